@@ -1,0 +1,509 @@
+"""Resources and initiatives that partners contribute, and their moderation.
+
+Both kinds share the abstract Contribution: the same tags and the same workflow.
+A contribution's status only ever changes through the transition methods below
+(submit, publish, request_changes, reject, archive, unarchive); each checks that
+the move is allowed, records a ModerationEvent and touches nothing if it is not.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connection, models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("es", _("Spanish")),
+    ("it", _("Italian")),
+    ("pt", _("Portuguese")),
+    ("nl", _("Dutch")),
+    ("pl", _("Polish")),
+    ("sv", _("Swedish")),
+    ("da", _("Danish")),
+    ("fi", _("Finnish")),
+    ("el", _("Greek")),
+    ("cs", _("Czech")),
+    ("ro", _("Romanian")),
+    ("hu", _("Hungarian")),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("ja", _("Japanese")),
+    ("ko", _("Korean")),
+    ("hi", _("Hindi")),
+    ("ru", _("Russian")),
+    ("tr", _("Turkish")),
+    ("sw", _("Swahili")),
+    ("mul", _("Several languages")),
+]
+
+
+SEARCH_CONFIG = "english"
+# Slugs that would shadow a fixed URL such as /resources/new/.
+RESERVED_SLUGS = frozenset({"new"})
+SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation"})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    PUBLISHED = "published", _("Published")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+
+
+class RejectionReason(models.TextChoices):
+    """The fixed list curators choose from. Blocking reasons alone justify a rejection."""
+
+    OUT_OF_SCOPE = "out_of_scope", _("Out of scope for precision-medicine access")
+    PROMOTIONAL = "promotional", _("Promotional rather than informative")
+    INACCURATE = "inaccurate", _("Inaccurate or not evidence-based")
+    DUPLICATE = "duplicate", _("Duplicates existing content")
+    UNREACHABLE = "unreachable", _("Link broken or content not accessible")
+    PERSONAL_DATA = "personal_data", _("Contains personal or patient-identifying data")
+    NEEDS_PLAIN_LANGUAGE = "needs_plain_language", _("Summary needs plainer language")
+    MISSING_SOURCES = "missing_sources", _("Sources or evidence missing")
+    INCOMPLETE_TAGGING = "incomplete_tagging", _("Stages, barriers or geography incomplete")
+
+
+BLOCKING_REASONS = frozenset(
+    {
+        RejectionReason.OUT_OF_SCOPE,
+        RejectionReason.PROMOTIONAL,
+        RejectionReason.INACCURATE,
+        RejectionReason.DUPLICATE,
+        RejectionReason.UNREACHABLE,
+        RejectionReason.PERSONAL_DATA,
+    }
+)
+
+
+class TransitionNotAllowed(Exception):
+    """A status change that the workflow does not allow from the current status."""
+
+    def __init__(self, contribution: "Contribution", action: str) -> None:
+        self.contribution = contribution
+        self.action = action
+        super().__init__(
+            f"Cannot {action.replace('_', ' ')} a {contribution.get_status_display().lower()} "
+            f"{contribution._meta.verbose_name}."
+        )
+
+
+# action -> (statuses it may start from, status it leads to)
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "submit": (frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED),
+    "publish": (frozenset({Status.SUBMITTED}), Status.PUBLISHED),
+    "request_changes": (frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED),
+    "reject": (frozenset({Status.SUBMITTED}), Status.REJECTED),
+    "archive": (frozenset({Status.PUBLISHED}), Status.ARCHIVED),
+    "unarchive": (frozenset({Status.ARCHIVED}), Status.PUBLISHED),
+}
+
+
+class ContributionQuerySet(models.QuerySet):
+    def published(self) -> "ContributionQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def for_organisation(self, organisation) -> "ContributionQuerySet":
+        return self.filter(organisation=organisation)
+
+    def search(self, text: str) -> "ContributionQuerySet":
+        """Items matching every word of `text`, best first (annotated `rank`).
+
+        PostgreSQL uses the stored, GIN-indexed search vector with web-search
+        syntax ("quoted phrases", -exclusions, OR). SQLite, the embedded default,
+        matches words anywhere in the text and ranks title hits above summary
+        hits above body hits.
+        """
+        if connection.vendor == "postgresql":
+            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+            return self.filter(search_vector=query).annotate(
+                rank=SearchRank(models.F("search_vector"), query)
+            )
+        words = text.split()
+        if not words:
+            return self.annotate(rank=models.Value(0.0))
+        matches = models.Q()
+        rank = models.Value(0.0)
+        for word in words:
+            matches &= (
+                models.Q(title__icontains=word)
+                | models.Q(summary__icontains=word)
+                | models.Q(body__icontains=word)
+                | models.Q(organisation__name__icontains=word)
+            )
+            for field, weight in (("title", 1.0), ("summary", 0.4), ("body", 0.1)):
+                rank = rank + models.Case(
+                    models.When(**{f"{field}__icontains": word}, then=models.Value(weight)),
+                    default=models.Value(0.0),
+                )
+        return self.filter(matches).annotate(rank=rank)
+
+    def with_tags(self) -> "ContributionQuerySet":
+        """Everything a card in a list shows, in a fixed number of queries."""
+        return self.select_related("organisation", "organisation__group").prefetch_related(
+            "stages", "barriers", "countries", "regions", "therapeutic_areas", "audiences"
+        )
+
+
+class Contribution(models.Model):
+    """What resources and initiatives have in common: content, tags and moderation."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    summary = models.CharField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three plain sentences: what and for whom."),
+    )
+    body = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown. Shown on the detail page.")
+    )
+    organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_%(class)ss",
+    )
+    stages = models.ManyToManyField(
+        "pathway.Stage", verbose_name=_("pathway stages"), related_name="%(class)ss"
+    )
+    barriers = models.ManyToManyField(
+        "barriers.Barrier",
+        verbose_name=_("barriers addressed"),
+        related_name="%(class)ss",
+    )
+    audiences = models.ManyToManyField(
+        "stakeholders.StakeholderGroup",
+        verbose_name=_("audiences"),
+        related_name="%(class)ss_for",
+        blank=True,
+        help_text=_("Who it is for."),
+    )
+    countries = models.ManyToManyField(
+        "pathway.Country", verbose_name=_("countries"), related_name="%(class)ss", blank=True
+    )
+    regions = models.ManyToManyField(
+        "pathway.Region",
+        verbose_name=_("regions"),
+        related_name="%(class)ss",
+        blank=True,
+        help_text=_("Choose Global for work that applies everywhere."),
+    )
+    therapeutic_areas = models.ManyToManyField(
+        "pathway.TherapeuticArea",
+        verbose_name=_("therapeutic areas"),
+        related_name="%(class)ss",
+        blank=True,
+    )
+    language = models.CharField(_("language"), max_length=3, choices=LANGUAGE_CHOICES, default="en")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    review_note = models.TextField(_("curator's note"), blank=True, editable=False)
+    review_reasons = models.JSONField(_("reasons"), default=list, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reviewed_%(class)ss",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    last_verified_at = models.DateTimeField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked that it is still accurate and available."),
+    )
+
+    # Kept up to date by save(); only used on PostgreSQL (see ContributionQuerySet.search).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & SEARCHED_FIELDS:
+            self.update_search_vector()
+
+    def update_search_vector(self) -> None:
+        """Store the weighted search document: title, then summary and organisation, then body."""
+        if connection.vendor != "postgresql":
+            return
+        organisation = self.organisation.name if self.organisation_id else ""
+        vector = (
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector(models.Value(organisation), weight="B", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        )
+        type(self)._default_manager.filter(pk=self.pk).update(search_vector=vector)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.title)[:200] or self._meta.model_name
+        if base in RESERVED_SLUGS:
+            base = f"{base}-{self._meta.model_name}"
+        slug, n = base, 2
+        while type(self)._default_manager.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def kind(self) -> str:
+        return self._meta.model_name
+
+    # The workflow. Each method is one curator or partner action.
+
+    def submit(self, by) -> "ModerationEvent":
+        return self._transition("submit", by)
+
+    def publish(self, by, note: str = "") -> "ModerationEvent":
+        return self._transition("publish", by, note=note)
+
+    def request_changes(self, by, note: str) -> "ModerationEvent":
+        if not note.strip():
+            raise ValidationError({"note": _("Say what needs to change.")})
+        return self._transition("request_changes", by, note=note)
+
+    def reject(self, by, reasons: list[str], note: str = "") -> "ModerationEvent":
+        valid = set(RejectionReason.values)
+        if not reasons or not set(reasons) <= valid:
+            raise ValidationError({"reasons": _("Choose at least one reason from the list.")})
+        if not set(reasons) & BLOCKING_REASONS and not note.strip():
+            raise ValidationError(
+                {"note": _("Advisory reasons alone need a note explaining the rejection.")}
+            )
+        return self._transition("reject", by, note=note, reasons=reasons)
+
+    def archive(self, by, note: str = "") -> "ModerationEvent":
+        return self._transition("archive", by, note=note)
+
+    def unarchive(self, by, note: str = "") -> "ModerationEvent":
+        return self._transition("unarchive", by, note=note)
+
+    def can(self, action: str) -> bool:
+        return self.status in TRANSITIONS[action][0]
+
+    def _transition(
+        self, action: str, by, note: str = "", reasons: list[str] | None = None
+    ) -> "ModerationEvent":
+        sources, target = TRANSITIONS[action]
+        with transaction.atomic():
+            # Lock the row so that two curators acting at once cannot both move it.
+            current = type(self)._default_manager.select_for_update().get(pk=self.pk)
+            if current.status not in sources:
+                self.status = current.status
+                raise TransitionNotAllowed(self, action)
+            now = timezone.now()
+            previous = current.status
+            self.status = target
+            update = ["status", "updated_at"]
+            if action == "submit":
+                self.submitted_at = now
+                update.append("submitted_at")
+            else:
+                self.reviewed_by = by
+                self.review_note = note
+                self.review_reasons = list(reasons or [])
+                update += ["reviewed_by", "review_note", "review_reasons"]
+            if target == Status.PUBLISHED and self.published_at is None:
+                self.published_at = now
+                self.last_verified_at = self.last_verified_at or now
+                update += ["published_at", "last_verified_at"]
+            self.save(update_fields=update)
+            return ModerationEvent.objects.create(
+                **{self.kind: self},
+                actor=by,
+                action=action,
+                from_status=previous,
+                to_status=target,
+                note=note,
+                reasons=list(reasons or []),
+            )
+
+
+class Resource(Contribution):
+    """Something to read, use or learn from: a toolkit, a guideline, a report, ..."""
+
+    class Type(models.TextChoices):
+        TOOLKIT = "toolkit", _("Toolkit")
+        GUIDELINE = "guideline", _("Guideline")
+        REPORT = "report", _("Report")
+        TRAINING = "training", _("Training")
+        PATIENT_INFORMATION = "patient_information", _("Patient information")
+        POLICY_PAPER = "policy_paper", _("Policy paper")
+        DATASET = "dataset", _("Dataset or tool")
+        CASE_STUDY = "case_study", _("Case study")
+
+    resource_type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    url = models.URLField(_("link"), max_length=500, help_text=_("Where people can find it."))
+    publisher = models.CharField(
+        _("publisher"), max_length=200, blank=True, help_text=_("If not the organisation itself.")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+
+    class Meta(Contribution.Meta):
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="resource_status_published"),
+            models.Index(fields=["status", "resource_type"], name="resource_status_type"),
+            models.Index(fields=["status", "language"], name="resource_status_language"),
+            models.Index(fields=["status", "year"], name="resource_status_year"),
+            models.Index(fields=["status", "submitted_at"], name="resource_status_submitted"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__isnull=True) | models.Q(year__gte=1900, year__lte=2100),
+                name="resource_year_plausible",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("contributions:resource", args=[self.slug])
+
+
+class Initiative(Contribution):
+    """Work under way: a programme, pilot, network, policy campaign or trial."""
+
+    class Phase(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+
+    phase = models.CharField(
+        _("initiative status"), max_length=10, choices=Phase.choices, default=Phase.ACTIVE
+    )
+    partner_organisations = models.ManyToManyField(
+        "stakeholders.Organisation",
+        verbose_name=_("partner organisations"),
+        related_name="partner_initiatives",
+        blank=True,
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    outcomes = models.TextField(
+        _("outcomes"), blank=True, help_text=_("Markdown. What has changed for patients so far.")
+    )
+    related_resources = models.ManyToManyField(
+        Resource, verbose_name=_("related resources"), related_name="initiatives", blank=True
+    )
+
+    class Meta(Contribution.Meta):
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="initiative_status_published"),
+            models.Index(fields=["status", "phase"], name="initiative_status_phase"),
+            models.Index(fields=["status", "language"], name="initiative_status_language"),
+            models.Index(fields=["status", "submitted_at"], name="initiative_status_submitted"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="initiative_end_after_start",
+            ),
+        ]
+
+    def get_absolute_url(self) -> str:
+        return reverse("contributions:initiative", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class ModerationEvent(models.Model):
+    """One status change of a resource or initiative: who, when, from, to, why."""
+
+    resource = models.ForeignKey(
+        Resource,
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_events",
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="moderation_events",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="moderation_events",
+    )
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("moderation event")
+        verbose_name_plural = _("moderation events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(resource__isnull=False, initiative__isnull=True)
+                | models.Q(resource__isnull=True, initiative__isnull=False),
+                name="moderation_event_one_contribution",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contribution}: {self.from_status} → {self.to_status}"
+
+    @property
+    def contribution(self) -> Contribution:
+        return self.resource or self.initiative
+
+    def reason_labels(self) -> list[str]:
+        labels = dict(RejectionReason.choices)
+        return [str(labels.get(code, code)) for code in self.reasons]

@@ -1,0 +1,422 @@
+"""The Django admin as admins and curators use it: every model reachable by those
+allowed, status moved only by the workflow actions, history read-only, and
+changelists that cost the same number of queries however many rows they show."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import CURATORS_GROUP, User
+from barriers.models import Barrier, BarrierCategory, EvidenceLink
+from contributions.curator_permissions import curator_permissions
+from contributions.models import (
+    Initiative,
+    ModerationEvent,
+    RejectionReason,
+    Resource,
+    Status,
+)
+from pathway.models import Country, Region, Stage, TherapeuticArea
+from stakeholders.models import Membership, Organisation, StakeholderGroup
+
+
+def make_user(username: str) -> User:
+    return User.objects.create_user(username=username, email=f"{username}@example.org")
+
+
+def make_resource(organisation: Organisation, title: str = "Biomarker testing explained"):
+    return Resource.objects.create(
+        title=title,
+        summary="A plain guide to biomarker tests.",
+        organisation=organisation,
+        resource_type=Resource.Type.PATIENT_INFORMATION,
+        url="https://example.org/guide",
+    )
+
+
+def make_initiative(organisation: Organisation, title: str = "Test centrally, treat locally"):
+    return Initiative.objects.create(
+        title=title,
+        summary="A network that tests centrally and treats close to home.",
+        organisation=organisation,
+    )
+
+
+def make_barrier(title: str = "Results arrive too late") -> Barrier:
+    category, _ = BarrierCategory.objects.get_or_create(
+        slug="admin-test-category", defaults={"name": "Admin test category"}
+    )
+    barrier = Barrier.objects.create(
+        slug=f"admin-test-{Barrier.objects.count()}",
+        title=title,
+        summary="Treatment starts before the biomarker result is back.",
+        category=category,
+    )
+    barrier.stages.set(Stage.objects.filter(position__in=[4, 6]))
+    barrier.actors.set(StakeholderGroup.objects.all()[:2])
+    EvidenceLink.objects.create(barrier=barrier, title="A study", url="https://example.org/s")
+    return barrier
+
+
+@pytest.fixture
+def resource(organisation, partner) -> Resource:
+    resource = make_resource(organisation)
+    resource.submit(by=partner)
+    return resource
+
+
+@pytest.fixture
+def initiative(organisation, partner) -> Initiative:
+    initiative = make_initiative(organisation)
+    initiative.submit(by=partner)
+    return initiative
+
+
+@pytest.fixture
+def one_of_each(partner, pending_member, resource, initiative) -> dict[type, object]:
+    """An existing row of every model registered in the admin."""
+    barrier = make_barrier()
+    return {
+        Stage: Stage.objects.get(position=1),
+        TherapeuticArea: TherapeuticArea.objects.get(slug="lung-cancer"),
+        Region: Region.objects.get(slug="europe"),
+        Country: Country.objects.get(code="DE"),
+        StakeholderGroup: StakeholderGroup.objects.get(slug="clinicians"),
+        Organisation: resource.organisation,
+        Membership: pending_member.memberships.get(),
+        BarrierCategory: barrier.category,
+        Barrier: barrier,
+        Resource: resource,
+        Initiative: initiative,
+        ModerationEvent: resource.moderation_events.get(),
+        User: partner,
+    }
+
+
+def admin_url(model: type, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+EDITABLE = [
+    Stage,
+    TherapeuticArea,
+    Region,
+    Country,
+    StakeholderGroup,
+    Organisation,
+    Membership,
+    BarrierCategory,
+    Barrier,
+    Resource,
+    Initiative,
+]
+
+
+@pytest.mark.parametrize("persona", ["admin_user", "curator"])
+def test_admins_and_curators_can_open_every_changelist_add_and_change_page(
+    persona, one_of_each, request
+):
+    client = client_for(request.getfixturevalue(persona))
+    assert client.get(reverse("admin:index")).status_code == 200
+    for model, obj in one_of_each.items():
+        assert client.get(admin_url(model, "changelist")).status_code == 200, model
+        assert client.get(admin_url(model, "change", obj.pk)).status_code == 200, model
+    for model in EDITABLE:
+        assert client.get(admin_url(model, "add")).status_code == 200, model
+
+
+def test_curators_only_view_users(curator, one_of_each):
+    client = client_for(curator)
+    user = one_of_each[User]
+    assert client.get(admin_url(User, "add")).status_code == 403
+    response = client.get(admin_url(User, "change", user.pk))
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+    assert client.post(admin_url(User, "change", user.pk), {}).status_code == 403
+
+
+def test_the_admin_can_add_users(admin_user):
+    assert client_for(admin_user).get(admin_url(User, "add")).status_code == 200
+
+
+def test_a_partner_is_sent_to_the_admin_login(partner, resource):
+    client = client_for(partner)
+    for url in (reverse("admin:index"), admin_url(Resource, "changelist")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_a_curator_cannot_delete_a_resource(curator, resource):
+    client = client_for(curator)
+    url = admin_url(Resource, "delete", resource.pk)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Resource.objects.filter(pk=resource.pk).exists()
+
+
+def test_the_bulk_delete_action_is_not_offered_to_curators(curator, resource):
+    response = client_for(curator).get(admin_url(Resource, "changelist"))
+    actions = dict(response.context["action_form"].fields["action"].choices)
+    assert "delete_selected" not in actions
+    assert {"publish_selected", "archive_selected", "unarchive_selected"} <= set(actions)
+
+
+@pytest.mark.parametrize("persona", ["admin_user", "curator"])
+def test_nobody_can_add_change_or_delete_moderation_events(persona, resource, request):
+    client = client_for(request.getfixturevalue(persona))
+    event = resource.moderation_events.get()
+    change_url = admin_url(ModerationEvent, "change", event.pk)
+    assert client.get(admin_url(ModerationEvent, "add")).status_code == 403
+    assert not client.get(change_url).context["has_change_permission"]
+    assert client.post(change_url, {"note": "Rewritten"}).status_code == 403
+    assert client.post(admin_url(ModerationEvent, "delete", event.pk)).status_code == 403
+    event.refresh_from_db()
+    assert event.note == ""
+
+
+def test_the_status_is_not_a_form_field(admin_user, resource):
+    response = client_for(admin_user).get(admin_url(Resource, "change", resource.pk))
+    form = response.context["adminform"].form
+    assert "status" not in form.fields
+    assert "status" in response.context["adminform"].readonly_fields
+
+
+def test_a_contribution_shows_its_moderation_history(admin_user, resource):
+    response = client_for(admin_user).get(admin_url(Resource, "change", resource.pk))
+    (history,) = response.context["inline_admin_formsets"]
+    assert [form.original for form in history] == [resource.moderation_events.get()]
+    assert not history.has_add_permission
+    assert not history.has_delete_permission
+
+
+def test_rejection_reasons_are_shown_in_words(admin_user, resource, curator):
+    resource.reject(by=curator, reasons=[RejectionReason.OUT_OF_SCOPE])
+
+    response = client_for(admin_user).get(admin_url(Resource, "change", resource.pk))
+
+    assert response.text.count("Out of scope for precision-medicine access") == 2
+    assert "out_of_scope" not in response.text
+
+
+def post_action(client: Client, model: type, action: str, objects) -> list[str]:
+    response = client.post(
+        admin_url(model, "changelist"),
+        {"action": action, "_selected_action": [obj.pk for obj in objects]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_publish_action_publishes_submitted_items_and_skips_drafts(curator, resource, organisation):
+    draft = make_resource(organisation, title="Still a draft")
+    messages = post_action(client_for(curator), Resource, "publish_selected", [resource, draft])
+
+    resource.refresh_from_db()
+    draft.refresh_from_db()
+    assert resource.status == Status.PUBLISHED
+    assert resource.reviewed_by == curator
+    assert draft.status == Status.DRAFT
+    event = resource.moderation_events.first()
+    assert (event.action, event.actor, event.from_status, event.to_status) == (
+        "publish",
+        curator,
+        Status.SUBMITTED,
+        Status.PUBLISHED,
+    )
+    assert not draft.moderation_events.exists()
+    assert messages == ["1 item published. 1 skipped because its status does not allow it."]
+
+
+def test_archive_and_unarchive_actions_move_initiatives_through_the_workflow(curator, initiative):
+    client = client_for(curator)
+    initiative.publish(by=curator)
+
+    assert post_action(client, Initiative, "archive_selected", [initiative]) == ["1 item archived."]
+    initiative.refresh_from_db()
+    assert initiative.status == Status.ARCHIVED
+
+    assert post_action(client, Initiative, "unarchive_selected", [initiative]) == [
+        "1 item unarchived."
+    ]
+    initiative.refresh_from_db()
+    assert initiative.status == Status.PUBLISHED
+    assert list(initiative.moderation_events.values_list("action", flat=True)) == [
+        "unarchive",
+        "archive",
+        "publish",
+        "submit",
+    ]
+
+
+def test_membership_approve_action_records_who_decided(curator, pending_member, partner):
+    pending = pending_member.memberships.get()
+    approved = partner.memberships.get()
+
+    messages = post_action(client_for(curator), Membership, "approve_selected", [pending, approved])
+
+    pending.refresh_from_db()
+    approved.refresh_from_db()
+    assert pending.status == Membership.Status.APPROVED
+    assert pending.decided_by == curator
+    assert pending.decided_at is not None
+    assert approved.decided_by is None
+    assert messages == ["1 membership set to “Approved”. 1 skipped: it already was."]
+
+
+def test_membership_decline_action_records_who_decided(curator, pending_member):
+    membership = pending_member.memberships.get()
+
+    post_action(client_for(curator), Membership, "decline_selected", [membership])
+
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.DECLINED
+    assert membership.decided_by == curator
+
+
+def test_verify_action_marks_proposed_organisations_as_verified(curator, patients_group):
+    proposed = Organisation.objects.create(
+        name="Rural Testing Alliance", slug="rural-testing-alliance", group=patients_group
+    )
+
+    messages = post_action(client_for(curator), Organisation, "verify_selected", [proposed])
+
+    proposed.refresh_from_db()
+    assert proposed.verified
+    assert messages == ["1 organisation marked as verified."]
+
+
+def test_a_users_memberships_are_shown_on_their_page(admin_user, partner):
+    response = client_for(admin_user).get(admin_url(User, "change", partner.pk))
+    (memberships,) = response.context["inline_admin_formsets"]
+    shown = [form.original for form in memberships if form.original is not None]
+    assert shown == [partner.memberships.get()]
+
+
+def test_countries_are_picked_by_autocomplete(curator):
+    response = client_for(curator).get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "contributions",
+            "model_name": "resource",
+            "field_name": "countries",
+            "term": "germ",
+        },
+    )
+    assert response.status_code == 200
+    assert [result["id"] for result in response.json()["results"]] == ["DE"]
+
+
+def test_the_curators_group_has_view_add_and_change_but_no_delete(db):
+    group = Group.objects.get(name=CURATORS_GROUP)
+    granted = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert granted == curator_permissions()
+    assert ("contributions", "change_resource") in granted
+    assert ("contributions", "view_moderationevent") in granted
+    assert ("accounts", "view_user") in granted
+    assert not {codename for _, codename in granted if codename.startswith("delete_")}
+    assert ("contributions", "change_moderationevent") not in granted
+    assert ("accounts", "change_user") not in granted
+
+
+def test_migrate_grants_missing_curator_permissions_again_without_duplicates(db):
+    group = Group.objects.get(name=CURATORS_GROUP)
+    group.permissions.remove(*group.permissions.filter(codename="view_resource"))
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    granted = list(group.permissions.values_list("content_type__app_label", "codename"))
+    assert ("contributions", "view_resource") in granted
+    assert len(granted) == len(set(granted)) == len(curator_permissions())
+
+
+# Changelists must cost the same number of queries for 3 rows as for 30.
+
+
+def add_resources(n: int, organisation: Organisation, **_) -> None:
+    for i in range(n):
+        make_resource(organisation, title=f"Resource {i}").submit(by=None)
+
+
+def add_initiatives(n: int, organisation: Organisation, **_) -> None:
+    for i in range(n):
+        make_initiative(organisation, title=f"Initiative {i}").submit(by=None)
+
+
+def add_organisations(n: int, patients_group: StakeholderGroup, **_) -> None:
+    for i in range(n):
+        organisation = Organisation.objects.create(
+            name=f"Organisation {i}",
+            slug=f"organisation-{i}-{Organisation.objects.count()}",
+            group=patients_group,
+            country=Country.objects.get(code="IT"),
+        )
+        user = make_user(f"org{organisation.pk}")
+        Membership.objects.create(
+            user=user, organisation=organisation, status=Membership.Status.APPROVED
+        )
+
+
+def add_memberships(n: int, organisation: Organisation, decider: User, **_) -> None:
+    for _i in range(n):
+        user = make_user(f"member{User.objects.count()}")
+        membership = Membership.objects.create(user=user, organisation=organisation)
+        membership.approve(by=decider)
+
+
+def add_barriers(n: int, **_) -> None:
+    for i in range(n):
+        make_barrier(title=f"Barrier {i}")
+
+
+def add_moderation_events(n: int, organisation: Organisation, **_) -> None:
+    add_resources(n, organisation)
+
+
+@pytest.mark.parametrize(
+    ("model", "add_rows"),
+    [
+        (Resource, add_resources),
+        (Initiative, add_initiatives),
+        (Organisation, add_organisations),
+        (Membership, add_memberships),
+        (Barrier, add_barriers),
+        (ModerationEvent, add_moderation_events),
+    ],
+)
+def test_changelist_queries_do_not_grow_with_rows(
+    model, add_rows, admin_user, organisation, patients_group
+):
+    client = client_for(admin_user)
+    url = admin_url(model, "changelist")
+    context = {
+        "organisation": organisation,
+        "patients_group": patients_group,
+        "decider": admin_user,
+    }
+
+    def queries_for_page(expected_rows: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.context["cl"].result_count == expected_rows
+        return len(queries)
+
+    before = model.objects.count()
+    add_rows(3, **context)
+    client.get(url)  # Warm per-process caches (content types, sessions) first.
+    with_3 = queries_for_page(before + 3)
+    add_rows(27, **context)
+    assert queries_for_page(before + 30) == with_3

@@ -1,0 +1,99 @@
+"""Settings come from the environment; production mode refuses unsafe values.
+
+Each case runs Django in a fresh process, since settings are read once at start-up.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAFE_KEY = "k" * 20 + "-production-secret-key-for-tests-0123456789"
+
+PRINT_SETTINGS = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps({'engine': s.DATABASES['default']['ENGINE'], "
+    "'cache': s.CACHES['default']['BACKEND'], 'eager': s.CELERY_TASK_ALWAYS_EAGER, "
+    "'mail': s.MAILERS['default'], 'debug': s.DEBUG}))"
+)
+
+
+def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_URL"}
+        and not k.startswith("CELERY_")
+    }
+    clean |= {"DJANGO_SETTINGS_MODULE": "ft3portal.settings", **env}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_nothing_set_runs_on_embedded_defaults():
+    result = run_django(PRINT_SETTINGS)
+    assert result.returncode == 0, result.stderr
+    assert '"engine": "django.db.backends.sqlite3"' in result.stdout
+    assert "LocMemCache" in result.stdout
+    assert '"eager": true' in result.stdout
+    assert "console.EmailBackend" in result.stdout
+    assert '"debug": true' in result.stdout
+
+
+def test_service_urls_switch_to_postgres_redis_and_smtp():
+    result = run_django(
+        PRINT_SETTINGS,
+        DATABASE_URL="postgres://u:p@db.internal:5432/ft3",
+        REDIS_URL="redis://cache.internal:6379/0",
+        EMAIL_URL="smtp://mailer:s%40cret@smtp.internal:587?tls=true",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "postgresql" in result.stdout
+    assert "RedisCache" in result.stdout
+    assert '"eager": false' in result.stdout
+    assert '"host": "smtp.internal"' in result.stdout
+    assert '"password": "s@cret"' in result.stdout
+    assert '"use_tls": true' in result.stdout
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"DEBUG": "false", "ALLOWED_HOSTS": "ft3.example.org"}, "SECRET_KEY"),
+        (
+            {"DEBUG": "false", "ALLOWED_HOSTS": "ft3.example.org", "SECRET_KEY": "short"},
+            "SECRET_KEY",
+        ),
+        ({"DEBUG": "false", "SECRET_KEY": SAFE_KEY}, "ALLOWED_HOSTS"),
+        ({"DEBUG": "maybe"}, "DEBUG must be true or false"),
+        ({"EMAIL_URL": "http://mail.example.org"}, "EMAIL_URL must start with smtp://"),
+    ],
+)
+def test_it_refuses_an_unsafe_or_malformed_configuration(env, message):
+    result = run_django("import django; django.setup()", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_django(
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        DEBUG="false",
+        SECRET_KEY=SAFE_KEY,
+        ALLOWED_HOSTS="ft3.example.org",
+        EMAIL_URL="smtp://smtp.example.org:587?tls=true",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
