@@ -1,12 +1,32 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from barriers.sitemaps import BarrierSitemap
+from contributions.sitemaps import InitiativeSitemap, ResourceSitemap
+from pathway.sitemaps import StageSitemap
+from stakeholders.sitemaps import OrganisationSitemap
 
 from . import views
 
 admin.site.site_header = "FT3 Pathway Portal"
 admin.site.site_title = "FT3 Pathway Portal admin"
 
+sitemaps = {
+    "stages": StageSitemap,
+    "barriers": BarrierSitemap,
+    "organisations": OrganisationSitemap,
+    "resources": ResourceSitemap,
+    "initiatives": InitiativeSitemap,
+}
+
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("pathway.urls")),
+    path("", include("barriers.urls")),
+    path("", include("stakeholders.urls")),
+    path("", include("contributions.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
