@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo worker beat check-python clean
+.PHONY: run test install lint format migrate demo worker beat screenshots check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed: set PYTHON=/path/to/python3.12")'
@@ -21,7 +21,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core for the browser tests, from package-lock.json; again when it changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed $(if $(wildcard package.json),node_modules/.installed)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -50,5 +55,10 @@ worker: install
 beat: install
 	$(BIN)/celery -A ft3portal beat --loglevel=INFO
 
+# PNGs of the main public pages at desktop and phone width, from a throwaway
+# server with demo content, into screenshots/.
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -1,8 +1,13 @@
+import hashlib
+import secrets
+from datetime import timedelta
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,3 +40,65 @@ class User(AbstractUser):
 
 
 CURATORS_GROUP = "Curators"
+
+
+# What every API key starts with, so that people (and secret scanners) recognise one.
+API_TOKEN_MARKER = "ft3_"  # noqa: S105 (a public marker, not a secret)
+# How much of a key is kept in clear to tell a user's keys apart: the marker and 8 characters.
+API_TOKEN_PREFIX_LENGTH = len(API_TOKEN_MARKER) + 8
+# A key's last use is recorded at most this often, so that scripts do not cause a write per call.
+API_TOKEN_USE_RESOLUTION = timedelta(minutes=1)
+
+
+class APIToken(models.Model):
+    """A personal key a user's scripts send to the REST API instead of logging in.
+
+    Only the SHA-256 digest of the key is stored: the key itself is shown once,
+    when it is created, and cannot be recovered. Keys have 256 random bits, so a
+    plain digest (no salt, no slow hash) is enough and keeps the lookup to one
+    indexed query.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the key is for, such as a script's name.")
+    )
+    prefix = models.CharField(_("prefix"), max_length=API_TOKEN_PREFIX_LENGTH, editable=False)
+    digest = models.CharField(_("digest"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: "User", name: str) -> tuple["APIToken", str]:
+        """Create a token for `user`; returns it with its key, which is never stored."""
+        key = API_TOKEN_MARKER + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=key[:API_TOKEN_PREFIX_LENGTH],
+            digest=cls.digest_of(key),
+        )
+        return token, key
+
+    def record_use(self) -> None:
+        now = timezone.now()
+        if self.last_used_at is None or now - self.last_used_at >= API_TOKEN_USE_RESOLUTION:
+            self.last_used_at = now
+            APIToken.objects.filter(pk=self.pk).update(last_used_at=now)

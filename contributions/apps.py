@@ -8,7 +8,11 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self) -> None:
+        from .coverage import connect_signals
         from .curator_permissions import grant_curator_permissions
+
+        # The gap map's per-item entries follow every change of status and tags.
+        connect_signals()
 
         # Sent for this app after django.contrib.auth has created its permissions
         # and those of every app listed before it in INSTALLED_APPS, which are all

@@ -9,7 +9,9 @@ the move is allowed, records a ModerationEvent and touches nothing if it is not.
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -96,6 +98,9 @@ class TransitionNotAllowed(Exception):
         )
 
 
+# Members may edit items in these states; a published item's edit becomes a Revision.
+EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED})
+
 # action -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "submit": (frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED),
@@ -110,6 +115,30 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 class ContributionQuerySet(models.QuerySet):
     def published(self) -> "ContributionQuerySet":
         return self.filter(status=Status.PUBLISHED)
+
+    def awaiting_review(self) -> "ContributionQuerySet":
+        """Submitted items, waiting for a curator's decision."""
+        return self.filter(status=Status.SUBMITTED)
+
+    def of_member(self, user) -> "ContributionQuerySet":
+        """Everything of the organisations `user` is an approved member of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            organisation__memberships__user=user,
+            organisation__memberships__status="approved",
+        )
+
+    def visible_to(self, user) -> "ContributionQuerySet":
+        """Published items, plus every item of the user's organisations; curators see all."""
+        if user.is_authenticated and user.is_curator:
+            return self.all()
+        return self.filter(Q(status=Status.PUBLISHED) | Q(pk__in=self.of_member(user).values("pk")))
+
+    def editable_by(self, user) -> "ContributionQuerySet":
+        """Items the user may change: their organisations' drafts, items sent back,
+        and published items (whose changes go to review as a revision)."""
+        return self.of_member(user).filter(status__in=EDITABLE_STATUSES)
 
     def for_organisation(self, organisation) -> "ContributionQuerySet":
         return self.filter(organisation=organisation)
@@ -237,6 +266,9 @@ class Contribution(models.Model):
         help_text=_("When someone last checked that it is still accurate and available."),
     )
 
+    # Set by the submission form; a repeated POST (refresh, double click) finds the
+    # item it already created instead of creating a second one.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     # Kept up to date by save(); only used on PostgreSQL (see ContributionQuerySet.search).
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -346,7 +378,7 @@ class Contribution(models.Model):
                 self.last_verified_at = self.last_verified_at or now
                 update += ["published_at", "last_verified_at"]
             self.save(update_fields=update)
-            return ModerationEvent.objects.create(
+            event = ModerationEvent.objects.create(
                 **{self.kind: self},
                 actor=by,
                 action=action,
@@ -355,6 +387,8 @@ class Contribution(models.Model):
                 note=note,
                 reasons=list(reasons or []),
             )
+            notify(event)
+            return event
 
 
 class Resource(Contribution):
@@ -375,7 +409,12 @@ class Resource(Contribution):
     publisher = models.CharField(
         _("publisher"), max_length=200, blank=True, help_text=_("If not the organisation itself.")
     )
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
 
     class Meta(Contribution.Meta):
         verbose_name = _("resource")
@@ -507,3 +546,371 @@ class ModerationEvent(models.Model):
     def reason_labels(self) -> list[str]:
         labels = dict(RejectionReason.choices)
         return [str(labels.get(code, code)) for code in self.reasons]
+
+
+class RevisionQuerySet(models.QuerySet):
+    def pending(self) -> "RevisionQuerySet":
+        return self.filter(status=Revision.Status.PENDING)
+
+
+class Revision(models.Model):
+    """A proposed change to a published item. The published version stays live
+    until a curator accepts the change; then the change is applied to it.
+
+    `data` holds the proposed values of the editable fields as JSON: plain values
+    for text, numbers and dates (ISO), primary keys for foreign keys and lists of
+    primary keys for many-to-many fields.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    resource = models.ForeignKey(
+        Resource,
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    data = models.JSONField(_("proposed values"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="proposed_revisions",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    note = models.TextField(_("curator's note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decided_revisions",
+    )
+    created_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(resource__isnull=False, initiative__isnull=True)
+                | models.Q(resource__isnull=True, initiative__isnull=False),
+                name="revision_one_contribution",
+            ),
+            # One open proposal per item: a further edit updates it.
+            models.UniqueConstraint(
+                fields=["resource"],
+                condition=models.Q(status="pending"),
+                name="revision_one_pending_per_resource",
+            ),
+            models.UniqueConstraint(
+                fields=["initiative"],
+                condition=models.Q(status="pending"),
+                name="revision_one_pending_per_initiative",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return _("Proposed change to “%(title)s”") % {"title": self.contribution.title}
+
+    @property
+    def contribution(self) -> Contribution:
+        return self.resource or self.initiative
+
+    @classmethod
+    def propose(cls, contribution: Contribution, data: dict, by) -> "Revision":
+        """Record (or update) the pending change to a published item."""
+        if contribution.status != Status.PUBLISHED:
+            raise TransitionNotAllowed(contribution, "revise")
+        revision, _created = cls.objects.update_or_create(
+            **{contribution.kind: contribution, "status": cls.Status.PENDING},
+            defaults={"data": data, "proposed_by": by},
+        )
+        return revision
+
+    def changes(self) -> list[tuple[models.Field, object, object]]:
+        """(field, live value, proposed value) for each field the revision changes."""
+        live = self.contribution
+        found = []
+        for name, proposed in self.data.items():
+            model_field = live._meta.get_field(name)
+            current = field_to_json(live, model_field)
+            if current != proposed:
+                found.append((model_field, current, proposed))
+        return found
+
+    def accept(self, by, note: str = "") -> "ModerationEvent":
+        """Apply the change to the live item and record it in its history."""
+        with transaction.atomic():
+            locked = Revision.objects.select_for_update().get(pk=self.pk)
+            item = self.contribution
+            # A change proposed before the item was archived must not bring it back.
+            if locked.status != self.Status.PENDING or item.status != Status.PUBLISHED:
+                raise TransitionNotAllowed(item, "accept_revision")
+            item.reviewed_by = by
+            item.review_note = note
+            apply_json(item, self.data)
+            self.status = self.Status.ACCEPTED
+            self._decide(by, note)
+            event = ModerationEvent.objects.create(
+                **{item.kind: item},
+                actor=by,
+                action="accept_revision",
+                from_status=item.status,
+                to_status=item.status,
+                note=note,
+            )
+            notify(event)
+            return event
+
+    def decline(self, by, note: str) -> "ModerationEvent":
+        if not note.strip():
+            raise ValidationError({"note": _("Say why the change was not accepted.")})
+        with transaction.atomic():
+            locked = Revision.objects.select_for_update().get(pk=self.pk)
+            if locked.status != self.Status.PENDING:
+                raise TransitionNotAllowed(self.contribution, "decline_revision")
+            self.status = self.Status.DECLINED
+            self._decide(by, note)
+            item = self.contribution
+            event = ModerationEvent.objects.create(
+                **{item.kind: item},
+                actor=by,
+                action="decline_revision",
+                from_status=item.status,
+                to_status=item.status,
+                note=note,
+            )
+            notify(event)
+            return event
+
+    def _decide(self, by, note: str) -> None:
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.note = note
+        self.save(update_fields=["status", "decided_by", "decided_at", "note", "updated_at"])
+
+
+def field_to_json(instance: models.Model, field: models.Field):
+    """A field's value in the form Revision.data stores it."""
+    if field.many_to_many:
+        if instance.pk is None:
+            return []
+        return sorted(getattr(instance, field.name).values_list("pk", flat=True))
+    value = getattr(instance, field.attname)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def apply_json(instance: models.Model, data: dict) -> None:
+    """Set fields from Revision.data; many-to-many fields are set after saving."""
+    many = {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            many[name] = value
+        else:
+            setattr(instance, field.attname, field.to_python(value))
+    instance.save()
+    for name, pks in many.items():
+        getattr(instance, name).set(pks)
+
+
+# At the bottom because notifications imports the models above; the workflow
+# methods call notify() when they record an event.
+from .notifications import notify  # noqa: E402
+
+
+class SimilarityDecisionQuerySet(models.QuerySet):
+    def with_matches(self) -> "SimilarityDecisionQuerySet":
+        """Decisions with the matched items and who decided, in one query (review page)."""
+        return self.select_related(
+            "match_resource__organisation", "match_initiative__organisation", "decided_by"
+        ).order_by("choice", "-score", "id")
+
+    def related(self) -> "SimilarityDecisionQuerySet":
+        return self.filter(choice=SimilarityDecision.Choice.RELATED)
+
+    def of(self, item: Contribution) -> "SimilarityDecisionQuerySet":
+        """What was decided while `item` was being submitted."""
+        return self.filter(**{item.kind: item})
+
+    def involving(self, item: Contribution) -> "SimilarityDecisionQuerySet":
+        """Decisions with `item` on either side: made for it, or about it by someone else."""
+        return self.filter(Q(**{item.kind: item}) | Q(**{f"match_{item.kind}": item}))
+
+
+class SimilarityDecision(models.Model):
+    """What a partner said about a likely duplicate or synergy shown while submitting.
+
+    The subject (resource or initiative) is the item being submitted, the match the
+    published item it resembles. "Related" links the two: both pages list the other
+    as related work. Curators see every decision on the review page.
+    """
+
+    class Choice(models.TextChoices):
+        SAME = "same", _("The same thing")
+        RELATED = "related", _("Related work")
+        DISTINCT = "distinct", _("Distinct")
+
+    resource = models.ForeignKey(
+        Resource,
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="similarity_decisions",
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="similarity_decisions",
+    )
+    match_resource = models.ForeignKey(
+        Resource,
+        verbose_name=_("matching resource"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="similarity_decisions_as_match",
+    )
+    match_initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("matching initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="similarity_decisions_as_match",
+    )
+    choice = models.CharField(_("decision"), max_length=10, choices=Choice.choices)
+    # The similarity when the partner decided, and why the match was shown, so that
+    # curators see what the partner saw even after either item changes.
+    score = models.FloatField(_("similarity"), default=0.0)
+    reasons = models.JSONField(_("reasons shown"), default=list, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="similarity_decisions",
+    )
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now)
+
+    objects = SimilarityDecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("similarity decision")
+        verbose_name_plural = _("similarity decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(resource__isnull=False, initiative__isnull=True)
+                | models.Q(resource__isnull=True, initiative__isnull=False),
+                name="similarity_decision_one_subject",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(match_resource__isnull=False, match_initiative__isnull=True)
+                | models.Q(match_resource__isnull=True, match_initiative__isnull=False),
+                name="similarity_decision_one_match",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(resource=models.F("match_resource"))
+                & ~models.Q(initiative=models.F("match_initiative")),
+                name="similarity_decision_not_itself",
+            ),
+            # One decision per pair: deciding again changes it.
+            models.UniqueConstraint(
+                fields=["resource", "match_resource"], name="similarity_decision_rr"
+            ),
+            models.UniqueConstraint(
+                fields=["resource", "match_initiative"], name="similarity_decision_ri"
+            ),
+            models.UniqueConstraint(
+                fields=["initiative", "match_resource"], name="similarity_decision_ir"
+            ),
+            models.UniqueConstraint(
+                fields=["initiative", "match_initiative"], name="similarity_decision_ii"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.match}: {self.get_choice_display()}"
+
+    @property
+    def subject(self) -> Contribution:
+        return self.resource or self.initiative
+
+    @property
+    def match(self) -> Contribution:
+        return self.match_resource or self.match_initiative
+
+
+class CoverageEntry(models.Model):
+    """A published resource or initiative as the gap map counts it: the stages, barrier
+    categories and barriers it is tagged with, as sets of bits (bit n: the row with id n).
+
+    One narrow row per published item turns the whole matrix into one pass over this
+    table instead of a join of every item's stage links with its barrier links; see
+    contributions/coverage.py, which keeps the rows in step with the items.
+    """
+
+    resource = models.OneToOneField(
+        Resource,
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coverage_entry",
+    )
+    initiative = models.OneToOneField(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coverage_entry",
+    )
+    stage_bits = models.PositiveBigIntegerField(_("stages"), default=0)
+    category_bits = models.PositiveBigIntegerField(_("barrier categories"), default=0)
+    barrier_bits = models.PositiveBigIntegerField(_("barriers"), default=0)
+
+    class Meta:
+        verbose_name = _("coverage entry")
+        verbose_name_plural = _("coverage entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(resource__isnull=False, initiative__isnull=True)
+                | models.Q(resource__isnull=True, initiative__isnull=False),
+                name="coverage_entry_one_contribution",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.resource or self.initiative)

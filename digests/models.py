@@ -1,0 +1,295 @@
+"""Email digests: who wants to hear about what, and a record of every digest sent.
+
+A Subscription is an email address with interests (pathway stages, barriers,
+geography, therapeutic areas, kinds of contribution) and a frequency. It is
+double opt-in: nothing is sent before `confirmed_at` is set from the emailed link.
+
+A DigestDelivery is one (subscription, period) pair. Its unique constraint is what
+makes a digest go out at most once per period whatever runs twice; its status
+says how far the send got (see digests/digest.py for the whole protocol).
+"""
+
+import secrets
+from datetime import UTC, date, datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from outbox import emails
+
+# Unconfirmed subscriptions, and the links that would confirm them, expire after this.
+CONFIRMATION_VALID_FOR = timedelta(days=7)
+CONFIRM_SALT = "digests.confirm"
+MANAGE_SALT = "digests.manage"
+
+
+INTEREST_FIELDS = ("stages", "barriers", "countries", "regions", "therapeutic_areas")
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly, on Monday morning")
+    MONTHLY = "monthly", _("Monthly, on the 1st")
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def active(self) -> "SubscriptionQuerySet":
+        """Confirmed and not unsubscribed (paused ones included)."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+    def not_unsubscribed(self) -> "SubscriptionQuerySet":
+        return self.filter(unsubscribed_at__isnull=True)
+
+    def with_email(self, email: str) -> "SubscriptionQuerySet":
+        return self.annotate(email_lower=Lower("email")).filter(email_lower=email.lower())
+
+    def receiving(self, frequency: str, period_start: date) -> "SubscriptionQuerySet":
+        """Who should get the digest of this period: confirmed before it began,
+        neither paused nor unsubscribed, at this frequency."""
+        return self.active().filter(
+            paused=False,
+            frequency=frequency,
+            confirmed_at__lt=start_of_day(period_start),
+        )
+
+    def subscribe(self, email: str, interests: dict, user=None) -> "Subscription":
+        """Ask for a subscription: create it (or update one still unconfirmed) and
+        email the confirmation link. For an address already confirmed, change
+        nothing and email it a link to its settings instead. Either way the caller
+        learns nothing about whether the address was subscribed.
+
+        `interests` holds field values, many-to-many ones as lists or querysets.
+        """
+        email = email.strip()
+        interests = dict(interests)
+        many = {name: interests.pop(name, []) for name in INTEREST_FIELDS}
+        owner = user if user is not None and user.is_authenticated else None
+        if owner is not None and owner.email.lower() != email.lower():
+            owner = None  # someone else's address: it is theirs to confirm, not the account's
+        for _attempt in range(2):
+            try:
+                with transaction.atomic():
+                    subscription = (
+                        self.not_unsubscribed().with_email(email).select_for_update().first()
+                    )
+                    if subscription is not None and subscription.is_confirmed:
+                        subscription.send_already_subscribed()
+                        return subscription
+                    if subscription is None:
+                        subscription = self.create(email=email, user=owner, **interests)
+                    else:
+                        for name, value in interests.items():
+                            setattr(subscription, name, value)
+                        subscription.user = owner or subscription.user
+                        subscription.confirmation_sent_at = timezone.now()
+                        subscription.save()
+                    for name, values in many.items():
+                        getattr(subscription, name).set(values)
+                    subscription.send_confirmation()
+                    return subscription
+            except IntegrityError:
+                # A simultaneous request created the same address first; go again,
+                # now finding it.
+                continue
+        raise RuntimeError(f"Could not subscribe {email!r}")
+
+    def expired(self, now: datetime | None = None) -> "SubscriptionQuerySet":
+        """Never confirmed, and the last confirmation link has run out."""
+        now = now or timezone.now()
+        return self.filter(
+            confirmed_at__isnull=True,
+            confirmation_sent_at__lt=now - CONFIRMATION_VALID_FOR,
+        )
+
+
+class Subscription(models.Model):
+    email = models.EmailField(_("email address"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="digest_subscriptions",
+    )
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    # Interests. An empty one means "any": no stage chosen = every stage.
+    stages = models.ManyToManyField(
+        "pathway.Stage", verbose_name=_("pathway stages"), blank=True, related_name="+"
+    )
+    barriers = models.ManyToManyField(
+        "barriers.Barrier", verbose_name=_("barriers"), blank=True, related_name="+"
+    )
+    countries = models.ManyToManyField(
+        "pathway.Country", verbose_name=_("countries"), blank=True, related_name="+"
+    )
+    regions = models.ManyToManyField(
+        "pathway.Region", verbose_name=_("regions"), blank=True, related_name="+"
+    )
+    therapeutic_areas = models.ManyToManyField(
+        "pathway.TherapeuticArea",
+        verbose_name=_("therapeutic areas"),
+        blank=True,
+        related_name="+",
+    )
+    include_resources = models.BooleanField(_("resources"), default=True)
+    include_initiatives = models.BooleanField(_("initiatives"), default=True)
+
+    # Random and secret: manage and confirmation links carry it, signed.
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
+    paused = models.BooleanField(_("paused"), default=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            # One live subscription per address, whatever its case; unsubscribed
+            # ones stay as history and do not block subscribing again.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(unsubscribed_at__isnull=True),
+                name="digests_subscription_live_email_ci_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(include_resources=True) | models.Q(include_initiatives=True),
+                name="digests_subscription_some_kind",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["frequency", "confirmed_at"],
+                condition=models.Q(unsubscribed_at__isnull=True, paused=False),
+                name="digests_subscription_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def get_absolute_url(self) -> str:
+        return self.manage_url()
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_confirmed and self.unsubscribed_at is None
+
+    def confirm_token(self) -> str:
+        """Signed with the time, so the link expires with CONFIRMATION_VALID_FOR."""
+        return signing.TimestampSigner(salt=CONFIRM_SALT).sign(self.token)
+
+    def manage_token(self) -> str:
+        """Signed, without expiry: digests stay in inboxes for years."""
+        return manage_token(self.token)
+
+    def confirm_url(self) -> str:
+        return reverse("digests:confirm", args=[self.confirm_token()])
+
+    def manage_url(self) -> str:
+        return reverse("digests:manage", args=[self.manage_token()])
+
+    def unsubscribe_url(self) -> str:
+        return reverse("digests:unsubscribe", args=[self.manage_token()])
+
+    def confirm(self) -> None:
+        if self.confirmed_at is None:
+            self.confirmed_at = timezone.now()
+            self.save(update_fields=["confirmed_at"])
+
+    def unsubscribe(self) -> None:
+        if self.unsubscribed_at is None:
+            self.unsubscribed_at = timezone.now()
+            self.save(update_fields=["unsubscribed_at"])
+
+    def send_confirmation(self) -> None:
+        emails.queue(
+            "subscription_confirm",
+            self.email,
+            {
+                "subscription": self,
+                "confirm_url": emails.absolute_url(self.confirm_url()),
+                "valid_days": CONFIRMATION_VALID_FOR.days,
+            },
+        )
+
+    def send_already_subscribed(self) -> None:
+        unsubscribe_url = emails.absolute_url(self.unsubscribe_url())
+        emails.queue(
+            "subscription_exists",
+            self.email,
+            {
+                "subscription": self,
+                "manage_url": emails.absolute_url(self.manage_url()),
+                "unsubscribe_url": unsubscribe_url,
+            },
+            unsubscribe_url=unsubscribe_url,
+        )
+
+
+def manage_token(token: str) -> str:
+    return signing.Signer(salt=MANAGE_SALT).sign(token)
+
+
+def start_of_day(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+class DigestDelivery(models.Model):
+    """One subscription's digest for one period, and how its sending went."""
+
+    class Status(models.TextChoices):
+        CLAIMED = "claimed", _("Claimed for sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED_EMPTY = "skipped_empty", _("Nothing new, not sent")
+        # The mail server refused the address for good: not retried.
+        REFUSED = "refused", _("Refused by the mail server")
+
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("subscription"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    period_start = models.DateField(_("period starting"))
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.CLAIMED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period_start", "-id"]
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "period_start"], name="digests_delivery_once_per_period"
+            ),
+        ]
+        indexes = [models.Index(fields=["period_start", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.subscription} · {self.period_start:%Y-%m-%d} · {self.get_status_display()}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -75,7 +76,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "allauth",
+    "allauth.account",
     "accounts",
+    "outbox",
     "pathway",
     "stakeholders",
     "barriers",
@@ -94,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "ft3portal.urls"
@@ -240,27 +245,147 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 # Tasks retried with a countdown must stay below this, or Redis redelivers them.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-emails": {
+        "task": "outbox.tasks.send_pending_emails",
+        "schedule": 300.0,
+    },
+    # The curators' morning summary of the moderation queue.
+    "send-curator-summary": {
+        "task": "contributions.tasks.send_curator_summary",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Email digests (digests/digest.py): weekly on Monday morning, monthly on the
+    # 1st, an hourly catch-up that sends whatever is still due (the beat was down,
+    # a worker died, the mail server failed), and a daily sweep of subscriptions
+    # never confirmed. Running any of them twice sends nothing twice.
+    "send-weekly-digests": {
+        "task": "digests.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=6, day_of_week="mon"),
+        "kwargs": {"frequency": "weekly"},
+    },
+    "send-monthly-digests": {
+        "task": "digests.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=6, day_of_month="1"),
+        "kwargs": {"frequency": "monthly"},
+    },
+    "send-due-digests": {
+        "task": "digests.tasks.send_digests",
+        "schedule": crontab(minute=30),
+    },
+    "delete-expired-digest-subscriptions": {
+        "task": "digests.tasks.delete_expired_subscriptions",
+        "schedule": crontab(minute=15, hour=3),
+    },
+}
 
+# REST API (ft3portal/api.py). JSON in and out; scripts authenticate with personal
+# tokens, browsers with their session (CSRF enforced). Viewsets set their own
+# pagination and filter backends (pathway.api): DRF imports the defaults named
+# here while it defines its views, before the portal's API modules can load.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.tokens.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    # Counted in the cache (Redis in production), per client address or per user.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "1200/hour",
+        "user": "6000/hour",
+        # CSV downloads of whole collections (on top of the limits above).
+        "downloads": "60/hour",
+    },
+    # The same proxy count as the account rate limits: the client address is the
+    # Nth from the right in X-Forwarded-For, or REMOTE_ADDR with 0.
+    "NUM_PROXIES": int(env("TRUSTED_PROXY_COUNT", "0")),
+    "EXCEPTION_HANDLER": "ft3portal.api.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "FT3 Pathway Portal API",
     "DESCRIPTION": _(
         "Read and contribute to the precision-medicine patient pathway: stages, "
-        "barriers, stakeholders, resources and initiatives."
+        "barriers, stakeholders, resources and initiatives. Anonymous clients read "
+        "published content; partners write with a personal token from /accounts/tokens/. "
+        "Every error answers with the same JSON shape (see the Error schema)."
     ),
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response schemas: what a client sends (slugs) differs
+    # from what it reads (related objects with their links).
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ft3portal.api.document_errors",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ModerationStatusEnum": "contributions.models.Status",
+        "RevisionStatusEnum": "contributions.models.Revision.Status",
+    },
+    "TAGS": [
+        {"name": "pathway", "description": _("The stages of the patient's pathway.")},
+        {"name": "barriers", "description": _("What stops patients, by category.")},
+        {"name": "stakeholders", "description": _("Stakeholder groups and organisations.")},
+        {"name": "taxonomies", "description": _("Therapeutic areas, regions and countries.")},
+        {"name": "resources", "description": _("The resource library.")},
+        {"name": "initiatives", "description": _("The initiative directory.")},
+        {"name": "revisions", "description": _("Proposed changes to published items.")},
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
 
-LOGIN_URL = "/admin/login/"
+# Accounts (django-allauth): people sign up and log in with their email address,
+# which must be verified before the account can be used.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No username to choose: allauth derives a unique one from the email address.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# One address per account, changed in place (the new one is verified first).
+ACCOUNT_CHANGE_EMAIL = True
+# Sign-up and password reset answer the same whether or not an address has an
+# account; nothing is sent to an address that has none.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# Tell people when their password or email address changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Behind N reverse proxies the client address is the Nth from the right in
+# X-Forwarded-For; with 0 it is REMOTE_ADDR. Rate limits count per client address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Counted in the cache (Redis in production, so limits hold across processes).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip,100/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/3m/key",
+    "reauthenticate": "10/m/user",
+}
 
 LOGGING = {
     "version": 1,

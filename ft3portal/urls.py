@@ -28,5 +28,10 @@ urlpatterns = [
     path("", include("contributions.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    path("digest/", include("digests.urls")),
+    path("api/v1/", include("ft3portal.api")),
+    path("accounts/tokens/", include("accounts.api_tokens")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,13 +4,22 @@ people who act for an organisation (memberships approved by curators)."""
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import models
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, models, transaction
+from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from outbox import emails
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+
+# Slugs that would collide with pages under /organisations/.
+RESERVED_SLUGS = frozenset({"new"})
 
 
 class StakeholderGroup(models.Model):
@@ -33,6 +42,62 @@ class StakeholderGroup(models.Model):
 class OrganisationQuerySet(models.QuerySet):
     def verified(self) -> "OrganisationQuerySet":
         return self.filter(verified=True)
+
+    def acted_for_by(self, user) -> "OrganisationQuerySet":
+        """The organisations `user` is an approved member of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            memberships__user=user, memberships__status=Membership.Status.APPROVED
+        ).distinct()
+
+    def visible_to(self, user) -> "OrganisationQuerySet":
+        """Verified organisations; curators also see the proposed ones."""
+        if user.is_authenticated and user.is_curator:
+            return self.all()
+        return self.verified()
+
+    def unique_slug(self, name: str) -> str:
+        """A slug for `name` that no organisation has and no URL reserves."""
+        base = slugify(name)[:190].strip("-") or "organisation"
+        taken = set(
+            self.filter(models.Q(slug=base) | models.Q(slug__startswith=f"{base}-")).values_list(
+                "slug", flat=True
+            )
+        )
+        taken |= RESERVED_SLUGS
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def propose(self, *, by: "User", **fields) -> "Organisation":
+        """Create an unverified organisation, with `by` waiting to become its editor.
+
+        A curator verifies it (which approves `by`) or declines the proposal.
+        Proposing the same name twice (a double click) gives the first one back.
+        """
+        for _attempt in range(3):
+            try:
+                with transaction.atomic():
+                    # One person's proposals are made one at a time, so that two
+                    # concurrent requests cannot both pass the check below.
+                    get_user_model().objects.select_for_update().get(pk=by.pk)
+                    earlier = self.filter(name__iexact=fields["name"], memberships__user=by).first()
+                    if earlier is not None:
+                        return earlier
+                    organisation = self.create(
+                        slug=self.unique_slug(fields["name"]), verified=False, **fields
+                    )
+                    Membership.objects.create(
+                        user=by, organisation=organisation, role=Membership.Role.EDITOR
+                    )
+                    return organisation
+            except IntegrityError:
+                # Someone took the same slug between our check and our insert.
+                continue
+        raise IntegrityError(f"No free slug for an organisation named {fields['name']!r}.")
 
 
 class Organisation(models.Model):
@@ -76,10 +141,103 @@ class Organisation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("stakeholders:organisation", args=[self.slug])
 
+    def is_member(self, user, role: str | None = None) -> bool:
+        """Whether `user` may act for this organisation (as `role`, if given)."""
+        if not user.is_authenticated:
+            return False
+        members = self.memberships.approved().filter(user=user)
+        if role is not None:
+            members = members.filter(role=role)
+        return members.exists()
+
+    def membership_of(self, user) -> "Membership | None":
+        """`user`'s membership of this organisation in whatever state, if any."""
+        if not user.is_authenticated:
+            return None
+        return self.memberships.filter(user=user).first()
+
+    def request_membership(self, user: "User") -> tuple["Membership", bool]:
+        """Ask for `user` to act for this organisation; True if a new request was made.
+
+        A pending or approved membership stays as it is; a declined one goes back
+        to pending, so people can ask again. The organisation's editors are told.
+        """
+        with transaction.atomic():
+            membership, created = Membership.objects.select_for_update().get_or_create(
+                user=user, organisation=self
+            )
+            if not created and membership.status != Membership.Status.DECLINED:
+                return membership, False
+            if not created:
+                membership.status = Membership.Status.PENDING
+                membership.role = Membership.Role.MEMBER
+                membership.decided_by = None
+                membership.decided_at = None
+                # A renewed request joins the end of the queue.
+                membership.created_at = timezone.now()
+                membership.save()
+            editors = self.memberships.approved().filter(role=Membership.Role.EDITOR)
+            for editor in editors.select_related("user"):
+                if editor.user.email:
+                    emails.queue(
+                        "membership_requested",
+                        editor.user.email,
+                        {
+                            "editor": editor.user,
+                            "requester": user,
+                            "requester_label": (
+                                f"{user.get_full_name()} ({user.email})"
+                                if user.get_full_name()
+                                else user.email
+                            ),
+                            "organisation": self,
+                            "members_url": emails.absolute_url(self.get_members_url()),
+                        },
+                    )
+        return membership, True
+
+    def get_members_url(self) -> str:
+        return reverse("stakeholders:members", args=[self.slug])
+
+    def verify(self, by: "User") -> None:
+        """Make a proposed organisation public; whoever proposed it becomes its editor."""
+        with transaction.atomic():
+            self.verified = True
+            self.save(update_fields=["verified"])
+            for membership in self.memberships.pending().select_related("user"):
+                membership._decide(Membership.Status.APPROVED, by)
+                membership._notify("organisation_verified")
+
+    def decline_proposal(self, by: "User", note: str = "") -> None:
+        """Refuse a proposed organisation: it is removed and its proposer told why."""
+        with transaction.atomic():
+            proposers = list(self.memberships.pending().select_related("user"))
+            for membership in proposers:
+                membership._notify("organisation_declined", note=note)
+            try:
+                with transaction.atomic():
+                    self.delete()
+            except ProtectedError:
+                # Content was attached to it in the admin: keep it, hidden, and only
+                # refuse the proposer.
+                for membership in proposers:
+                    membership._decide(Membership.Status.DECLINED, by)
+
 
 class MembershipQuerySet(models.QuerySet):
     def approved(self) -> "MembershipQuerySet":
         return self.filter(status=Membership.Status.APPROVED)
+
+    def pending(self) -> "MembershipQuerySet":
+        return self.filter(status=Membership.Status.PENDING)
+
+    def proposals(self) -> "MembershipQuerySet":
+        """Pending memberships of proposed organisations: a curator decides on both."""
+        return self.pending().filter(organisation__verified=False)
+
+    def requests_to_join(self) -> "MembershipQuerySet":
+        """Pending memberships of verified organisations."""
+        return self.pending().filter(organisation__verified=True)
 
 
 class Membership(models.Model):
@@ -138,15 +296,41 @@ class Membership(models.Model):
         return f"{self.user} @ {self.organisation} ({self.get_role_display()})"
 
     def approve(self, by: "User") -> None:
-        """Let the user act for the organisation, recording which curator decided."""
-        self.status = self.Status.APPROVED
+        """Let the user act for the organisation, recording who decided, and tell them."""
+        self._decide(self.Status.APPROVED, by)
+        self._notify("membership_approved")
+
+    def decline(self, by: "User", note: str = "") -> None:
+        """Refuse (or withdraw) the user's right to act for the organisation, and tell them."""
+        self._decide(self.Status.DECLINED, by)
+        self._notify("membership_declined", note=note)
+
+    def change_role(self, role: str, by: "User") -> None:
+        """Make an approved member an editor, or an editor a member, and tell them."""
+        self.role = role
+        self.save(update_fields=["role"])
+        self._notify("membership_role_changed")
+
+    def _decide(self, status: str, by: "User") -> None:
+        self.status = status
         self.decided_by = by
         self.decided_at = timezone.now()
         self.save(update_fields=["status", "decided_by", "decided_at"])
 
-    def decline(self, by: "User") -> None:
-        """Refuse (or withdraw) the user's right to act for the organisation."""
-        self.status = self.Status.DECLINED
-        self.decided_by = by
-        self.decided_at = timezone.now()
-        self.save(update_fields=["status", "decided_by", "decided_at"])
+    def _notify(self, template: str, **context) -> None:
+        if not self.user.email:
+            return
+        organisation = self.organisation
+        emails.queue(
+            template,
+            self.user.email,
+            {
+                "user": self.user,
+                "membership": self,
+                "organisation": organisation,
+                "organisation_url": emails.absolute_url(organisation.get_absolute_url()),
+                "members_url": emails.absolute_url(organisation.get_members_url()),
+                "account_url": emails.absolute_url(reverse("accounts:profile")),
+                **context,
+            },
+        )

@@ -4,11 +4,22 @@ An organisation's resources and initiatives sit in a higher layer, so they are
 reached through reverse relations (`organisation.resources`, ...), never by import.
 """
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .models import Organisation, StakeholderGroup
+from accounts.decorators import curator_required
+
+from .forms import DeclineForm, OrganisationProposalForm, RoleForm
+from .models import Membership, Organisation, StakeholderGroup
 
 # How many cards of each kind an organisation page shows before "See all".
 ORGANISATION_CARDS = 6
@@ -41,5 +52,244 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "resource_count": resources.count(),
         "initiatives": initiatives.with_tags()[:ORGANISATION_CARDS],
         "initiative_count": initiatives.count(),
+        "membership": organisation.membership_of(request.user),
     }
     return render(request, "stakeholders/organisation.html", context)
+
+
+# Membership: people ask to join an organisation or propose a new one; curators
+# decide, and so do an organisation's editors for their own organisation.
+
+
+def _organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
+    # Proposed (unverified) organisations do not exist for anyone but curators.
+    return get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
+
+
+@require_POST
+def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # After logging in, people come back to the page with the Join button.
+        return redirect_to_login(reverse("stakeholders:organisation", args=[slug]))
+    organisation = _organisation_or_404(request, slug)
+    if not organisation.verified:
+        raise PermissionDenied(_("Nobody can join an organisation before it is verified."))
+    membership, requested = organisation.request_membership(request.user)
+    if requested:
+        messages.success(
+            request,
+            _(
+                "You asked to join %(name)s. We will email you as soon as your request "
+                "has been looked at."
+            )
+            % {"name": organisation.name},
+        )
+    elif membership.status == Membership.Status.APPROVED:
+        messages.info(request, _("You already act for %(name)s.") % {"name": organisation.name})
+    else:
+        messages.info(
+            request,
+            _("Your request to join %(name)s is waiting for approval.")
+            % {"name": organisation.name},
+        )
+    return redirect("accounts:profile")
+
+
+@login_required
+def organisation_propose(request: HttpRequest) -> HttpResponse:
+    form = OrganisationProposalForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        organisation = Organisation.objects.propose(by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _(
+                "Thank you: %(name)s has been proposed. A curator will check it, and we "
+                "will email you when it is on the portal, with you as its editor."
+            )
+            % {"name": organisation.name},
+        )
+        return redirect("accounts:profile")
+    return render(request, "stakeholders/organisation_propose.html", {"form": form})
+
+
+def _organisation_for_editor(request: HttpRequest, slug: str) -> Organisation:
+    organisation = _organisation_or_404(request, slug)
+    if not organisation.is_member(request.user, role=Membership.Role.EDITOR):
+        raise PermissionDenied(_("Only the organisation's editors manage its members."))
+    return organisation
+
+
+@login_required
+def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _organisation_for_editor(request, slug)
+    memberships = organisation.memberships.select_related("user")
+    context = {
+        "organisation": organisation,
+        "pending": memberships.pending().order_by("created_at"),
+        "members": memberships.approved().order_by("-role", "user__email"),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "stakeholders/membership_members.html", context)
+
+
+def _membership_for_editor(request: HttpRequest, slug: str, pk: int) -> Membership:
+    """The membership `pk` of `slug`, locked, if the user is an editor of `slug`."""
+    organisation = _organisation_for_editor(request, slug)
+    membership = get_object_or_404(
+        organisation.memberships.select_for_update(of=("self",)).select_related("user"), pk=pk
+    )
+    if membership.user_id == request.user.pk:
+        # So that no organisation loses its last editor by accident.
+        raise PermissionDenied(_("Editors cannot change their own membership."))
+    return membership
+
+
+@require_POST
+@login_required
+@transaction.atomic
+def organisation_member_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = _membership_for_editor(request, slug, pk)
+    if membership.status == Membership.Status.PENDING:
+        membership.approve(by=request.user)
+        messages.success(
+            request,
+            _("%(user)s can now act for %(name)s.")
+            % {"user": membership.user, "name": membership.organisation.name},
+        )
+    else:
+        messages.info(request, _("That request had already been decided."))
+    return redirect("stakeholders:members", slug=slug)
+
+
+@require_POST
+@login_required
+@transaction.atomic
+def organisation_member_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = _membership_for_editor(request, slug, pk)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "stakeholders/membership_decline.html",
+            {"membership": membership, "form": form, "action": request.path},
+        )
+    if membership.status == Membership.Status.DECLINED:
+        messages.info(request, _("That request had already been decided."))
+    else:
+        was_member = membership.status == Membership.Status.APPROVED
+        membership.decline(by=request.user, note=form.cleaned_data["note"])
+        if was_member:
+            text = _("%(user)s no longer acts for %(name)s.")
+        else:
+            text = _("You declined %(user)s's request to join %(name)s.")
+        messages.success(
+            request, text % {"user": membership.user, "name": membership.organisation.name}
+        )
+    return redirect("stakeholders:members", slug=slug)
+
+
+@require_POST
+@login_required
+@transaction.atomic
+def organisation_member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = _membership_for_editor(request, slug, pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid() or membership.status != Membership.Status.APPROVED:
+        messages.error(request, _("Only approved members can be given another role."))
+    elif membership.role != form.cleaned_data["role"]:
+        membership.change_role(form.cleaned_data["role"], by=request.user)
+        messages.success(
+            request,
+            _("%(user)s is now %(role)s.")
+            % {"user": membership.user, "role": membership.get_role_display().lower()},
+        )
+    return redirect("stakeholders:members", slug=slug)
+
+
+@curator_required
+def curation_memberships(request: HttpRequest) -> HttpResponse:
+    """Requests to join organisations and proposed organisations, oldest first."""
+    pending = Membership.objects.select_related("user", "organisation").order_by("created_at")
+    context = {
+        "proposals": pending.proposals().select_related(
+            "organisation__group", "organisation__country"
+        ),
+        "requests": pending.requests_to_join(),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "stakeholders/membership_curation.html", context)
+
+
+def _pending_membership(pk: int) -> Membership | None:
+    """Membership `pk`, locked; None once someone has decided on it."""
+    membership = get_object_or_404(Membership.objects.select_for_update(), pk=pk)
+    if membership.status != Membership.Status.PENDING:
+        return None
+    return membership
+
+
+@require_POST
+@curator_required
+@transaction.atomic
+def curation_membership_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = _pending_membership(pk)
+    if membership is None:
+        messages.info(request, _("That request had already been decided."))
+    elif not membership.organisation.verified:
+        # Approving someone of a proposed organisation means verifying it: ask first.
+        return render(
+            request, "stakeholders/membership_verify_confirm.html", {"membership": membership}
+        )
+    else:
+        membership.approve(by=request.user)
+        messages.success(
+            request,
+            _("%(user)s can now act for %(name)s.")
+            % {"user": membership.user, "name": membership.organisation.name},
+        )
+    return redirect("stakeholders:curation")
+
+
+@require_POST
+@curator_required
+@transaction.atomic
+def curation_membership_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = _pending_membership(pk)
+    if membership is None:
+        messages.info(request, _("That request had already been decided."))
+        return redirect("stakeholders:curation")
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "stakeholders/membership_decline.html",
+            {"membership": membership, "form": form, "action": request.path},
+        )
+    organisation = membership.organisation
+    note = form.cleaned_data["note"]
+    if organisation.verified:
+        membership.decline(by=request.user, note=note)
+        text = _("You declined %(user)s's request to join %(name)s.")
+    else:
+        # The proposed organisation existed only for its proposer.
+        organisation.decline_proposal(by=request.user, note=note)
+        text = _("You declined %(user)s's proposal of %(name)s.")
+    messages.success(request, text % {"user": membership.user, "name": organisation.name})
+    return redirect("stakeholders:curation")
+
+
+@require_POST
+@curator_required
+@transaction.atomic
+def curation_organisation_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.select_for_update(), pk=pk)
+    if organisation.verified:
+        messages.info(request, _("%(name)s was already verified.") % {"name": organisation.name})
+    else:
+        organisation.verify(by=request.user)
+        messages.success(
+            request,
+            _("%(name)s is now on the portal, and whoever proposed it is its editor.")
+            % {"name": organisation.name},
+        )
+    return redirect("stakeholders:curation")

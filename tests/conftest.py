@@ -7,6 +7,7 @@ curator and admin.
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import CURATORS_GROUP, User
@@ -14,6 +15,14 @@ from pathway.models import Country, Stage
 from stakeholders.models import Membership, Organisation, StakeholderGroup
 
 PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Rate-limit counters live in the cache, which is Redis on CI and outlives a test.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -83,14 +84,18 @@ class Command(BaseCommand):
             self.stdout.write(_("Nothing to add: the demo content is already loaded."))
 
         self.stdout.write(
-            _("Demo accounts (the admin is at %(admin)s; partners log in at %(login)s):")
+            _(
+                "Demo accounts (log in with the email address at %(login)s; "
+                "the admin is at %(admin)s):"
+            )
             % {"admin": reverse("admin:index"), "login": resolve_url(settings.LOGIN_URL)}
         )
         for account in loader.accounts:
             if account.password:
-                line = _("  %(username)s — %(role)s — password: %(password)s") % {
+                line = _("  %(username)s — %(role)s — %(email)s — password: %(password)s") % {
                     "username": account.username,
                     "role": account.role,
+                    "email": f"{account.username}@example.org",
                     "password": account.password,
                 }
             else:
@@ -196,6 +201,8 @@ class DemoLoader:
             password = secrets.token_urlsafe(12)
         if created:
             user = create(username, password)
+            # Logging in needs a verified address; demo addresses receive no mail.
+            EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
         elif password:
             user.set_password(password)
             user.save(update_fields=["password"])

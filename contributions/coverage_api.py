@@ -1,0 +1,63 @@
+"""GET /api/v1/coverage/: the gap map's numbers as JSON (contributions/coverage.py).
+
+Mounted by ft3portal/api.py with `path("coverage/", include("contributions.coverage_api"))`,
+so it shares the API's authentication, throttling and error shape.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .coverage import compare
+from .gaps import CoverageForm
+
+PARAMETERS = [
+    OpenApiParameter("country", OpenApiTypes.STR, description=_("ISO 3166 alpha-2 code, e.g. DE.")),
+    OpenApiParameter("region", OpenApiTypes.STR, description=_("Region slug, e.g. europe.")),
+    OpenApiParameter("area", OpenApiTypes.STR, description=_("Therapeutic area slug.")),
+    OpenApiParameter(
+        "compare",
+        OpenApiTypes.STR,
+        description=_("A second country code: one more matrix, on the same colour scale."),
+    ),
+]
+
+
+@extend_schema(
+    summary=_("Coverage of stages × barrier categories"),
+    description=_(
+        "How many published initiatives and resources address each pathway stage × barrier "
+        "category, and each barrier one level down; cells with none are gaps. An item "
+        "counts in a cell when it is tagged with the stage and with a barrier of the "
+        "category. The filters select items as the library's do."
+    ),
+    parameters=PARAMETERS,
+    responses={200: OpenApiTypes.OBJECT},
+)
+@api_view(["GET"])
+@permission_classes([AllowAny])
+def coverage(request: Request) -> Response:
+    form = CoverageForm(request.query_params)
+    if not form.is_valid():
+        raise exceptions.ValidationError(
+            {name: [str(error) for error in errors] for name, errors in form.errors.items()}
+        )
+    every_category = {category.slug for category in form.categories}
+    matrices, legend = compare(form.scopes(), every_category, form.categories)
+    return Response(
+        {
+            "matrices": [matrix.as_dict() for matrix in matrices],
+            "legend": [
+                {"level": entry.level, "from": entry.low, "to": entry.high} for entry in legend
+            ],
+        }
+    )
+
+
+urlpatterns = [path("", coverage, name="coverage")]

@@ -1,0 +1,388 @@
+"""The submission forms partners use to add and edit resources and initiatives."""
+
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cached_property
+from itertools import groupby
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from barriers.models import Barrier
+from pathway.models import Country, Region, Stage, TherapeuticArea
+from stakeholders.models import Organisation, StakeholderGroup
+
+from .models import Contribution, Initiative, Resource, SimilarityDecision, field_to_json
+from .similarity import TAG_FIELDS, Match, Profile, find_similar, record_decisions
+
+# How many new items one person may create in an hour, across both kinds.
+SUBMISSIONS_PER_HOUR = 20
+
+ACTION_DRAFT = "draft"
+ACTION_SUBMIT = "submit"
+ACTION_PREVIEW = "preview"
+
+
+class ContributionForm(forms.ModelForm):
+    """Fields common to both kinds. `action` says what the partner pressed:
+    save as draft, submit for review, or preview the description."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    taxonomy_fields = (
+        "stages",
+        "barriers",
+        "audiences",
+        "countries",
+        "regions",
+        "therapeutic_areas",
+    )
+
+    def __init__(self, *args, user, action: str = ACTION_DRAFT, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.action = action
+        # Widgets first: assigning a queryset hands its choices to the current widget.
+        for name in self.taxonomy_fields:
+            self.fields[name].widget = forms.CheckboxSelectMultiple()
+            self.fields[name].required = False
+        organisations = Organisation.objects.acted_for_by(user).order_by("name")
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = None
+        self.fields["stages"].queryset = Stage.objects.all()
+        self.fields["barriers"].queryset = Barrier.objects.select_related("category")
+        self.fields["audiences"].queryset = StakeholderGroup.objects.all()
+        self.fields["countries"].queryset = Country.objects.select_related("region").order_by(
+            "region__position", "name"
+        )
+        self.fields["regions"].queryset = Region.objects.all()
+        # Each top-level area first, then its narrower areas, so groups stay together.
+        self.fields["therapeutic_areas"].queryset = (
+            TherapeuticArea.objects.select_related("parent")
+            .annotate(
+                group_position=Coalesce("parent__position", "position"),
+                group_name=Coalesce("parent__name", "name"),
+            )
+            .order_by(
+                "group_position",
+                "group_name",
+                F("parent").asc(nulls_first=True),
+                "position",
+                "name",
+            )
+        )
+        if not self.is_bound and not self.initial.get("submission_key"):
+            self.initial["submission_key"] = uuid.uuid4()
+
+    @property
+    def submitting(self) -> bool:
+        return self.action == ACTION_SUBMIT
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.submitting:
+            # A draft may be incomplete; what goes to review must be placed on the pathway.
+            if not cleaned.get("stages"):
+                self.add_error("stages", _("Choose at least one pathway stage."))
+            if not cleaned.get("barriers"):
+                self.add_error("barriers", _("Choose at least one barrier it addresses."))
+            if not cleaned.get("countries") and not cleaned.get("regions"):
+                self.add_error(
+                    "regions",
+                    _("Choose the countries or regions it covers (Global if everywhere)."),
+                )
+        if self.instance.pk is None and self.recent_submissions() >= SUBMISSIONS_PER_HOUR:
+            raise ValidationError(
+                _(
+                    "You have added %(n)d items in the last hour. Please wait a little before "
+                    "adding more; what you typed is kept below."
+                ),
+                params={"n": SUBMISSIONS_PER_HOUR},
+                code="rate_limited",
+            )
+        return cleaned
+
+    def recent_submissions(self) -> int:
+        since = timezone.now() - timedelta(hours=1)
+        return sum(
+            model.objects.filter(submitted_by=self.user, created_at__gte=since).count()
+            for model in (Resource, Initiative)
+        )
+
+    def as_revision_data(self) -> dict:
+        """The cleaned values in the JSON form a Revision stores (see field_to_json)."""
+        data = {}
+        for name in self._meta.fields:
+            model_field = self._meta.model._meta.get_field(name)
+            value = self.cleaned_data.get(name)
+            if model_field.many_to_many:
+                # Country keys are django-countries objects: stored as their codes.
+                data[name] = sorted(
+                    obj.pk if isinstance(obj.pk, int) else str(obj.pk) for obj in value or []
+                )
+            elif model_field.is_relation:
+                data[name] = value.pk if value is not None else None
+            elif hasattr(value, "isoformat"):
+                data[name] = value.isoformat()
+            else:
+                data[name] = value
+        return data
+
+    def changed_from_live(self) -> bool:
+        """Whether the proposed values differ from the published item at all."""
+        return any(
+            field_to_json(self.instance, self._meta.model._meta.get_field(name)) != value
+            for name, value in self.as_revision_data().items()
+        )
+
+    # Grouped checkboxes for long lists: barriers by category, countries by
+    # region, therapeutic areas under their parent area.
+
+    def grouped(self, name: str) -> Iterator[tuple[str, list]]:
+        rows = list(self.fields[name].queryset)
+        widgets = list(self[name].subwidgets)
+        label = {
+            "barriers": lambda row: row.category.name,
+            "countries": lambda row: row.region.name if row.region_id else _("Other"),
+            "therapeutic_areas": lambda row: (row.parent or row).name,
+        }[name]
+        pairs = zip(rows, widgets, strict=True)
+        for group, members in groupby(pairs, key=lambda pair: label(pair[0])):
+            yield group, [widget for _row, widget in members]
+
+    def barrier_groups(self):
+        return list(self.grouped("barriers"))
+
+    def country_groups(self):
+        return [
+            (group, widgets, sum(1 for w in widgets if w.data["selected"]))
+            for group, widgets in self.grouped("countries")
+        ]
+
+    def area_groups(self):
+        return list(self.grouped("therapeutic_areas"))
+
+
+COMMON_FIELDS = [
+    "title",
+    "summary",
+    "body",
+    "organisation",
+    "stages",
+    "barriers",
+    "audiences",
+    "countries",
+    "regions",
+    "therapeutic_areas",
+    "language",
+]
+
+
+class ResourceForm(ContributionForm):
+    class Meta:
+        model = Resource
+        fields = [*COMMON_FIELDS, "resource_type", "url", "publisher", "year"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+            "year": forms.NumberInput(attrs={"min": 1900, "max": 2100}),
+        }
+        help_texts = {
+            "title": _("A clear name people will search for, in its original language."),
+            "organisation": _("The organisation you are submitting for."),
+            "stages": _("Where on the patient's pathway it helps."),
+            "barriers": _("The barriers it helps to remove."),
+            "language": _("The language the resource itself is written in."),
+            "year": _("The year it was published or last updated."),
+        }
+
+
+class InitiativeForm(ContributionForm):
+    class Meta:
+        model = Initiative
+        fields = [
+            *COMMON_FIELDS,
+            "phase",
+            "start_date",
+            "end_date",
+            "website",
+            "outcomes",
+            "partner_organisations",
+            "related_resources",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+            "outcomes": forms.Textarea(attrs={"rows": 5}),
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "partner_organisations": forms.SelectMultiple(attrs={"size": 8}),
+            "related_resources": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        help_texts = {
+            "title": _("The name the initiative is known by."),
+            "organisation": _("The organisation leading the initiative."),
+            "stages": _("Where on the patient's pathway it works."),
+            "barriers": _("The barriers it works to remove."),
+            "partner_organisations": _(
+                "Organisations working with you on it. Hold Ctrl (⌘ on a Mac) to choose several."
+            ),
+            "related_resources": _(
+                "Published resources it produced or uses. Hold Ctrl (⌘ on a Mac) to choose several."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner_organisations"].queryset = Organisation.objects.verified()
+        self.fields["related_resources"].queryset = Resource.objects.published().order_by("title")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+FORMS: dict[type[Contribution], type[ContributionForm]] = {
+    Resource: ResourceForm,
+    Initiative: InitiativeForm,
+}
+
+
+# The check for duplicates and synergies before submitting (contributions/similarity.py).
+
+MATCH_FIELD = re.compile(r"^match-(resource|initiative)-([0-9]{1,12})$")
+# Marks beyond this many in one post are ignored: no form shows that many matches.
+MAX_MARKS = 50
+MATCHES_SHOWN = 5
+
+
+def posted_marks(data) -> dict[tuple[str, int], str]:
+    """{(kind, pk): choice} from the `match-<kind>-<pk>` radio buttons of a post."""
+    marks = {}
+    for key in data:
+        found = MATCH_FIELD.match(key)
+        if found and data.get(key) in SimilarityDecision.Choice.values:
+            marks[(found[1], int(found[2]))] = data.get(key)
+            if len(marks) == MAX_MARKS:
+                break
+    return marks
+
+
+def draft_profile(form: ContributionForm, item: Contribution | None = None) -> Profile:
+    """The profile of what the form holds, valid fields only."""
+    data = getattr(form, "cleaned_data", {})
+    organisation = data.get("organisation")
+    return Profile.from_tags(
+        title=data.get("title", ""),
+        summary=data.get("summary", ""),
+        kind=form._meta.model._meta.model_name,
+        pk=item.pk if item is not None else None,
+        organisation_id=organisation.pk if organisation is not None else None,
+        tags={name: data.get(name) or [] for name in TAG_FIELDS},
+    )
+
+
+@dataclass
+class MatchRow:
+    """One match as the form shows it, with what the partner marked."""
+
+    match: Match
+    mark: str
+    edit_url: str
+    missing: bool
+
+    @property
+    def is_same(self) -> bool:
+        return self.mark == SimilarityDecision.Choice.SAME
+
+
+class SimilarityCheck:
+    """Published items like the one being submitted, and what the partner said of each.
+
+    Every strong match must be marked "the same thing", "related" or "distinct"
+    before the item goes to review. One marked "the same thing" holds the
+    submission too: the partner is offered to propose an update to that item instead
+    (if they may edit it), or to mark it related or distinct. Marks are kept with the
+    item (SimilarityDecision), so a later edit does not ask again.
+    """
+
+    choices = SimilarityDecision.Choice.choices
+
+    def __init__(
+        self,
+        profile: Profile,
+        user,
+        marks: dict[tuple[str, int], str] | None = None,
+        item: Contribution | None = None,
+    ) -> None:
+        self.profile = profile
+        self.user = user
+        self.marks = marks or {}
+        self.item = item
+        self.held = False
+
+    @classmethod
+    def for_form(cls, form: ContributionForm, data, user, item=None) -> "SimilarityCheck":
+        return cls(draft_profile(form, item), user, posted_marks(data), item)
+
+    @cached_property
+    def stored(self) -> dict[tuple[str, int], str]:
+        """What was marked for the item before, when it is being edited."""
+        if self.item is None or self.item.pk is None:
+            return {}
+        found = {}
+        for decision in SimilarityDecision.objects.of(self.item):
+            match = decision.match_resource_id, decision.match_initiative_id
+            key = ("resource", match[0]) if match[0] else ("initiative", match[1])
+            found[key] = decision.choice
+        return found
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        marked = set(self.marks) | set(self.stored)
+        return find_similar(self.profile, limit=MATCHES_SHOWN, include=marked)
+
+    def mark_of(self, match: Match) -> str:
+        key = (match.kind, match.item.pk)
+        return self.marks.get(key) or self.stored.get(key, "")
+
+    @property
+    def unmarked(self) -> list[Match]:
+        return [m for m in self.matches if m.strong and not self.mark_of(m)]
+
+    @property
+    def same(self) -> list[Match]:
+        return [m for m in self.matches if self.mark_of(m) == SimilarityDecision.Choice.SAME]
+
+    def holds(self) -> bool:
+        """Whether the submission must wait for the partner (and say why)."""
+        self.held = bool(self.unmarked or self.same)
+        return self.held
+
+    @cached_property
+    def rows(self) -> list[MatchRow]:
+        mine = set(Organisation.objects.acted_for_by(self.user).values_list("pk", flat=True))
+        rows = []
+        for match in self.matches:
+            mark = self.mark_of(match)
+            edit_url = ""
+            if match.item.organisation_id in mine:
+                edit_url = reverse(f"contributions:{match.kind}-edit", args=[match.item.slug])
+            rows.append(MatchRow(match, mark, edit_url, self.held and match.strong and not mark))
+        return rows
+
+    def record(self, item: Contribution) -> list[SimilarityDecision]:
+        if not self.marks:
+            return []
+        return record_decisions(item, self.marks, self.matches, by=self.user)

@@ -1,0 +1,107 @@
+"""Every email the portal sends is built here, from a template triple:
+
+    templates/emails/<name>.subject.txt   one line
+    templates/emails/<name>.txt           the plain-text part
+    templates/emails/<name>.html          the HTML part (extends emails/base.html)
+
+Bulk mail (digests) carries List-Unsubscribe and List-Unsubscribe-Post headers
+(RFC 8058) so that mail clients can offer one-click unsubscribe.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, mailers
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_url(path: str) -> str:
+    """A link that works from an email: SITE_URL plus the path."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path
+
+
+def build(
+    name: str,
+    to: str | list[str],
+    context: dict,
+    *,
+    unsubscribe_url: str = "",
+    headers: dict | None = None,
+) -> EmailMultiAlternatives:
+    """Render the template triple `name` into a message with text and HTML parts."""
+    context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"emails/{name}.subject.txt", context).split())
+    text = render_to_string(f"emails/{name}.txt", context)
+    html = render_to_string(f"emails/{name}.html", context)
+    all_headers = dict(headers or {})
+    if unsubscribe_url:
+        unsubscribe_url = absolute_url(unsubscribe_url)
+        all_headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        all_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to] if isinstance(to, str) else list(to),
+        headers=all_headers,
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def queue(name: str, to: str, context: dict, **options) -> OutgoingEmail:
+    """Render a notification now, store it, and send it after the transaction commits.
+
+    If the broker cannot be reached the row stays pending and the periodic
+    `send_pending_emails` task sends it once the broker is back.
+    """
+    from .tasks import send_email
+
+    message = build(name, to, context, **options)
+    email = OutgoingEmail.objects.create(
+        template=name,
+        to=to,
+        subject=message.subject,
+        text=message.body,
+        html=message.alternatives[0].content,
+        headers=message.extra_headers,
+    )
+    transaction.on_commit(lambda: enqueue(send_email, email.pk))
+    return email
+
+
+def enqueue(task, *args) -> None:
+    """Hand a task to the broker, tolerating an unreachable broker: the row stays pending."""
+    try:
+        task.delay(*args)
+    except Exception:
+        logger.warning("Could not enqueue %s%r; the periodic sweep will retry", task.name, args)
+
+
+def message_from_row(email: OutgoingEmail) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email.to],
+        headers=email.headers,
+    )
+    message.attach_alternative(email.html, "text/html")
+    return message
+
+
+def send_many(messages: Iterable[EmailMultiAlternatives]) -> int:
+    """Send several messages over one connection; returns how many were sent."""
+    messages = list(messages)
+    if not messages:
+        return 0
+    with mailers.default as connection:
+        return connection.send_messages(messages) or 0

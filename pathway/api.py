@@ -1,0 +1,526 @@
+"""REST API for the pathway's spine and shared taxonomies: stages, therapeutic
+areas, regions and countries (read-only), and the API building blocks every
+higher app's API module uses: pagination, strict query-string filtering, and
+the field that takes related objects by slug.
+
+The building blocks live here, in the lowest app with an API, because higher apps
+may import from lower ones but not from ft3portal; and DRF resolves its default
+classes while it defines its own views, so they cannot be named in settings from a
+module that defines viewsets (ft3portal/api.py collects the viewsets).
+"""
+
+import django_filters
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.request import Request
+
+from .models import Country, Region, Stage, TherapeuticArea
+
+# Query parameters lists understand besides their filters: DRF's choice of renderer
+# (JSON is the only one), and the page for paginated lists.
+FORMAT_PARAM = "format"
+PAGINATION_PARAMS = frozenset({"page", "page_size"})
+# Slugs are ASCII (validate_slug); a path segment that is not one is a 404
+# before any query, so NUL bytes and the like never reach the database.
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+COUNTRY_PATTERN = "[A-Za-z]{2}"
+MAX_TAGS = 50
+
+
+def positive_int(raw: str, name: str) -> int:
+    """An integer query parameter of at least 1, or a 400 that names it."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18 and int(raw) >= 1:
+        return int(raw)
+    raise ValidationError({name: [_("Must be a whole number of 1 or more.")]})
+
+
+class Pagination(PageNumberPagination):
+    """Page-number pagination with a total count. Clients choose the page size up
+    to a maximum; a larger page_size is capped rather than refused, so that
+    "give me as much as you can" works."""
+
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        return min(positive_int(raw, self.page_size_query_param), self.max_page_size)
+
+    def paginate_queryset(self, queryset, request: Request, view=None):
+        raw = request.query_params.get(self.page_query_param)
+        if raw is not None:
+            positive_int(raw, self.page_query_param)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": _("The page to return, from 1. Beyond the last page: 404."),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": _("Items per page: %(default)d unless given, at most %(max)d.")
+                % {"default": self.page_size, "max": self.max_page_size},
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """DjangoFilterBackend for an API: a client hears about every mistake.
+
+    Unknown parameters, invalid values and values a lenient web filter would
+    silently drop (see contributions.filters) are a 400 naming each of them.
+    Filters apply to lists only; a detail URL is not filtered.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view) -> QuerySet:
+        if getattr(view, "detail", False):
+            return queryset
+        filterset = self.get_filterset(request, queryset, view)
+        known = {FORMAT_PARAM, *(filterset.filters if filterset is not None else ())}
+        if getattr(view, "pagination_class", None) is not None:
+            known |= PAGINATION_PARAMS
+        errors: dict[str, list[str]] = {
+            name: [_("Unknown parameter.")] for name in request.query_params if name not in known
+        }
+        errors.update(self.value_errors(request, filterset))
+        if errors:
+            raise ValidationError(errors)
+        return filterset.qs if filterset is not None else queryset
+
+    def value_errors(self, request: Request, filterset) -> dict[str, list[str]]:
+        if filterset is None:
+            return {}
+        errors = {}
+        if not filterset.is_valid():
+            errors.update({name: list(messages) for name, messages in filterset.errors.items()})
+        for name, field in filterset.form.fields.items():
+            ignored = getattr(field, "ignored", None)
+            if ignored:
+                errors.setdefault(name, []).append(
+                    _("Unknown value: %(values)s.") % {"values": ", ".join(ignored)}
+                )
+        return errors
+
+
+class TagListField(serializers.ListField):
+    """A list of related objects given by slug (or another unique key), looked up
+    in one query; unknown keys are reported together. Returns model instances."""
+
+    def __init__(self, queryset: QuerySet, key: str = "slug", normalise=str, **kwargs) -> None:
+        self.queryset = queryset
+        self.key = key
+        self.normalise = normalise
+        kwargs.setdefault("child", serializers.CharField(max_length=200))
+        kwargs.setdefault("max_length", MAX_TAGS)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data) -> list[Model]:
+        wanted = []
+        for value in super().to_internal_value(data):
+            value = self.normalise(value)
+            if value not in wanted:
+                wanted.append(value)
+        found = {
+            str(getattr(obj, self.key)): obj
+            for obj in self.queryset.filter(**{f"{self.key}__in": wanted})
+        }
+        unknown = [value for value in wanted if value not in found]
+        if unknown:
+            raise ValidationError(_("Unknown value: %(values)s.") % {"values": ", ".join(unknown)})
+        return [found[value] for value in wanted]
+
+
+class PublicReadSchema(AutoSchema):
+    """For views whose own permission classes let anonymous clients read: the
+    OpenAPI document says so (drf-spectacular only knows DRF's built-in ones)."""
+
+    def get_auth(self) -> list[dict]:
+        auths = super().get_auth()
+        if self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
+
+def related_filter(path: str, queryset: QuerySet, label, help_text, key: str = "slug"):
+    """A filter on related objects by slug (or code), strict like any django-filter
+    field: an unknown value is a 400. Repeat the parameter to match any of several."""
+    return extend_schema_field(OpenApiTypes.STR)(
+        django_filters.ModelMultipleChoiceFilter(
+            field_name=f"{path}__{key}",
+            to_field_name=key,
+            queryset=queryset,
+            distinct=True,
+            label=label,
+            help_text=help_text,
+        )
+    )
+
+
+def path_example(name: str, value: str, pattern: str = SLUG_PATTERN) -> OpenApiParameter:
+    """An example for a path parameter: an item that exists in every install, which
+    the docs' "try it out" and generated tests can call."""
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        OpenApiParameter.PATH,
+        pattern=f"^{pattern}$",
+        examples=[OpenApiExample(value, value=value)],
+    )
+
+
+class OptionalURLField(serializers.URLField):
+    """A link that may be missing: null then, rather than an empty string, which is
+    not a URL."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: str) -> str | None:
+        return value or None
+
+
+# For SerializerMethodFields that return a link or null.
+NULLABLE_URI = serializers.URLField(allow_null=True)
+
+
+def link_field(view_name: str, lookup: str = "slug") -> serializers.HyperlinkedIdentityField:
+    """The object's own URL in the API."""
+    return serializers.HyperlinkedIdentityField(
+        view_name=f"api:{view_name}-detail", lookup_field=lookup, read_only=True
+    )
+
+
+# Stages.
+
+
+class StageRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("stage")
+
+    class Meta:
+        model = Stage
+        fields = ["slug", "name", "api_url"]
+        read_only_fields = fields
+
+
+class StageSerializer(serializers.ModelSerializer):
+    api_url = link_field("stage")
+    web_url = serializers.SerializerMethodField()
+    patient_questions = serializers.ListField(
+        source="questions", child=serializers.CharField(), read_only=True
+    )
+
+    class Meta:
+        model = Stage
+        fields = [
+            "slug",
+            "position",
+            "name",
+            "summary",
+            "description",
+            "patient_summary",
+            "patient_questions",
+            "api_url",
+            "web_url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_web_url(self, stage: Stage) -> str:
+        return self.context["request"].build_absolute_uri(stage.get_absolute_url())
+
+
+# Therapeutic areas.
+
+
+class TherapeuticAreaRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("therapeutic-area")
+
+    class Meta:
+        model = TherapeuticArea
+        fields = ["slug", "name", "api_url"]
+        read_only_fields = fields
+
+
+class TherapeuticAreaSerializer(serializers.ModelSerializer):
+    api_url = link_field("therapeutic-area")
+    parent = TherapeuticAreaRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = TherapeuticArea
+        fields = ["slug", "name", "parent", "position", "api_url"]
+        read_only_fields = fields
+
+
+# Regions and countries.
+
+
+class RegionRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("region")
+
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "api_url"]
+        read_only_fields = fields
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    api_url = link_field("region")
+
+    class Meta:
+        model = Region
+        fields = ["slug", "name", "is_global", "position", "api_url"]
+        read_only_fields = fields
+
+
+class CountryRefSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(read_only=True, help_text=gettext_lazy("ISO 3166 alpha-2."))
+    api_url = link_field("country", lookup="code")
+
+    class Meta:
+        model = Country
+        fields = ["code", "name", "api_url"]
+        read_only_fields = fields
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    code = serializers.CharField(read_only=True, help_text=gettext_lazy("ISO 3166 alpha-2."))
+    region = RegionRefSerializer(read_only=True, allow_null=True)
+    api_url = link_field("country", lookup="code")
+
+    class Meta:
+        model = Country
+        fields = ["code", "name", "region", "api_url"]
+        read_only_fields = fields
+
+
+class CountryFilterSet(django_filters.FilterSet):
+    region = related_filter(
+        "region",
+        Region.objects.all(),
+        gettext_lazy("Region"),
+        gettext_lazy("Countries in any of these regions (slugs)."),
+    )
+
+    class Meta:
+        model = Country
+        fields: list[str] = []
+
+
+class TherapeuticAreaFilterSet(django_filters.FilterSet):
+    parent = related_filter(
+        "parent",
+        TherapeuticArea.objects.filter(parent=None),
+        gettext_lazy("Parent area"),
+        gettext_lazy("Narrower areas of any of these areas (slugs)."),
+    )
+
+    class Meta:
+        model = TherapeuticArea
+        fields: list[str] = []
+
+
+class MethodCheckFirst:
+    """Answer a method the endpoint does not have with 405 whoever asks: DRF would
+    first authenticate and check permissions, and answer 401 or 403 instead."""
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            self.http_method_not_allowed(request, *args, **kwargs)
+        super().initial(request, *args, **kwargs)
+
+
+class ReadOnlyViewSet(MethodCheckFirst, viewsets.ReadOnlyModelViewSet):
+    """What every read-only collection shares: slug lookup, strict filters, pagination."""
+
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    pagination_class = Pagination
+    filter_backends = [StrictFilterBackend]
+
+
+STAGE_EXAMPLE = OpenApiExample(
+    "A stage",
+    response_only=True,
+    value={
+        "slug": "testing-decision",
+        "position": 3,
+        "name": "Testing decision & consent",
+        "summary": "Whether and which biomarker test is done.",
+        "description": "",
+        "patient_summary": "Your doctor decides with you which test to do.",
+        "patient_questions": ["Has biomarker testing been ordered?"],
+        "api_url": "https://portal.example/api/v1/stages/testing-decision/",
+        "web_url": "https://portal.example/pathway/testing-decision/",
+    },
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List the pathway stages"),
+        description=gettext_lazy("The eight stages of the patient's pathway, in order."),
+        tags=["pathway"],
+        examples=[STAGE_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Get a stage"),
+        tags=["pathway"],
+        examples=[STAGE_EXAMPLE],
+        parameters=[path_example("slug", "testing-decision")],
+    ),
+)
+class StageViewSet(ReadOnlyViewSet):
+    """The stages of the patient's pathway, from awareness to living with the disease."""
+
+    queryset = Stage.objects.all()
+    serializer_class = StageSerializer
+
+
+THERAPEUTIC_AREA_EXAMPLE = OpenApiExample(
+    "A narrower area",
+    response_only=True,
+    value={
+        "slug": "lung-cancer",
+        "name": "Lung cancer",
+        "parent": {
+            "slug": "oncology",
+            "name": "Oncology",
+            "api_url": "https://portal.example/api/v1/therapeutic-areas/oncology/",
+        },
+        "position": 1,
+        "api_url": "https://portal.example/api/v1/therapeutic-areas/lung-cancer/",
+    },
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List the therapeutic areas"),
+        description=gettext_lazy(
+            "A small tree: each area has its parent, if any (Oncology › Lung cancer)."
+        ),
+        tags=["taxonomies"],
+        examples=[THERAPEUTIC_AREA_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Get a therapeutic area"),
+        tags=["taxonomies"],
+        examples=[THERAPEUTIC_AREA_EXAMPLE],
+        parameters=[path_example("slug", "lung-cancer")],
+    ),
+)
+class TherapeuticAreaViewSet(ReadOnlyViewSet):
+    """Therapeutic areas: a small tree (Oncology › Lung cancer)."""
+
+    queryset = TherapeuticArea.objects.select_related("parent")
+    serializer_class = TherapeuticAreaSerializer
+    filterset_class = TherapeuticAreaFilterSet
+
+
+REGION_EXAMPLE = OpenApiExample(
+    "A region",
+    response_only=True,
+    value={
+        "slug": "europe",
+        "name": "Europe",
+        "is_global": False,
+        "position": 5,
+        "api_url": "https://portal.example/api/v1/regions/europe/",
+    },
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List the world regions"),
+        description=gettext_lazy("“Global” is a region of its own, meaning everywhere."),
+        tags=["taxonomies"],
+        examples=[REGION_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Get a region"),
+        tags=["taxonomies"],
+        examples=[REGION_EXAMPLE],
+        parameters=[path_example("slug", "europe")],
+    ),
+)
+class RegionViewSet(ReadOnlyViewSet):
+    """World regions; “Global” means everywhere."""
+
+    queryset = Region.objects.all()
+    serializer_class = RegionSerializer
+
+
+COUNTRY_EXAMPLE = OpenApiExample(
+    "A country",
+    response_only=True,
+    value={
+        "code": "DE",
+        "name": "Germany",
+        "region": {
+            "slug": "europe",
+            "name": "Europe",
+            "api_url": "https://portal.example/api/v1/regions/europe/",
+        },
+        "api_url": "https://portal.example/api/v1/countries/DE/",
+    },
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List the countries"),
+        description=gettext_lazy("ISO 3166 countries with the region each belongs to."),
+        tags=["taxonomies"],
+        examples=[COUNTRY_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Get a country"),
+        description=gettext_lazy("By ISO 3166 alpha-2 code, in either case."),
+        tags=["taxonomies"],
+        examples=[COUNTRY_EXAMPLE],
+        parameters=[path_example("code", "DE", pattern=COUNTRY_PATTERN)],
+    ),
+)
+class CountryViewSet(ReadOnlyViewSet):
+    """ISO 3166 countries and the region each belongs to."""
+
+    queryset = Country.objects.select_related("region")
+    serializer_class = CountrySerializer
+    filterset_class = CountryFilterSet
+    lookup_field = "code"
+    lookup_value_regex = COUNTRY_PATTERN
+
+    def get_object(self) -> Country:
+        self.kwargs["code"] = self.kwargs["code"].upper()
+        return super().get_object()

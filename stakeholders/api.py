@@ -1,0 +1,205 @@
+"""REST API for stakeholder groups and organisations (read-only).
+
+Organisations are public once a curator has verified them; people also see the
+unverified organisations they act for, and curators see all.
+"""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import (
+    OpenApiExample,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import serializers
+
+from pathway.api import (
+    NULLABLE_URI,
+    CountryRefSerializer,
+    OptionalURLField,
+    ReadOnlyViewSet,
+    link_field,
+    path_example,
+    related_filter,
+)
+from pathway.models import Country
+
+from .models import Organisation, OrganisationQuerySet, StakeholderGroup
+
+
+def organisations_visible_to(user) -> OrganisationQuerySet:
+    """Verified organisations, plus the ones `user` acts for; curators see all."""
+    if user.is_authenticated and user.is_curator:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        Q(verified=True) | Q(pk__in=Organisation.objects.acted_for_by(user).values("pk"))
+    )
+
+
+class StakeholderGroupRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("stakeholder-group")
+
+    class Meta:
+        model = StakeholderGroup
+        fields = ["slug", "name", "api_url"]
+        read_only_fields = fields
+
+
+class StakeholderGroupSerializer(serializers.ModelSerializer):
+    api_url = link_field("stakeholder-group")
+
+    class Meta:
+        model = StakeholderGroup
+        fields = ["slug", "name", "description", "position", "api_url"]
+        read_only_fields = fields
+
+
+class OrganisationRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("organisation")
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "api_url"]
+        read_only_fields = fields
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    group = StakeholderGroupRefSerializer(read_only=True)
+    country = CountryRefSerializer(read_only=True, allow_null=True)
+    website = OptionalURLField()
+    api_url = link_field("organisation")
+    web_url = serializers.SerializerMethodField(
+        help_text=gettext_lazy("Its public page; null until a curator has verified it.")
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "group",
+            "country",
+            "website",
+            "description",
+            "verified",
+            "api_url",
+            "web_url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(NULLABLE_URI)
+    def get_web_url(self, organisation: Organisation) -> str | None:
+        if not organisation.verified:
+            return None
+        return self.context["request"].build_absolute_uri(organisation.get_absolute_url())
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    group = related_filter(
+        "group",
+        StakeholderGroup.objects.all(),
+        gettext_lazy("Stakeholder group"),
+        gettext_lazy("Organisations in any of these stakeholder groups (slugs)."),
+    )
+    country = related_filter(
+        "country",
+        Country.objects.all(),
+        gettext_lazy("Country"),
+        gettext_lazy("Organisations based in any of these countries (ISO codes)."),
+        key="code",
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+
+STAKEHOLDER_GROUP_EXAMPLE = OpenApiExample(
+    "A stakeholder group",
+    response_only=True,
+    value={
+        "slug": "payers",
+        "name": "Payers",
+        "description": "Health insurers and public funds that pay for care.",
+        "position": 7,
+        "api_url": "https://portal.example/api/v1/stakeholder-groups/payers/",
+    },
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List the stakeholder groups"),
+        description=gettext_lazy(
+            "The kinds of actor on the pathway: patients and advocacy, clinicians, payers, ..."
+        ),
+        tags=["stakeholders"],
+        examples=[STAKEHOLDER_GROUP_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Get a stakeholder group"),
+        tags=["stakeholders"],
+        examples=[STAKEHOLDER_GROUP_EXAMPLE],
+        parameters=[path_example("slug", "payers")],
+    ),
+)
+class StakeholderGroupViewSet(ReadOnlyViewSet):
+    """The kinds of actor on the pathway."""
+
+    queryset = StakeholderGroup.objects.all()
+    serializer_class = StakeholderGroupSerializer
+
+
+ORGANISATION_EXAMPLE = OpenApiExample(
+    "An organisation",
+    response_only=True,
+    value={
+        "slug": "lung-patients-network",
+        "name": "Lung Patients Network",
+        "group": {
+            "slug": "patients-advocacy",
+            "name": "Patients & advocacy",
+            "api_url": "https://portal.example/api/v1/stakeholder-groups/patients-advocacy/",
+        },
+        "country": {
+            "code": "DE",
+            "name": "Germany",
+            "api_url": "https://portal.example/api/v1/countries/DE/",
+        },
+        "website": "https://lung-patients.example",
+        "description": "",
+        "verified": True,
+        "api_url": "https://portal.example/api/v1/organisations/lung-patients-network/",
+        "web_url": "https://portal.example/organisations/lung-patients-network/",
+    },
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List the organisations"),
+        description=gettext_lazy(
+            "Verified partner organisations. Signed-in members also see the unverified "
+            "organisations they act for; curators see all."
+        ),
+        tags=["stakeholders"],
+        examples=[ORGANISATION_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary=gettext_lazy("Get an organisation"),
+        tags=["stakeholders"],
+        examples=[ORGANISATION_EXAMPLE],
+        parameters=[path_example("slug", "lung-patients-network")],
+    ),
+)
+class OrganisationViewSet(ReadOnlyViewSet):
+    """Partner organisations: verified ones for everyone; members also see the
+    unverified organisations they act for, curators see all."""
+
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilterSet
+
+    def get_queryset(self) -> OrganisationQuerySet:
+        return organisations_visible_to(self.request.user).select_related("group", "country")

@@ -1,0 +1,138 @@
+"""A real browser on a live portal: Playwright drives Debian's chromium.
+
+The package shares one live server and one browser. Before the first browser test the
+demo content is loaded on top of the migrated reference content and committed, because
+the server answers from its own thread (its own connection on PostgreSQL) and must see
+the data. After the last one the database is put back exactly as it was, so the rest
+of the suite runs on the reference content alone, in whatever order.
+
+All browser tests see the same database, so a test that adds or changes content
+removes it again itself.
+"""
+
+import io
+import threading
+from collections.abc import Iterator
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test.utils import override_settings
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from .support import (
+    AXE_SCRIPT,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CSP_LISTENER,
+    DESKTOP,
+    PHONE,
+    TIMEOUT_MS,
+    ConsoleError,
+    DemoSite,
+    PageProblems,
+    journey_plan,
+    public_pages,
+)
+
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
+@pytest.fixture(scope="package")
+def site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    with django_db_blocker.unblock():
+        reference_content = connection.creation.serialize_db_to_string()
+        # The demo accounts' passwords need no slow hashing here.
+        with override_settings(PASSWORD_HASHERS=[FAST_HASHER]):
+            call_command("loaddemo", stdout=io.StringIO())
+        pages = public_pages()
+        journey = journey_plan()
+        threads_before = set(threading.enumerate())
+        server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    try:
+        yield DemoSite(url=server.url, pages=pages, journey=journey)
+    finally:
+        server._live_server_modified_settings.disable()
+        server.stop()
+        # The server handles each browser connection in a thread that closes its
+        # database connection when the browser hangs up (the browser is closed by now).
+        # Wait for them: PostgreSQL cannot drop a test database that is still in use.
+        for thread in set(threading.enumerate()) - threads_before:
+            thread.join(timeout=TIMEOUT_MS / 1000)
+        with django_db_blocker.unblock():
+            # What Django's serialized rollback does: empty every table, keeping the
+            # sequences where they are, and load the snapshot back.
+            call_command(
+                "flush",
+                interactive=False,
+                verbosity=0,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(reference_content)
+
+
+@pytest.fixture(scope="package")
+def browser(site) -> Iterator[Browser]:
+    # Depends on `site` so that the browser is gone before the database is restored.
+    # Playwright's sync API keeps an asyncio loop running in this thread, so Django
+    # would refuse the test database calls that pytest-django makes around each test,
+    # although nothing runs concurrently. Allowed only while this package runs.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+            # Playwright's greenlets give this phase its own context, and with it its
+            # own Django database connections; nothing closes them after it.
+            connections.close_all()
+
+
+def open_page(browser: Browser, site: DemoSite, viewport: dict[str, int]) -> Iterator[Page]:
+    context = browser.new_context(base_url=site.url, viewport=viewport)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page(browser, site) -> Iterator[Page]:
+    """A fresh browser tab at desktop width."""
+    yield from open_page(browser, site, DESKTOP)
+
+
+@pytest.fixture
+def phone_page(browser, site) -> Iterator[Page]:
+    """A fresh browser tab at the narrowest phone width the portal supports."""
+    yield from open_page(browser, site, PHONE)
+
+
+@pytest.fixture
+def page_problems(page) -> PageProblems:
+    problems = PageProblems()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.console_errors.append(
+                ConsoleError(message.text, message.location.get("url", ""))
+            )
+
+    page.add_init_script(CSP_LISTENER)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.script_errors.append(str(error)))
+    return problems
+
+
+@pytest.fixture(scope="package")
+def axe_source() -> str:
+    if not AXE_SCRIPT.exists():
+        pytest.fail(
+            f"{AXE_SCRIPT} is missing: run `npm ci` (or `make install`) to install axe-core."
+        )
+    return AXE_SCRIPT.read_text()
