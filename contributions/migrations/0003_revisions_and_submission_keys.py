@@ -8,49 +8,140 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contributions', '0002_search_vector'),
+        ("contributions", "0002_search_vector"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='initiative',
-            name='submission_key',
+            model_name="initiative",
+            name="submission_key",
             field=models.UUIDField(blank=True, editable=False, null=True, unique=True),
         ),
         migrations.AddField(
-            model_name='resource',
-            name='submission_key',
+            model_name="resource",
+            name="submission_key",
             field=models.UUIDField(blank=True, editable=False, null=True, unique=True),
         ),
         migrations.AlterField(
-            model_name='resource',
-            name='year',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='year'),
+            model_name="resource",
+            name="year",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1900),
+                    django.core.validators.MaxValueValidator(2100),
+                ],
+                verbose_name="year",
+            ),
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(verbose_name='proposed values')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for review'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='pending', max_length=10, verbose_name='status')),
-                ('note', models.TextField(blank=True, verbose_name="curator's note")),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='proposed')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decided_revisions', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('initiative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='contributions.initiative', verbose_name='initiative')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='proposed_revisions', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
-                ('resource', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='contributions.resource', verbose_name='resource')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(verbose_name="proposed values")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for review"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="curator's note")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="proposed"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decided_revisions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="contributions.initiative",
+                        verbose_name="initiative",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="proposed_revisions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposed by",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="contributions.resource",
+                        verbose_name="resource",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'revision',
-                'verbose_name_plural': 'revisions',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['status', 'created_at'], name='contributio_status_36f662_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('initiative__isnull', True), ('resource__isnull', False)), models.Q(('initiative__isnull', False), ('resource__isnull', True)), _connector='OR'), name='revision_one_contribution'), models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('resource',), name='revision_one_pending_per_resource'), models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('initiative',), name='revision_one_pending_per_initiative')],
+                "verbose_name": "revision",
+                "verbose_name_plural": "revisions",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "created_at"], name="contributio_status_36f662_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("initiative__isnull", True), ("resource__isnull", False)),
+                            models.Q(("initiative__isnull", False), ("resource__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="revision_one_contribution",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("resource",),
+                        name="revision_one_pending_per_resource",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("initiative",),
+                        name="revision_one_pending_per_initiative",
+                    ),
+                ],
             },
         ),
     ]
