@@ -7,7 +7,7 @@ so it shares the API's authentication, throttling and error shape.
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
@@ -29,6 +29,52 @@ PARAMETERS = [
 ]
 
 
+def cells(*counts: tuple[str, int, int]) -> list[dict]:
+    return [
+        {"stage": stage, "initiatives": i, "resources": r, "total": i + r, "gap": i + r == 0}
+        for stage, i, r in counts
+    ]
+
+
+EXAMPLE = OpenApiExample(
+    "Germany (two of eight stages, one of six categories shown)",
+    response_only=True,
+    value={
+        "matrices": [
+            {
+                "scope": {"country": "DE", "region": None, "area": None},
+                "stages": [
+                    {"slug": "testing-decision", "position": 3, "name": "Testing decision"},
+                    {"slug": "treatment-access", "position": 7, "name": "Access to treatment"},
+                ],
+                "categories": [
+                    {
+                        "slug": "financing-regulation",
+                        "name": "Financing & regulation",
+                        "cells": cells(("testing-decision", 1, 1), ("treatment-access", 0, 0)),
+                        "barriers": [
+                            {
+                                "slug": "test-not-reimbursed",
+                                "name": "Biomarker test not reimbursed",
+                                "cells": cells(
+                                    ("testing-decision", 1, 1), ("treatment-access", 0, 0)
+                                ),
+                            }
+                        ],
+                    }
+                ],
+                "totals": {"initiatives": 1, "resources": 2},
+            }
+        ],
+        "legend": [
+            {"level": 0, "from": 0, "to": 0},
+            {"level": 2, "from": 1, "to": 1},
+            {"level": 4, "from": 2, "to": 2},
+        ],
+    },
+)
+
+
 @extend_schema(
     summary=_("Coverage of stages × barrier categories"),
     description=_(
@@ -39,6 +85,8 @@ PARAMETERS = [
     ),
     parameters=PARAMETERS,
     responses={200: OpenApiTypes.OBJECT},
+    examples=[EXAMPLE],
+    tags=["coverage"],
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
