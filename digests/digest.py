@@ -59,7 +59,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from contributions.models import Initiative, Resource, Revision
-from outbox.emails import absolute_url, build
+from outbox.emails import OneLineHeader, absolute_url, build
 from pathway.models import Country, Stage, TherapeuticArea
 
 from .models import DigestDelivery, Frequency, Subscription, manage_token, start_of_day
@@ -133,18 +133,6 @@ class Interests:
     areas: frozenset[int] = frozenset()
     resources: bool = True
     initiatives: bool = True
-
-    @classmethod
-    def of(cls, subscription: Subscription) -> "Interests":
-        return cls(
-            stages=frozenset(subscription.stages.values_list("pk", flat=True)),
-            barriers=frozenset(subscription.barriers.values_list("pk", flat=True)),
-            countries=frozenset(subscription.countries.values_list("pk", flat=True)),
-            regions=frozenset(subscription.regions.values_list("pk", flat=True)),
-            areas=frozenset(subscription.therapeutic_areas.values_list("pk", flat=True)),
-            resources=subscription.include_resources,
-            initiatives=subscription.include_initiatives,
-        )
 
     def wants_kind(self, kind: str) -> bool:
         return self.resources if kind == "resource" else self.initiatives
@@ -499,11 +487,6 @@ class Renderer:
         return self.frames[count]
 
 
-def render(digest: Digest, window: Window) -> Prepared:
-    """One digest on its own; `prepare` shares a Renderer across a batch."""
-    return Renderer(window).render(digest)
-
-
 def mime_form(message: EmailMultiAlternatives) -> bytes | None:
     """The message as SMTP bytes with placeholders for the recipient's address and
     Message-ID, and 8bit bodies (None if a line is too long for that)."""
@@ -530,23 +513,6 @@ def mime_form(message: EmailMultiAlternatives) -> bytes | None:
 
 def crlf(text: str) -> bytes:
     return NEWLINES.sub("\r\n", text).encode()
-
-
-class OneLineHeader(str):
-    """A header value written on one line. Python's email package otherwise
-    splits a long value without spaces into RFC 2047 encoded words, which turns
-    the URL in List-Unsubscribe into something mail clients cannot use."""
-
-    def __new__(cls, name: str, value: str) -> "OneLineHeader":
-        header = super().__new__(cls, value)
-        header.name = name
-        return header
-
-    def __getnewargs__(self) -> tuple[str, str]:
-        return (self.name, str(self))
-
-    def fold(self, *, policy) -> str:
-        return f"{self.name}: {self}{policy.linesep}"
 
 
 def personalise(

@@ -21,6 +21,31 @@ from .models import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 
+class OneLineHeader(str):
+    """A header value written on one line. Python's email package otherwise
+    splits a long value without spaces into RFC 2047 encoded words, which turns
+    the URL in List-Unsubscribe into something mail clients cannot use."""
+
+    def __new__(cls, name: str, value: str) -> "OneLineHeader":
+        header = super().__new__(cls, value)
+        header.name = name
+        return header
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        return (self.name, str(self))
+
+    def fold(self, *, policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+def unfolded(headers: dict) -> dict:
+    """Headers with the List-Unsubscribe pair kept on one line each."""
+    return {
+        name: OneLineHeader(name, value) if name.startswith("List-Unsubscribe") else value
+        for name, value in headers.items()
+    }
+
+
 def absolute_url(path: str) -> str:
     """A link that works from an email: SITE_URL plus the path."""
     if path.startswith(("http://", "https://")):
@@ -51,7 +76,7 @@ def build(
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to] if isinstance(to, str) else list(to),
-        headers=all_headers,
+        headers=unfolded(all_headers),
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -92,7 +117,7 @@ def message_from_row(email: OutgoingEmail) -> EmailMultiAlternatives:
         body=email.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
-        headers=email.headers,
+        headers=unfolded(email.headers),
     )
     message.attach_alternative(email.html, "text/html")
     return message

@@ -208,3 +208,15 @@ def test_the_sweep_sends_only_pending_rows_nobody_picked_up(eager):
 def test_the_sweep_is_scheduled():
     entry = settings.CELERY_BEAT_SCHEDULE["send-pending-emails"]
     assert entry["task"] == send_pending_emails.name
+
+
+@pytest.mark.django_db
+def test_list_unsubscribe_stays_on_one_line_however_long_the_url():
+    url = "/digest/unsubscribe/" + "a" * 150 + "/"
+    expected = f"List-Unsubscribe: <{settings.SITE_URL}{url}>"
+    message = emails.build(
+        "contribution_published", "ana@example.org", CONTEXT, unsubscribe_url=url
+    )
+    assert expected in message.message().as_bytes().decode()
+    row = emails.queue("contribution_published", "ana@example.org", CONTEXT, unsubscribe_url=url)
+    assert expected in emails.message_from_row(row).message().as_bytes().decode()
