@@ -376,7 +376,7 @@ def test_members_follow_their_organisations_revisions(
 
 
 def test_too_many_new_items_in_an_hour_are_refused(api, partner, monkeypatch):
-    monkeypatch.setattr("contributions.api.SUBMISSIONS_PER_HOUR", 2)
+    monkeypatch.setattr("contributions.api.views.SUBMISSIONS_PER_HOUR", 2)
     client = api(partner)
     for n in range(2):
         response = client.post("/api/v1/resources/", resource_payload(title=f"N{n}"), format="json")

@@ -1,0 +1,139 @@
+"""The example values the OpenAPI document shows for resources, initiatives and
+revisions (and that the generated API tests send)."""
+
+from drf_spectacular.utils import OpenApiExample
+
+# Revisions.
+
+
+def revision_example_value(kind: str, with_changes: bool = False) -> dict:
+    slug = "biomarker-testing-questions" if kind == "resource" else "reflex-testing-pilot"
+    value = {
+        "id": 42,
+        "api_url": "https://portal.example/api/v1/revisions/42/",
+        "kind": kind,
+        "item": {
+            "slug": slug,
+            "title": "Biomarker testing: questions to ask your doctor",
+            "api_url": f"https://portal.example/api/v1/{kind}s/{slug}/",
+        },
+        "status": "pending",
+        "proposed_by": "Ana Weber",
+        "created_at": "2025-04-02T08:15:00Z",
+        "decided_at": None,
+        "note": "",
+    }
+    if with_changes:
+        value["changes"] = [
+            {
+                "field": "summary",
+                "label": "summary",
+                "live": "A one-page guide about biomarker tests.",
+                "proposed": "A one-page guide for people with lung cancer about biomarker tests.",
+            },
+            {"field": "countries", "label": "countries", "live": ["DE"], "proposed": ["DE", "AT"]},
+        ]
+    return value
+
+
+REVISION_EXAMPLE = OpenApiExample(
+    "A proposed change", value=revision_example_value("resource", True), response_only=True
+)
+
+
+# Resources and initiatives: a body to send, and what the API answers.
+
+WRITE_EXAMPLES = {
+    "resource": {
+        "title": "Biomarker testing: questions to ask your doctor",
+        "summary": "A one-page guide for people with lung cancer about biomarker tests.",
+        "body": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
+        "organisation": "lung-patients-network",
+        "stages": ["testing-decision"],
+        "barriers": ["patients-unaware-of-testing"],
+        "audiences": ["patients-advocacy"],
+        "countries": ["DE", "AT"],
+        "regions": [],
+        "therapeutic_areas": ["lung-cancer"],
+        "language": "en",
+        "resource_type": "patient_information",
+        "url": "https://lung-patients.example/biomarker-questions",
+        "publisher": "",
+        "year": 2025,
+        "submit": True,
+    },
+    "initiative": {
+        "title": "Reflex testing pilot in Bavaria",
+        "summary": "Pathologists order biomarker tests at diagnosis, without waiting.",
+        "organisation": "lung-patients-network",
+        "stages": ["sample-analysis"],
+        "barriers": ["lab-workforce-long-turnaround"],
+        "countries": ["DE"],
+        "phase": "active",
+        "start_date": "2025-01-01",
+        "end_date": "2026-12-31",
+        "website": "https://reflex-pilot.example",
+        "partner_organisations": [],
+        "related_resources": [],
+        "submit": False,
+    },
+}
+
+
+def ref(kind: str, slug: str, name: str, key: str = "slug") -> dict:
+    return {key: slug, "name": name, "api_url": f"https://portal.example/api/v1/{kind}/{slug}/"}
+
+
+READ_EXAMPLE_COMMON = {
+    "slug": "biomarker-testing-questions",
+    "title": "Biomarker testing: questions to ask your doctor",
+    "summary": "A one-page guide for people with lung cancer about biomarker tests.",
+    "body": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
+    "organisation": ref("organisations", "lung-patients-network", "Lung Patients Network"),
+    "stages": [ref("stages", "testing-decision", "Testing decision & consent")],
+    "barriers": [
+        {
+            "slug": "patients-unaware-of-testing",
+            "title": "Patients do not know testing exists",
+            "api_url": "https://portal.example/api/v1/barriers/patients-unaware-of-testing/",
+        }
+    ],
+    "audiences": [ref("stakeholder-groups", "patients-advocacy", "Patients & advocacy")],
+    "countries": [ref("countries", "DE", "Germany", key="code")],
+    "regions": [],
+    "therapeutic_areas": [ref("therapeutic-areas", "lung-cancer", "Lung cancer")],
+    "language": "en",
+    "status": "published",
+    "created_at": "2025-03-01T09:30:00Z",
+    "updated_at": "2025-03-04T14:00:00Z",
+    "submitted_at": "2025-03-01T09:31:00Z",
+    "published_at": "2025-03-04T14:00:00Z",
+    "last_verified_at": "2025-03-04T14:00:00Z",
+    "review": None,
+    "pending_revision": None,
+}
+READ_EXAMPLES = {
+    "resource": {
+        **READ_EXAMPLE_COMMON,
+        "api_url": "https://portal.example/api/v1/resources/biomarker-testing-questions/",
+        "web_url": "https://portal.example/resources/biomarker-testing-questions/",
+        "resource_type": "patient_information",
+        "url": "https://lung-patients.example/biomarker-questions",
+        "publisher": "",
+        "year": 2025,
+    },
+    "initiative": {
+        **READ_EXAMPLE_COMMON,
+        "slug": "reflex-testing-pilot-in-bavaria",
+        "title": "Reflex testing pilot in Bavaria",
+        "api_url": "https://portal.example/api/v1/initiatives/reflex-testing-pilot-in-bavaria/",
+        "web_url": "https://portal.example/initiatives/reflex-testing-pilot-in-bavaria/",
+        "phase": "active",
+        "partner_organisations": [],
+        "start_date": "2025-01-01",
+        "end_date": "2026-12-31",
+        "website": "https://reflex-pilot.example",
+        "outcomes": "",
+        "related_resources": [],
+    },
+}

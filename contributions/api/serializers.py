@@ -1,0 +1,491 @@
+"""Serializers of the resources, initiatives and revisions API: what clients read
+(related objects by slug, with links) and what they write (slugs, validated as the
+web forms validate them), and the bodies of the workflow actions."""
+
+from collections.abc import Mapping
+
+from django.db.models import Model
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+
+from barriers.api import BarrierRefSerializer
+from barriers.models import Barrier
+from pathway.api import (
+    NULLABLE_URI,
+    CountryRefSerializer,
+    OptionalURLField,
+    RegionRefSerializer,
+    StageRefSerializer,
+    TagListField,
+    TherapeuticAreaRefSerializer,
+    link_field,
+)
+from pathway.models import Country, Region, Stage, TherapeuticArea
+from stakeholders.api import OrganisationRefSerializer, StakeholderGroupRefSerializer
+from stakeholders.models import Organisation, StakeholderGroup
+
+from ..curation import MAX_NOTE_LENGTH
+from ..models import (
+    Contribution,
+    Initiative,
+    RejectionReason,
+    Resource,
+    Revision,
+    Status,
+    field_to_json,
+)
+
+# Markdown fields have no limit in the database; a request body should.
+MAX_MARKDOWN_LENGTH = 20_000
+
+
+# Reading.
+
+
+class ReviewSerializer(serializers.Serializer):
+    note = serializers.CharField(help_text=gettext_lazy("The curator's note on the last decision."))
+    reasons = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=gettext_lazy("Codes of the reasons for a rejection."),
+    )
+
+
+class ResourceRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("resource")
+
+    class Meta:
+        model = Resource
+        fields = ["slug", "title", "api_url"]
+        read_only_fields = fields
+
+
+COMMON_READ_FIELDS = [
+    "slug",
+    "title",
+    "summary",
+    "body",
+    "organisation",
+    "stages",
+    "barriers",
+    "audiences",
+    "countries",
+    "regions",
+    "therapeutic_areas",
+    "language",
+    "status",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+    "published_at",
+    "last_verified_at",
+    "review",
+    "pending_revision",
+    "api_url",
+    "web_url",
+]
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    """What both kinds show. `review` and `pending_revision` are only filled in for
+    the item's organisation and for curators; everyone else gets null."""
+
+    organisation = OrganisationRefSerializer(read_only=True)
+    stages = StageRefSerializer(many=True, read_only=True)
+    barriers = BarrierRefSerializer(many=True, read_only=True)
+    audiences = StakeholderGroupRefSerializer(many=True, read_only=True)
+    countries = CountryRefSerializer(many=True, read_only=True)
+    regions = RegionRefSerializer(many=True, read_only=True)
+    therapeutic_areas = TherapeuticAreaRefSerializer(many=True, read_only=True)
+    body = serializers.CharField(
+        read_only=True,
+        help_text=gettext_lazy("Markdown, as written: sanitise it before rendering it as HTML."),
+    )
+    web_url = serializers.SerializerMethodField(
+        help_text=gettext_lazy("The public page; null while the item is not published.")
+    )
+    review = serializers.SerializerMethodField()
+    pending_revision = serializers.SerializerMethodField(
+        help_text=gettext_lazy("The change to this published item that waits for a curator.")
+    )
+
+    def insider(self, item: Contribution) -> bool:
+        if self.context.get("is_curator"):
+            return True
+        return item.organisation_id in self.context.get("member_of", ())
+
+    @extend_schema_field(NULLABLE_URI)
+    def get_web_url(self, item: Contribution) -> str | None:
+        if item.status != Status.PUBLISHED:
+            return None
+        return self.context["request"].build_absolute_uri(item.get_absolute_url())
+
+    @extend_schema_field(ReviewSerializer(allow_null=True))
+    def get_review(self, item: Contribution) -> dict | None:
+        if not self.insider(item) or not (item.review_note or item.review_reasons):
+            return None
+        return {"note": item.review_note, "reasons": list(item.review_reasons)}
+
+    @extend_schema_field(NULLABLE_URI)
+    def get_pending_revision(self, item: Contribution) -> str | None:
+        pending = getattr(item, "pending_revisions", None)
+        if not pending or not self.insider(item):
+            return None
+        return self.context["request"].build_absolute_uri(
+            reverse("api:revision-detail", args=[pending[0].pk])
+        )
+
+
+class ResourceSerializer(ContributionSerializer):
+    api_url = link_field("resource")
+    url = serializers.URLField(read_only=True, help_text=gettext_lazy("Where to find it."))
+
+    class Meta:
+        model = Resource
+        fields = [*COMMON_READ_FIELDS, "resource_type", "url", "publisher", "year"]
+        read_only_fields = fields
+
+
+class InitiativeSerializer(ContributionSerializer):
+    api_url = link_field("initiative")
+    partner_organisations = OrganisationRefSerializer(many=True, read_only=True)
+    related_resources = ResourceRefSerializer(many=True, read_only=True)
+    outcomes = serializers.CharField(read_only=True, help_text=gettext_lazy("Markdown."))
+    website = OptionalURLField()
+
+    class Meta:
+        model = Initiative
+        fields = [
+            *COMMON_READ_FIELDS,
+            "phase",
+            "partner_organisations",
+            "start_date",
+            "end_date",
+            "website",
+            "outcomes",
+            "related_resources",
+        ]
+        read_only_fields = fields
+
+
+# Writing.
+
+TAXONOMY_FIELDS = ("stages", "barriers", "audiences", "countries", "regions", "therapeutic_areas")
+COMMON_WRITE_FIELDS = ["title", "summary", "body", "organisation", *TAXONOMY_FIELDS, "language"]
+
+
+class ContributionWriteSerializer(serializers.ModelSerializer):
+    """The editable fields, by slug, validated as the web form validates them."""
+
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        help_text=gettext_lazy("Slug of an organisation you are an approved member of."),
+    )
+    stages = TagListField(Stage.objects.all(), help_text=gettext_lazy("Pathway stage slugs."))
+    barriers = TagListField(Barrier.objects.all(), help_text=gettext_lazy("Barrier slugs."))
+    audiences = TagListField(
+        StakeholderGroup.objects.all(),
+        help_text=gettext_lazy("Slugs of the stakeholder groups it is for."),
+    )
+    countries = TagListField(
+        Country.objects.all(),
+        key="code",
+        normalise=str.upper,
+        help_text=gettext_lazy("ISO 3166 alpha-2 codes."),
+    )
+    regions = TagListField(
+        Region.objects.all(), help_text=gettext_lazy("Region slugs; “global” for everywhere.")
+    )
+    therapeutic_areas = TagListField(
+        TherapeuticArea.objects.all(), help_text=gettext_lazy("Therapeutic area slugs.")
+    )
+    body = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        help_text=gettext_lazy("Markdown. Shown on the detail page."),
+    )
+    submit = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text=gettext_lazy(
+            "Send the item to the curators for review after saving it. Needs at least one "
+            "stage, one barrier and a country or region. Ignored for published items, "
+            "whose changes always go to review."
+        ),
+    )
+
+    def to_internal_value(self, data):
+        # DRF ignores fields it does not know; a client sending "status" or a
+        # misspelt field would never learn that nothing happened.
+        unknown = {}
+        if isinstance(data, Mapping):
+            unknown = {
+                str(key)[:100]: [
+                    _("Read-only: use the action endpoints (submit, publish, ...).")
+                    if key == "status"
+                    else _("Unknown field.")
+                ]
+                for key in list(data)[:100]
+                if key not in self.fields
+            }
+        try:
+            value = super().to_internal_value(data)
+        except ValidationError as exc:
+            if unknown and isinstance(exc.detail, dict):
+                raise ValidationError({**unknown, **exc.detail}) from exc
+            raise
+        if unknown:
+            raise ValidationError(unknown)
+        return value
+
+    def validate_organisation(self, organisation: Organisation) -> Organisation:
+        user = self.context["request"].user
+        if not Organisation.objects.acted_for_by(user).filter(pk=organisation.pk).exists():
+            raise ValidationError(_("You are not an approved member of this organisation."))
+        return organisation
+
+    def effective(self, attrs: dict, name: str):
+        """The value a field will have: the one sent, or the item's current one."""
+        if name in attrs:
+            return attrs[name]
+        if self.instance is None:
+            return [] if name in TAXONOMY_FIELDS else None
+        if name in TAXONOMY_FIELDS:
+            return list(getattr(self.instance, name).all())
+        return getattr(self.instance, name)
+
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("submit") and (
+            self.instance is None or self.instance.status != Status.PUBLISHED
+        ):
+            errors = submission_errors(
+                {name: self.effective(attrs, name) for name in TAXONOMY_FIELDS}
+            )
+            if errors:
+                raise ValidationError(errors)
+        return attrs
+
+
+def submission_errors(tags: dict) -> dict[str, list[str]]:
+    """What an item lacks before it can go to review (the web form's rules)."""
+    errors = {}
+    if not tags["stages"]:
+        errors["stages"] = [_("Choose at least one pathway stage.")]
+    if not tags["barriers"]:
+        errors["barriers"] = [_("Choose at least one barrier it addresses.")]
+    if not tags["countries"] and not tags["regions"]:
+        errors["regions"] = [_("Choose the countries or regions it covers (Global if everywhere).")]
+    return errors
+
+
+class ResourceWriteSerializer(ContributionWriteSerializer):
+    year = serializers.IntegerField(
+        min_value=1900,
+        max_value=2100,
+        required=False,
+        allow_null=True,
+        help_text=gettext_lazy("The year it was published or last updated."),
+    )
+
+    class Meta:
+        model = Resource
+        fields = [*COMMON_WRITE_FIELDS, "resource_type", "url", "publisher", "year", "submit"]
+        extra_kwargs = {"url": {"help_text": gettext_lazy("Where people can find it.")}}
+
+
+class InitiativeWriteSerializer(ContributionWriteSerializer):
+    partner_organisations = TagListField(
+        Organisation.objects.verified(),
+        help_text=gettext_lazy("Slugs of verified organisations working on it with you."),
+    )
+    related_resources = TagListField(
+        Resource.objects.published(),
+        help_text=gettext_lazy("Slugs of published resources it produced or uses."),
+    )
+    outcomes = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        help_text=gettext_lazy("Markdown. What has changed for patients so far."),
+    )
+
+    class Meta:
+        model = Initiative
+        fields = [
+            *COMMON_WRITE_FIELDS,
+            "phase",
+            "start_date",
+            "end_date",
+            "website",
+            "outcomes",
+            "partner_organisations",
+            "related_resources",
+            "submit",
+        ]
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        start, end = self.effective(attrs, "start_date"), self.effective(attrs, "end_date")
+        if start and end and end < start:
+            raise ValidationError(
+                {"end_date": [_("The end date cannot be before the start date.")]}
+            )
+        return attrs
+
+
+def revision_data(
+    item: Contribution, fields: list[str], changes: dict, pending: Revision | None
+) -> dict:
+    """The proposed state of a published item's editable `fields`, in Revision.data's
+    format (field_to_json): the live values, then a proposal already waiting, then
+    `changes` (validated values, related objects as instances)."""
+    data = {name: field_to_json(item, item._meta.get_field(name)) for name in fields}
+    if pending is not None:
+        data.update({name: value for name, value in pending.data.items() if name in data})
+    for name, value in changes.items():
+        model_field = item._meta.get_field(name)
+        if model_field.many_to_many:
+            data[name] = sorted(json_pk(obj) for obj in value)
+        elif model_field.is_relation:
+            data[name] = json_pk(value) if value is not None else None
+        elif hasattr(value, "isoformat"):
+            data[name] = value.isoformat()
+        else:
+            data[name] = value
+    return data
+
+
+def json_pk(obj: Model) -> int | str:
+    """A primary key as field_to_json stores it: countries' codes are Country objects
+    on the instance but plain strings in the database (and in Revision.data)."""
+    return obj.pk if isinstance(obj.pk, int) else str(obj.pk)
+
+
+# Curators' actions.
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=MAX_NOTE_LENGTH,
+        help_text=gettext_lazy("Recorded in the item's history and sent to its submitter."),
+    )
+
+
+class RequiredNoteSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        max_length=MAX_NOTE_LENGTH, help_text=gettext_lazy("What needs to change, or why.")
+    )
+
+
+class RejectSerializer(serializers.Serializer):
+    reasons = serializers.ListField(
+        child=serializers.ChoiceField(choices=RejectionReason.choices),
+        min_length=1,
+        max_length=len(RejectionReason.choices),
+        help_text=gettext_lazy(
+            "At least one. Advisory reasons alone (plain language, sources, tagging) need a note."
+        ),
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=MAX_NOTE_LENGTH
+    )
+
+
+# Revisions.
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:revision-detail", read_only=True)
+    kind = serializers.SerializerMethodField()
+    item = serializers.SerializerMethodField()
+    proposed_by = serializers.SerializerMethodField(
+        help_text=gettext_lazy("The name of the member who proposed the change.")
+    )
+
+    class Meta:
+        model = Revision
+        fields = [
+            "id",
+            "api_url",
+            "kind",
+            "item",
+            "status",
+            "proposed_by",
+            "created_at",
+            "decided_at",
+            "note",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field({"type": "string", "enum": ["resource", "initiative"]})
+    def get_kind(self, revision: Revision) -> str:
+        return revision.contribution.kind
+
+    @extend_schema_field(ResourceRefSerializer)
+    def get_item(self, revision: Revision) -> dict:
+        item = revision.contribution
+        return {
+            "slug": item.slug,
+            "title": item.title,
+            "api_url": self.context["request"].build_absolute_uri(
+                reverse(f"api:{item.kind}-detail", args=[item.slug])
+            ),
+        }
+
+    def get_proposed_by(self, revision: Revision) -> str | None:
+        user = revision.proposed_by
+        return (user.get_full_name() or user.username) if user is not None else None
+
+
+class ChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    label = serializers.CharField()
+    live = serializers.JSONField(
+        help_text=gettext_lazy("The published value; related objects by slug (countries by code).")
+    )
+    proposed = serializers.JSONField(help_text=gettext_lazy("The proposed value."))
+
+
+class RevisionDetailSerializer(RevisionSerializer):
+    changes = serializers.SerializerMethodField(
+        help_text=gettext_lazy("Each field whose proposed value differs from the live one.")
+    )
+
+    class Meta(RevisionSerializer.Meta):
+        fields = [*RevisionSerializer.Meta.fields, "changes"]
+        read_only_fields = fields
+
+    @extend_schema_field(ChangeSerializer(many=True))
+    def get_changes(self, revision: Revision) -> list[dict]:
+        return [
+            {
+                "field": model_field.name,
+                "label": str(model_field.verbose_name),
+                "live": display_value(model_field, live),
+                "proposed": display_value(model_field, proposed),
+            }
+            for model_field, live, proposed in revision.changes()
+        ]
+
+
+def display_value(model_field, value):
+    """A Revision.data value for people: related objects by slug (countries by code)."""
+    if not model_field.is_relation or value is None:
+        return value
+    related = model_field.related_model
+    key = "code" if related is Country else "slug"
+    pks = value if model_field.many_to_many else [value]
+    keys = {pk: str(slug) for pk, slug in related.objects.filter(pk__in=pks).values_list("pk", key)}
+    found = [keys[pk] for pk in pks if pk in keys]
+    if model_field.many_to_many:
+        return found
+    return found[0] if found else None
