@@ -6,7 +6,7 @@ double opt-in: nothing is sent before `confirmed_at` is set from the emailed lin
 
 A DigestDelivery is one (subscription, period) pair. Its unique constraint is what
 makes a digest go out at most once per period whatever runs twice; its status
-says how far the send got (see digests/digest.py for the whole protocol).
+says how far the send got (see digests/sending.py for the whole protocol).
 """
 
 import secrets

@@ -7,7 +7,7 @@ from datetime import date
 
 from celery import shared_task
 
-from . import digest
+from . import digest, sending
 from .models import Frequency, Subscription
 
 logger = logging.getLogger(__name__)
@@ -31,8 +31,8 @@ def send_digests(frequency: str | None = None, period: str | None = None) -> int
 
 def dispatch(frequency: str, period: date, queue: str | None = None) -> int:
     """Select who is due (one query) and enqueue their batches."""
-    ids = digest.due_subscription_ids(frequency, period)
-    for batch in digest.batches(ids):
+    ids = sending.due_subscription_ids(frequency, period)
+    for batch in sending.batches(ids):
         send_digest_batch.apply_async((frequency, period.isoformat(), batch), queue=queue)
     logger.info("Dispatched %d %s digests for %s", len(ids), frequency, period)
     return len(ids)
@@ -57,11 +57,11 @@ def send_digest_batch(self, frequency: str, period: str, subscription_ids: list[
     """Send one batch's digests. A re-run sends only what is still unsent."""
     start = date.fromisoformat(period)
     try:
-        result = digest.send_batch(frequency, start, subscription_ids)
-    except digest.DeliveryInterrupted as interruption:
+        result = sending.send_batch(frequency, start, subscription_ids)
+    except sending.DeliveryInterrupted as interruption:
         tries = self.request.retries
         if tries >= len(RETRY_COUNTDOWNS):
-            failed = digest.give_up(start, subscription_ids, str(interruption))
+            failed = sending.give_up(start, subscription_ids, str(interruption))
             logger.error("Giving up on %d digests of %s: %s", failed, period, interruption)
             return {"failed": failed}
         raise self.retry(exc=interruption, countdown=RETRY_COUNTDOWNS[tries]) from interruption

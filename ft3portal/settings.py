@@ -255,7 +255,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "contributions.tasks.send_curator_summary",
         "schedule": crontab(hour=7, minute=0),
     },
-    # Email digests (digests/digest.py): weekly on Monday morning, monthly on the
+    # Email digests (digests/sending.py): weekly on Monday morning, monthly on the
     # 1st, an hourly catch-up that sends whatever is still due (the beat was down,
     # a worker died, the mail server failed), and a daily sweep of subscriptions
     # never confirmed. Running any of them twice sends nothing twice.

@@ -8,6 +8,7 @@ from django.db import models
 
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
+from digests import sending
 from digests.models import Subscription
 from ft3portal.celery import app as celery_app
 from ft3portal.settings import mailer_from_url
@@ -20,6 +21,12 @@ PERIOD = date(2025, 6, 9)
 IN_WINDOW = datetime(2025, 6, 4, 10, 0, tzinfo=UTC)
 BEFORE_WINDOW = datetime(2025, 5, 20, 10, 0, tzinfo=UTC)
 LONG_AGO = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def forget_rendered_windows():
+    """Each test starts without the renderings an earlier one left in this process."""
+    sending.WINDOW_CACHE.clear()
 
 
 @pytest.fixture

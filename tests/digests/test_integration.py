@@ -27,8 +27,9 @@ from django.db.models import F
 from django.test import Client
 
 from contributions.models import Resource
-from digests.digest import RECLAIM_AFTER, current_period, previous_period_start
+from digests.digest import current_period, previous_period_start
 from digests.models import DigestDelivery, Subscription, start_of_day
+from digests.sending import RECLAIM_AFTER
 from digests.tasks import send_digests
 from ft3portal.celery import app as celery_app
 

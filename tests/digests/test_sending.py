@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from digests import digest
-from digests.digest import RECLAIM_AFTER, due_subscription_ids, send_batch
+from digests import digest, rendering, sending
 from digests.models import DigestDelivery, Subscription
+from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
 from digests.tasks import RETRY_COUNTDOWNS, send_digest_batch, send_digests
 
 from .conftest import IN_WINDOW, PERIOD
@@ -132,7 +132,7 @@ def test_subscribers_get_their_own_links_in_a_shared_rendering(
     assert first.manage_url() not in to_second.body
     assert second.unsubscribe_url() in html_of(to_second)
     assert first.unsubscribe_url() not in html_of(to_second)
-    assert digest.TOKEN_PLACEHOLDER not in to_first.body + html_of(to_first)
+    assert rendering.TOKEN_PLACEHOLDER not in to_first.body + html_of(to_first)
 
 
 def test_subscribers_whose_digests_hold_the_same_items_share_one_rendering(
@@ -144,7 +144,7 @@ def test_subscribers_whose_digests_hold_the_same_items_share_one_rendering(
     make_subscription("d@example.org", countries=["JP"])
 
     with mock.patch.object(
-        digest.Renderer, "render", autospec=True, side_effect=digest.Renderer.render
+        rendering.Renderer, "render", autospec=True, side_effect=rendering.Renderer.render
     ) as render:
         run()
 
@@ -221,6 +221,7 @@ def test_the_fan_out_selects_everyone_due_in_one_query(
 
 def count_batch_queries(make_subscription, n: int, prefix: str) -> int:
     ids = [make_subscription(f"{prefix}{i}@example.org").pk for i in range(n)]
+    sending.WINDOW_CACHE.clear()  # Both counts include reading the window's items.
     with CaptureQueriesContext(connection) as queries:
         assert send_batch("weekly", PERIOD, ids).sent == n
     return len(queries)
@@ -239,10 +240,10 @@ def test_a_batch_needs_a_fixed_number_of_queries_plus_a_few_per_message(make_sub
 
 def test_an_address_unsubscribed_after_the_claim_gets_nothing(make_subscription, content):
     subscription = make_subscription()
-    recipients = digest.claim("weekly", PERIOD, [subscription.pk])
+    recipients = sending.claim("weekly", PERIOD, [subscription.pk])
     Subscription.objects.filter(pk=subscription.pk).update(unsubscribed_at=timezone.now())
 
-    result = digest.send_batch("weekly", PERIOD, [subscription.pk])
+    result = sending.send_batch("weekly", PERIOD, [subscription.pk])
 
     assert len(recipients) == 1
     assert result.sent == 0
@@ -404,7 +405,7 @@ def test_prepared_bytes_and_a_message_built_in_full_are_the_same_digest(
     send_batch("weekly", PERIOD, [subscription.pk])
     DigestDelivery.objects.all().delete()
     # Lines that may not exceed 60 bytes rule out the prepared bytes.
-    monkeypatch.setattr(digest, "MAX_LINE", 60)
+    monkeypatch.setattr(rendering, "MAX_LINE", 60)
     send_batch("weekly", PERIOD, [subscription.pk])
 
     fast, full = smtp_server.received
@@ -427,3 +428,22 @@ def test_an_address_with_an_international_domain_gets_its_digest(
     assert received.recipients == ["leser@xn--bcher-kva.example"]
     assert subscription.manage_url() in received.text
     assert DigestDelivery.objects.get().status == Status.SENT
+
+
+def test_batches_of_one_window_reuse_its_renderings_until_its_content_changes(publish):
+    window = digest.Window("weekly", PERIOD, date(2025, 6, 2))
+    item = publish("Biomarker testing in Germany", countries=["DE"])
+    sending.WINDOW_CACHE.clear()
+
+    items, renderer = sending.window_content(window)
+    assert sending.window_content(window)[1] is renderer
+    assert [found.title for found in items] == ["Biomarker testing in Germany"]
+
+    item.title = "Biomarker testing in Germany, revised"
+    item.save()
+    items, changed = sending.window_content(window)
+    assert changed is not renderer
+    assert [found.title for found in items] == ["Biomarker testing in Germany, revised"]
+
+    publish("Living with lung cancer in Japan", "initiative", countries=["JP"])
+    assert len(sending.window_content(window)[0]) == 2

@@ -14,6 +14,7 @@ import logging
 import os
 import random
 import resource
+import secrets
 import signal
 import socket
 import subprocess
@@ -30,7 +31,7 @@ from django.utils.text import slugify
 
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource, Status
-from digests import digest
+from digests import digest, sending
 from digests.models import DigestDelivery, Subscription, new_token, start_of_day
 from digests.tasks import dispatch
 from ft3portal.celery import app as celery_app
@@ -116,7 +117,7 @@ class Command(BaseCommand):
         fanned_out = time.monotonic() - started
         deadline = started + options["timeout"]
         while True:
-            done = deliveries.filter(status__in=digest.FINISHED).count()
+            done = deliveries.filter(status__in=sending.FINISHED).count()
             if done >= due:
                 break
             if time.monotonic() > deadline:
@@ -212,6 +213,13 @@ class Command(BaseCommand):
     def start_worker(self, email_url: str, concurrency: int) -> subprocess.Popen:
         name = f"digest-benchmark-{os.getpid()}@localhost"
         env = {**os.environ, "EMAIL_URL": email_url, "LOG_LEVEL": "WARNING"}
+        if settings.DEBUG:
+            # Workers run as in production: DEBUG would also log every query they make.
+            env |= {
+                "DEBUG": "false",
+                "SECRET_KEY": secrets.token_urlsafe(48),
+                "ALLOWED_HOSTS": "localhost",
+            }
         # Our own interpreter running Celery with fixed arguments.
         process = subprocess.Popen(  # noqa: S603
             [
