@@ -476,7 +476,7 @@ def as_bits(ids) -> int:
 
 def refresh_entries(model: type[Contribution], pks) -> None:
     """Make the coverage entries of these items match them: one for each that is
-    published, with its current stages and categories, none for the others."""
+    published, with its current stages, categories and barriers, none for the others."""
     kind = model._meta.model_name
     pks = list(pks)
     for start in range(0, len(pks), REFRESH_BATCH):

@@ -21,7 +21,7 @@ CURATED_MODELS = {
     "contributions": ("resource", "initiative"),
 }
 VIEWED_MODELS = {
-    "contributions": ("moderationevent",),
+    "contributions": ("moderationevent", "similaritydecision", "coverageentry"),
     "accounts": ("user",),
 }
 

@@ -3,7 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from barriers.sitemaps import BarrierSitemap
-from contributions.sitemaps import InitiativeSitemap, ResourceSitemap
+from contributions.sitemaps import GapsSitemap, InitiativeSitemap, ResourceSitemap
 from pathway.sitemaps import StageSitemap
 from stakeholders.sitemaps import OrganisationSitemap
 
@@ -18,6 +18,7 @@ sitemaps = {
     "organisations": OrganisationSitemap,
     "resources": ResourceSitemap,
     "initiatives": InitiativeSitemap,
+    "gaps": GapsSitemap,
 }
 
 urlpatterns = [

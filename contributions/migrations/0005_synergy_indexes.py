@@ -4,8 +4,8 @@ contributions/coverage.py), on PostgreSQL only; SQLite works without them.
 - pg_trgm (a trusted extension, so the database owner may create it), for the
   trigram similarity of titles. The similarity is only computed for the few
   candidates the full-text and structural prefilters find, so no trigram index is
-  needed: at 100,000 items a GIN trigram index made the `title % …` prefilter slower
-  than the full-text one it was meant to complement (see README, "Synergies and gaps").
+  needed: a GIN trigram index serving a `title % …` prefilter was slower than the
+  full-text prefilter it was meant to complement (see README, "Synergies and gaps").
 - A partial index of the published items' ids, so that "published items in this
   scope" is an index-only scan instead of a pass over the wide content rows.
 - An index of the barrier links by barrier, then item: the structural prefilter

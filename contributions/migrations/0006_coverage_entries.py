@@ -18,23 +18,27 @@ def build_entries(apps, schema_editor):
         model = apps.get_model("contributions", kind)
         published = list(model.objects.filter(status="published").values_list("pk", flat=True))
         stages, categories, barriers = defaultdict(int), defaultdict(int), defaultdict(int)
-        links = model.stages.through.objects.filter(**{f"{kind}_id__in": published})
+        # A join, not a list of ids: SQLite limits the parameters of one query.
+        links = model.stages.through.objects.filter(**{f"{kind}__status": "published"})
         for pk, stage in links.values_list(f"{kind}_id", "stage_id"):
             stages[pk] |= bit(stage)
-        links = model.barriers.through.objects.filter(**{f"{kind}_id__in": published})
+        links = model.barriers.through.objects.filter(**{f"{kind}__status": "published"})
         for pk, barrier, category in links.values_list(
             f"{kind}_id", "barrier_id", "barrier__category_id"
         ):
             barriers[pk] |= bit(barrier)
             categories[pk] |= bit(category)
         CoverageEntry.objects.bulk_create(
-            CoverageEntry(
-                **{f"{kind}_id": pk},
-                stage_bits=stages[pk],
-                category_bits=categories[pk],
-                barrier_bits=barriers[pk],
-            )
-            for pk in published
+            (
+                CoverageEntry(
+                    **{f"{kind}_id": pk},
+                    stage_bits=stages[pk],
+                    category_bits=categories[pk],
+                    barrier_bits=barriers[pk],
+                )
+                for pk in published
+            ),
+            batch_size=1000,
         )
 
 

@@ -35,6 +35,8 @@
   let timer = null;
   let controller = null;
   let lastQuery = null;
+  // Which scheduled look-up is the latest: only its end clears aria-busy.
+  let generation = 0;
 
   function query() {
     const data = new FormData(form);
@@ -75,7 +77,21 @@
     });
   }
 
-  async function refresh() {
+  function done(ticket) {
+    if (ticket === generation) {
+      panel.removeAttribute("aria-busy");
+    }
+  }
+
+  async function refresh(ticket) {
+    try {
+      await lookUp();
+    } finally {
+      done(ticket);
+    }
+  }
+
+  async function lookUp() {
     if (typedLetters() < MIN_LETTERS) {
       return;
     }
@@ -114,7 +130,12 @@
 
   function schedule() {
     window.clearTimeout(timer);
-    timer = window.setTimeout(refresh, DELAY_MS);
+    generation += 1;
+    const ticket = generation;
+    panel.setAttribute("aria-busy", "true");
+    timer = window.setTimeout(function () {
+      refresh(ticket);
+    }, DELAY_MS);
   }
 
   form.addEventListener("input", function (event) {

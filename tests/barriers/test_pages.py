@@ -114,6 +114,8 @@ def test_detail_counts_published_work_per_country(
     body = response.content.decode()
     assert 'href="/initiatives/?barrier=test-not-reimbursed&amp;country=DE">2 initiatives' in body
     assert 'href="/resources/?barrier=test-not-reimbursed&amp;country=FR">2 resources' in body
+    assert 'href="/countries/DE/">Germany</a>' in body
+    assert 'href="/countries/FR/">France</a>' in body
     assert "/initiatives/?barrier=test-not-reimbursed&amp;country=FR" not in body
     assert "Italy" not in body
 

@@ -18,22 +18,21 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import override_settings
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from .support import (
     AXE_SCRIPT,
     CHROMIUM,
     CHROMIUM_ARGS,
-    CSP_LISTENER,
-    DESKTOP,
     PHONE,
     TIMEOUT_MS,
-    ConsoleError,
     DemoSite,
     PageProblems,
     journey_plan,
+    open_page,
     public_pages,
+    watch,
 )
 
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
@@ -93,18 +92,10 @@ def browser(site) -> Iterator[Browser]:
             connections.close_all()
 
 
-def open_page(browser: Browser, site: DemoSite, viewport: dict[str, int]) -> Iterator[Page]:
-    context = browser.new_context(base_url=site.url, viewport=viewport)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.fixture
 def page(browser, site) -> Iterator[Page]:
     """A fresh browser tab at desktop width."""
-    yield from open_page(browser, site, DESKTOP)
+    yield from open_page(browser, site)
 
 
 @pytest.fixture
@@ -115,18 +106,7 @@ def phone_page(browser, site) -> Iterator[Page]:
 
 @pytest.fixture
 def page_problems(page) -> PageProblems:
-    problems = PageProblems()
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            problems.console_errors.append(
-                ConsoleError(message.text, message.location.get("url", ""))
-            )
-
-    page.add_init_script(CSP_LISTENER)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.script_errors.append(str(error)))
-    return problems
+    return watch(page)
 
 
 @pytest.fixture(scope="package")

@@ -1,17 +1,18 @@
 """What the browser tests share: the browser's settings, the public pages and the
 visitor journey read from the demo content, and axe-core and console helpers."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
-from pathway.models import Stage
+from pathway.models import Country, Stage
 from stakeholders.models import Organisation
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -128,6 +129,9 @@ PUBLIC_PAGES = [
     "initiative directory",
     "initiative directory filtered",
     "initiative",
+    "gap map",
+    "gap map compared",
+    "country",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -148,6 +152,12 @@ def public_pages() -> dict[str, str]:
     resources = reverse("contributions:resources")
     initiatives = reverse("contributions:initiatives")
     initiative_stage = initiative.stages.order_by("position")[0]
+    other_country = (
+        Country.objects.exclude(code=country.code)
+        .filter(resources__status="published")
+        .order_by("code")[0]
+    )
+    compared = {"country": country.code, "compare": other_country.code}
     return {
         "home": reverse("home"),
         "pathway map": reverse("pathway:map"),
@@ -166,6 +176,9 @@ def public_pages() -> dict[str, str]:
             f"&stage={initiative_stage.slug}"
         ),
         "initiative": initiative.get_absolute_url(),
+        "gap map": reverse("contributions:gaps"),
+        "gap map compared": f"{reverse('contributions:gaps')}?{urlencode(compared)}",
+        "country": reverse("contributions:country", args=[country.code]),
         "not found": f"{reverse('pathway:map')}no-such-stage/",
     }
 
@@ -194,6 +207,23 @@ class PageProblems:
 
     def csp_violations(self, page: Page) -> list[str]:
         return page.evaluate("() => window.__cspViolations || []")
+
+
+def watch(page: Page) -> PageProblems:
+    """Record what the browser complains about on `page` from now on; CSP violations
+    are kept per document (see `PageProblems.csp_violations`)."""
+    problems = PageProblems()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.console_errors.append(
+                ConsoleError(message.text, message.location.get("url", ""))
+            )
+
+    page.add_init_script(CSP_LISTENER)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.script_errors.append(str(error)))
+    return problems
 
 
 # Added before any page script runs, through DevTools, so the CSP under test does not
@@ -236,3 +266,19 @@ def describe_violations(violations: list[dict]) -> str:
             summary = node.get("failureSummary") or ""
             lines.extend(f"    {line}" for line in summary.splitlines())
     return "\n".join(lines)
+
+
+def open_page(
+    browser: Browser, site: DemoSite, viewport: dict[str, int] = DESKTOP, session: str = ""
+) -> Iterator[Page]:
+    """A tab in a browser context of its own (cookies, storage), logged in when given
+    a session key, closed when the generator ends."""
+    context = browser.new_context(base_url=site.url, viewport=viewport)
+    context.set_default_timeout(TIMEOUT_MS)
+    if session:
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site.url}]
+        )
+    page = context.new_page()
+    yield page
+    context.close()

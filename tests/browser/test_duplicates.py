@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from accounts.models import User
 from contributions.models import Resource, SimilarityDecision, Status
 
-from .support import DESKTOP, TIMEOUT_MS, DemoSite, PageProblems
+from .support import DemoSite, PageProblems, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -56,14 +56,7 @@ def setting(site: DemoSite, django_db_blocker) -> Iterator[Setting]:
 
 @pytest.fixture
 def partner_page(browser: Browser, site: DemoSite, setting: Setting) -> Iterator[Page]:
-    context = browser.new_context(base_url=site.url, viewport=DESKTOP)
-    context.set_default_timeout(TIMEOUT_MS)
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": setting.session, "url": site.url}]
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from open_page(browser, site, session=setting.session)
 
 
 def test_a_partner_sees_a_likely_duplicate_while_typing_and_marks_it_related(
@@ -92,7 +85,8 @@ def test_a_partner_sees_a_likely_duplicate_while_typing_and_marks_it_related(
     page.get_by_role("checkbox", name=re.compile("Results & interpretation")).check()
     page.get_by_role("checkbox", name="Results not explained to patients").check()
     page.get_by_role("checkbox", name="Global").check()
-    page.wait_for_load_state("networkidle")
+    # The list is busy from each change until its look-up has answered.
+    expect(panel).not_to_have_attribute("aria-busy", "true")
     expect(match.get_by_role("radio", name="Related work")).to_be_checked()
     # Any other possible duplicate in the list is marked too, as a partner would.
     for other in panel.locator(".similar-match").all():

@@ -10,14 +10,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.models import CURATORS_GROUP, User
+from accounts.models import CURATORS_GROUP, APIToken, User
 from barriers.models import Barrier, BarrierCategory, EvidenceLink
 from contributions.curator_permissions import curator_permissions
 from contributions.models import (
+    CoverageEntry,
     Initiative,
     ModerationEvent,
     RejectionReason,
     Resource,
+    SimilarityDecision,
     Status,
 )
 from pathway.models import Country, Region, Stage, TherapeuticArea
@@ -78,9 +80,22 @@ def initiative(organisation, partner) -> Initiative:
 
 @pytest.fixture
 def one_of_each(partner, pending_member, resource, initiative) -> dict[type, object]:
-    """An existing row of every model registered in the admin."""
+    """An existing row of every model registered in the admin that curators see."""
     barrier = make_barrier()
+    published = make_resource(resource.organisation, title="Already published guide")
+    published.submit(by=partner)
+    published.publish(by=partner)
+    decision = SimilarityDecision.objects.create(
+        resource=resource,
+        match_resource=published,
+        choice=SimilarityDecision.Choice.RELATED,
+        score=0.8,
+        reasons=["similar title"],
+        decided_by=partner,
+    )
     return {
+        SimilarityDecision: decision,
+        CoverageEntry: CoverageEntry.objects.get(resource=published),
         Stage: Stage.objects.get(position=1),
         TherapeuticArea: TherapeuticArea.objects.get(slug="lung-cancer"),
         Region: Region.objects.get(slug="europe"),
@@ -143,6 +158,48 @@ def test_curators_only_view_users(curator, one_of_each):
     assert response.status_code == 200
     assert not response.context["has_change_permission"]
     assert client.post(admin_url(User, "change", user.pk), {}).status_code == 403
+
+
+@pytest.mark.parametrize("model", [SimilarityDecision, CoverageEntry])
+@pytest.mark.parametrize("persona", ["admin_user", "curator"])
+def test_synergy_records_are_shown_but_never_edited(persona, model, one_of_each, request):
+    client = client_for(request.getfixturevalue(persona))
+    obj = one_of_each[model]
+    change_url = admin_url(model, "change", obj.pk)
+    assert client.get(admin_url(model, "add")).status_code == 403
+    assert not client.get(change_url).context["has_change_permission"]
+    assert client.post(change_url, {}).status_code == 403
+    assert client.post(admin_url(model, "delete", obj.pk)).status_code == 403
+    assert model.objects.filter(pk=obj.pk).exists()
+
+
+def test_the_coverage_entry_lists_the_ids_it_counts(admin_user, one_of_each):
+    entry = one_of_each[CoverageEntry]
+    entry.stage_bits = 1 << 2 | 1 << 5
+    entry.save()
+    response = client_for(admin_user).get(admin_url(CoverageEntry, "changelist"))
+    assert "2, 5" in response.content.decode()
+
+
+def test_admins_see_api_tokens_without_their_keys_and_can_revoke_them(admin_user, partner):
+    token, key = APIToken.issue(partner, "Nightly sync")
+    client = client_for(admin_user)
+    listing = client.get(admin_url(APIToken, "changelist")).content.decode()
+    assert "Nightly sync" in listing
+    assert token.prefix in listing
+    assert key not in listing
+    assert token.digest not in client.get(admin_url(APIToken, "change", token.pk)).content.decode()
+    assert client.get(admin_url(APIToken, "add")).status_code == 403
+    assert client.post(admin_url(APIToken, "change", token.pk), {"name": "x"}).status_code == 403
+    assert client.post(admin_url(APIToken, "delete", token.pk), {"post": "yes"}).status_code == 302
+    assert not APIToken.objects.filter(pk=token.pk).exists()
+
+
+def test_curators_do_not_see_api_tokens(curator, partner):
+    token, _ = APIToken.issue(partner, "Nightly sync")
+    client = client_for(curator)
+    assert client.get(admin_url(APIToken, "changelist")).status_code == 403
+    assert client.get(admin_url(APIToken, "change", token.pk)).status_code == 403
 
 
 def test_the_admin_can_add_users(admin_user):
