@@ -6,15 +6,14 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
-    extend_schema,
     extend_schema_field,
-    extend_schema_view,
 )
 from rest_framework import serializers
 
 from pathway.api import (
     ReadOnlyViewSet,
     StageRefSerializer,
+    collection_schema,
     link_field,
     path_example,
     related_filter,
@@ -129,18 +128,12 @@ BARRIER_CATEGORY_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the barrier categories"),
-        tags=["barriers"],
-        examples=[BARRIER_CATEGORY_EXAMPLE],
-    ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a barrier category"),
-        tags=["barriers"],
-        examples=[BARRIER_CATEGORY_EXAMPLE],
-        parameters=[path_example("slug", "financing-regulation")],
-    ),
+@collection_schema(
+    tag="barriers",
+    example=BARRIER_CATEGORY_EXAMPLE,
+    lookup=path_example("slug", "financing-regulation"),
+    list_summary=gettext_lazy("List the barrier categories"),
+    retrieve_summary=gettext_lazy("Get a barrier category"),
 )
 class BarrierCategoryViewSet(ReadOnlyViewSet):
     """The kinds of barrier, from education to equity."""
@@ -183,21 +176,15 @@ BARRIER_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the barriers"),
-        description=gettext_lazy(
-            "What keeps eligible patients from the right test and treatment, by category."
-        ),
-        tags=["barriers"],
-        examples=[BARRIER_EXAMPLE],
+@collection_schema(
+    tag="barriers",
+    example=BARRIER_EXAMPLE,
+    lookup=path_example("slug", "test-not-reimbursed"),
+    list_summary=gettext_lazy("List the barriers"),
+    list_description=gettext_lazy(
+        "What keeps eligible patients from the right test and treatment, by category."
     ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a barrier"),
-        tags=["barriers"],
-        examples=[BARRIER_EXAMPLE],
-        parameters=[path_example("slug", "test-not-reimbursed")],
-    ),
+    retrieve_summary=gettext_lazy("Get a barrier"),
 )
 class BarrierViewSet(ReadOnlyViewSet):
     """What keeps eligible patients from the right test and treatment."""

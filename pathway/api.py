@@ -195,6 +195,35 @@ def path_example(name: str, value: str, pattern: str = SLUG_PATTERN) -> OpenApiP
     )
 
 
+def collection_schema(
+    *,
+    tag: str,
+    example: OpenApiExample,
+    lookup: OpenApiParameter,
+    list_summary: str,
+    retrieve_summary: str,
+    list_description: str | None = None,
+    retrieve_description: str | None = None,
+):
+    """The OpenAPI description of a read-only collection: its list and its items,
+    both with an example response, the items with an example of their key."""
+    return extend_schema_view(
+        list=extend_schema(
+            summary=list_summary,
+            description=list_description,
+            tags=[tag],
+            examples=[example],
+        ),
+        retrieve=extend_schema(
+            summary=retrieve_summary,
+            description=retrieve_description,
+            tags=[tag],
+            examples=[example],
+            parameters=[lookup],
+        ),
+    )
+
+
 class OptionalURLField(serializers.URLField):
     """A link that may be missing: null then, rather than an empty string, which is
     not a URL."""
@@ -385,19 +414,13 @@ STAGE_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the pathway stages"),
-        description=gettext_lazy("The eight stages of the patient's pathway, in order."),
-        tags=["pathway"],
-        examples=[STAGE_EXAMPLE],
-    ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a stage"),
-        tags=["pathway"],
-        examples=[STAGE_EXAMPLE],
-        parameters=[path_example("slug", "testing-decision")],
-    ),
+@collection_schema(
+    tag="pathway",
+    example=STAGE_EXAMPLE,
+    lookup=path_example("slug", "testing-decision"),
+    list_summary=gettext_lazy("List the pathway stages"),
+    list_description=gettext_lazy("The eight stages of the patient's pathway, in order."),
+    retrieve_summary=gettext_lazy("Get a stage"),
 )
 class StageViewSet(ReadOnlyViewSet):
     """The stages of the patient's pathway, from awareness to living with the disease."""
@@ -423,21 +446,15 @@ THERAPEUTIC_AREA_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the therapeutic areas"),
-        description=gettext_lazy(
-            "A small tree: each area has its parent, if any (Oncology › Lung cancer)."
-        ),
-        tags=["taxonomies"],
-        examples=[THERAPEUTIC_AREA_EXAMPLE],
+@collection_schema(
+    tag="taxonomies",
+    example=THERAPEUTIC_AREA_EXAMPLE,
+    lookup=path_example("slug", "lung-cancer"),
+    list_summary=gettext_lazy("List the therapeutic areas"),
+    list_description=gettext_lazy(
+        "A small tree: each area has its parent, if any (Oncology › Lung cancer)."
     ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a therapeutic area"),
-        tags=["taxonomies"],
-        examples=[THERAPEUTIC_AREA_EXAMPLE],
-        parameters=[path_example("slug", "lung-cancer")],
-    ),
+    retrieve_summary=gettext_lazy("Get a therapeutic area"),
 )
 class TherapeuticAreaViewSet(ReadOnlyViewSet):
     """Therapeutic areas: a small tree (Oncology › Lung cancer)."""
@@ -460,19 +477,13 @@ REGION_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the world regions"),
-        description=gettext_lazy("“Global” is a region of its own, meaning everywhere."),
-        tags=["taxonomies"],
-        examples=[REGION_EXAMPLE],
-    ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a region"),
-        tags=["taxonomies"],
-        examples=[REGION_EXAMPLE],
-        parameters=[path_example("slug", "europe")],
-    ),
+@collection_schema(
+    tag="taxonomies",
+    example=REGION_EXAMPLE,
+    lookup=path_example("slug", "europe"),
+    list_summary=gettext_lazy("List the world regions"),
+    list_description=gettext_lazy("“Global” is a region of its own, meaning everywhere."),
+    retrieve_summary=gettext_lazy("Get a region"),
 )
 class RegionViewSet(ReadOnlyViewSet):
     """World regions; “Global” means everywhere."""
@@ -497,20 +508,14 @@ COUNTRY_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the countries"),
-        description=gettext_lazy("ISO 3166 countries with the region each belongs to."),
-        tags=["taxonomies"],
-        examples=[COUNTRY_EXAMPLE],
-    ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a country"),
-        description=gettext_lazy("By ISO 3166 alpha-2 code, in either case."),
-        tags=["taxonomies"],
-        examples=[COUNTRY_EXAMPLE],
-        parameters=[path_example("code", "DE", pattern=COUNTRY_PATTERN)],
-    ),
+@collection_schema(
+    tag="taxonomies",
+    example=COUNTRY_EXAMPLE,
+    lookup=path_example("code", "DE", pattern=COUNTRY_PATTERN),
+    list_summary=gettext_lazy("List the countries"),
+    list_description=gettext_lazy("ISO 3166 countries with the region each belongs to."),
+    retrieve_summary=gettext_lazy("Get a country"),
+    retrieve_description=gettext_lazy("By ISO 3166 alpha-2 code, in either case."),
 )
 class CountryViewSet(ReadOnlyViewSet):
     """ISO 3166 countries and the region each belongs to."""

@@ -9,9 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import (
     OpenApiExample,
-    extend_schema,
     extend_schema_field,
-    extend_schema_view,
 )
 from rest_framework import serializers
 
@@ -20,6 +18,7 @@ from pathway.api import (
     CountryRefSerializer,
     OptionalURLField,
     ReadOnlyViewSet,
+    collection_schema,
     link_field,
     path_example,
     related_filter,
@@ -129,21 +128,15 @@ STAKEHOLDER_GROUP_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the stakeholder groups"),
-        description=gettext_lazy(
-            "The kinds of actor on the pathway: patients and advocacy, clinicians, payers, ..."
-        ),
-        tags=["stakeholders"],
-        examples=[STAKEHOLDER_GROUP_EXAMPLE],
+@collection_schema(
+    tag="stakeholders",
+    example=STAKEHOLDER_GROUP_EXAMPLE,
+    lookup=path_example("slug", "payers"),
+    list_summary=gettext_lazy("List the stakeholder groups"),
+    list_description=gettext_lazy(
+        "The kinds of actor on the pathway: patients and advocacy, clinicians, payers, ..."
     ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a stakeholder group"),
-        tags=["stakeholders"],
-        examples=[STAKEHOLDER_GROUP_EXAMPLE],
-        parameters=[path_example("slug", "payers")],
-    ),
+    retrieve_summary=gettext_lazy("Get a stakeholder group"),
 )
 class StakeholderGroupViewSet(ReadOnlyViewSet):
     """The kinds of actor on the pathway."""
@@ -177,22 +170,16 @@ ORGANISATION_EXAMPLE = OpenApiExample(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List the organisations"),
-        description=gettext_lazy(
-            "Verified partner organisations. Signed-in members also see the unverified "
-            "organisations they act for; curators see all."
-        ),
-        tags=["stakeholders"],
-        examples=[ORGANISATION_EXAMPLE],
+@collection_schema(
+    tag="stakeholders",
+    example=ORGANISATION_EXAMPLE,
+    lookup=path_example("slug", "lung-patients-network"),
+    list_summary=gettext_lazy("List the organisations"),
+    list_description=gettext_lazy(
+        "Verified partner organisations. Signed-in members also see the unverified "
+        "organisations they act for; curators see all."
     ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get an organisation"),
-        tags=["stakeholders"],
-        examples=[ORGANISATION_EXAMPLE],
-        parameters=[path_example("slug", "lung-patients-network")],
-    ),
+    retrieve_summary=gettext_lazy("Get an organisation"),
 )
 class OrganisationViewSet(ReadOnlyViewSet):
     """Partner organisations: verified ones for everyone; members also see the
