@@ -491,25 +491,38 @@ class Initiative(Contribution):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
 
+def contribution_link(
+    model: type[Contribution], verbose_name: str, related_name: str, one_to_one: bool = False
+) -> models.ForeignKey:
+    """One side of a pair of optional links to a resource and to an initiative, of
+    which a row sets exactly one (see one_contribution)."""
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name=related_name,
+    )
+
+
+def one_contribution(name: str, prefix: str = "") -> models.CheckConstraint:
+    """Exactly one of the `{prefix}resource` and `{prefix}initiative` links is set."""
+    return models.CheckConstraint(
+        condition=models.Q(
+            **{f"{prefix}resource__isnull": False, f"{prefix}initiative__isnull": True}
+        )
+        | models.Q(**{f"{prefix}resource__isnull": True, f"{prefix}initiative__isnull": False}),
+        name=name,
+    )
+
+
 class ModerationEvent(models.Model):
     """One status change of a resource or initiative: who, when, from, to, why."""
 
-    resource = models.ForeignKey(
-        Resource,
-        verbose_name=_("resource"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="moderation_events",
-    )
-    initiative = models.ForeignKey(
-        Initiative,
-        verbose_name=_("initiative"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="moderation_events",
-    )
+    resource = contribution_link(Resource, _("resource"), "moderation_events")
+    initiative = contribution_link(Initiative, _("initiative"), "moderation_events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -529,11 +542,7 @@ class ModerationEvent(models.Model):
         verbose_name = _("moderation event")
         verbose_name_plural = _("moderation events")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(resource__isnull=False, initiative__isnull=True)
-                | models.Q(resource__isnull=True, initiative__isnull=False),
-                name="moderation_event_one_contribution",
-            ),
+            one_contribution("moderation_event_one_contribution"),
         ]
 
     def __str__(self) -> str:
@@ -567,22 +576,8 @@ class Revision(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
 
-    resource = models.ForeignKey(
-        Resource,
-        verbose_name=_("resource"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="revisions",
-    )
-    initiative = models.ForeignKey(
-        Initiative,
-        verbose_name=_("initiative"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="revisions",
-    )
+    resource = contribution_link(Resource, _("resource"), "revisions")
+    initiative = contribution_link(Initiative, _("initiative"), "revisions")
     data = models.JSONField(_("proposed values"))
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -614,11 +609,7 @@ class Revision(models.Model):
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(resource__isnull=False, initiative__isnull=True)
-                | models.Q(resource__isnull=True, initiative__isnull=False),
-                name="revision_one_contribution",
-            ),
+            one_contribution("revision_one_contribution"),
             # One open proposal per item: a further edit updates it.
             models.UniqueConstraint(
                 fields=["resource"],
@@ -777,37 +768,13 @@ class SimilarityDecision(models.Model):
         RELATED = "related", _("Related work")
         DISTINCT = "distinct", _("Distinct")
 
-    resource = models.ForeignKey(
-        Resource,
-        verbose_name=_("resource"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="similarity_decisions",
+    resource = contribution_link(Resource, _("resource"), "similarity_decisions")
+    initiative = contribution_link(Initiative, _("initiative"), "similarity_decisions")
+    match_resource = contribution_link(
+        Resource, _("matching resource"), "similarity_decisions_as_match"
     )
-    initiative = models.ForeignKey(
-        Initiative,
-        verbose_name=_("initiative"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="similarity_decisions",
-    )
-    match_resource = models.ForeignKey(
-        Resource,
-        verbose_name=_("matching resource"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="similarity_decisions_as_match",
-    )
-    match_initiative = models.ForeignKey(
-        Initiative,
-        verbose_name=_("matching initiative"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="similarity_decisions_as_match",
+    match_initiative = contribution_link(
+        Initiative, _("matching initiative"), "similarity_decisions_as_match"
     )
     choice = models.CharField(_("decision"), max_length=10, choices=Choice.choices)
     # The similarity when the partner decided, and why the match was shown, so that
@@ -830,16 +797,8 @@ class SimilarityDecision(models.Model):
         verbose_name = _("similarity decision")
         verbose_name_plural = _("similarity decisions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(resource__isnull=False, initiative__isnull=True)
-                | models.Q(resource__isnull=True, initiative__isnull=False),
-                name="similarity_decision_one_subject",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(match_resource__isnull=False, match_initiative__isnull=True)
-                | models.Q(match_resource__isnull=True, match_initiative__isnull=False),
-                name="similarity_decision_one_match",
-            ),
+            one_contribution("similarity_decision_one_subject"),
+            one_contribution("similarity_decision_one_match", prefix="match_"),
             models.CheckConstraint(
                 condition=~models.Q(resource=models.F("match_resource"))
                 & ~models.Q(initiative=models.F("match_initiative")),
@@ -881,22 +840,8 @@ class CoverageEntry(models.Model):
     contributions/coverage.py, which keeps the rows in step with the items.
     """
 
-    resource = models.OneToOneField(
-        Resource,
-        verbose_name=_("resource"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="coverage_entry",
-    )
-    initiative = models.OneToOneField(
-        Initiative,
-        verbose_name=_("initiative"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="coverage_entry",
-    )
+    resource = contribution_link(Resource, _("resource"), "coverage_entry", one_to_one=True)
+    initiative = contribution_link(Initiative, _("initiative"), "coverage_entry", one_to_one=True)
     stage_bits = models.PositiveBigIntegerField(_("stages"), default=0)
     category_bits = models.PositiveBigIntegerField(_("barrier categories"), default=0)
     barrier_bits = models.PositiveBigIntegerField(_("barriers"), default=0)
@@ -905,11 +850,7 @@ class CoverageEntry(models.Model):
         verbose_name = _("coverage entry")
         verbose_name_plural = _("coverage entries")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(resource__isnull=False, initiative__isnull=True)
-                | models.Q(resource__isnull=True, initiative__isnull=False),
-                name="coverage_entry_one_contribution",
-            ),
+            one_contribution("coverage_entry_one_contribution"),
         ]
 
     def __str__(self) -> str:
