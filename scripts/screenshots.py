@@ -34,12 +34,16 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-# name -> path. The stage is one of the reference stages every portal has.
+# name -> path. The stage and barrier are reference content every portal has; the
+# demo content has work in Germany.
 PAGES = {
     "home": "/",
     "pathway-map": "/pathway/",
     "stage": "/pathway/testing-decision/",
     "library": "/resources/",
+    "barrier": "/barriers/test-not-reimbursed/",
+    "gaps": "/gaps/",
+    "country": "/countries/DE/",
 }
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 SERVER_START_SECONDS = 60
