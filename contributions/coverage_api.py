@@ -14,6 +14,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from pathway.api import FORMAT_PARAM
+
 from .coverage import compare
 from .gaps import CoverageForm
 
@@ -92,10 +94,18 @@ EXAMPLE = OpenApiExample(
 @permission_classes([AllowAny])
 def coverage(request: Request) -> Response:
     form = CoverageForm(request.query_params)
+    # As every other collection of the API: a parameter it does not know is an error,
+    # not silently ignored (a client filtering by stage would get the whole map).
+    known = {FORMAT_PARAM, *(parameter.name for parameter in PARAMETERS)}
+    errors = {
+        name: [str(_("Unknown parameter."))] for name in request.query_params if name not in known
+    }
     if not form.is_valid():
-        raise exceptions.ValidationError(
-            {name: [str(error) for error in errors] for name, errors in form.errors.items()}
-        )
+        errors |= {
+            name: [str(error) for error in messages] for name, messages in form.errors.items()
+        }
+    if errors:
+        raise exceptions.ValidationError(errors)
     every_category = {category.slug for category in form.categories}
     matrices, legend = compare(form.scopes(), every_category, form.categories)
     return Response(

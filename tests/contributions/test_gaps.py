@@ -407,6 +407,13 @@ def test_the_api_refuses_unknown_filters_with_a_400(client):
     assert "country" in response.json()["error"]["fields"]
 
 
+def test_the_api_refuses_parameters_it_does_not_know_with_a_400(client):
+    response = client.get("/api/v1/coverage/?country=DE&stage=testing-decision")
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"stage": ["Unknown parameter."]}
+
+
 # Country pages
 
 
