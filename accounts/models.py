@@ -11,6 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class PortalUserManager(UserManager):
+    def curators(self) -> models.QuerySet:
+        """Active curators: members of the Curators group, and superusers. The one
+        query for "who curates"; `User.is_curator` is the same rule for one user."""
+        return self.filter(
+            models.Q(is_superuser=True) | models.Q(groups__name=CURATORS_GROUP), is_active=True
+        ).distinct()
+
+
 class User(AbstractUser):
     """A person with an account: a partner, a curator or an admin.
 
@@ -20,7 +29,7 @@ class User(AbstractUser):
 
     email = models.EmailField(_("email address"))
 
-    objects = UserManager()
+    objects = PortalUserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -10,14 +10,8 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from pathway.api import (
-    ReadOnlyViewSet,
-    StageRefSerializer,
-    collection_schema,
-    link_field,
-    path_example,
-    related_filter,
-)
+from core.api import ReadOnlyViewSet, collection_schema, link_field, path_example, related_filter
+from pathway.api import StageRefSerializer
 from pathway.models import Stage
 from stakeholders.api import StakeholderGroupRefSerializer
 from stakeholders.models import StakeholderGroup

@@ -51,7 +51,7 @@ class Barrier(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("barriers:detail", args=[self.slug])
+        return reverse("portal:barrier", args=[self.slug])
 
 
 class EvidenceLink(models.Model):

@@ -13,17 +13,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+from core.admin import RecordAdmin
 from pathway.admin import UsedCountryListFilter
 
-from .coverage import bit_numbers
 from .models import (
     Contribution,
-    CoverageEntry,
     Initiative,
     ModerationEvent,
     RejectionReason,
     Resource,
-    SimilarityDecision,
     TransitionNotAllowed,
 )
 
@@ -260,19 +258,6 @@ class InitiativeAdmin(ContributionAdmin):
     inlines = [InitiativeHistoryInline]
 
 
-class RecordAdmin(admin.ModelAdmin):
-    """A record written by the portal itself: shown, never added, changed or deleted here."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
 @admin.register(ModerationEvent)
 class ModerationEventAdmin(RecordAdmin):
     """The audit trail of the workflow: visible to curators, editable by nobody."""
@@ -286,52 +271,3 @@ class ModerationEventAdmin(RecordAdmin):
     @admin.display(description=_("contribution"))
     def contribution(self, event: ModerationEvent) -> Contribution:
         return event.contribution
-
-
-@admin.register(SimilarityDecision)
-class SimilarityDecisionAdmin(RecordAdmin):
-    """What partners said about the likely duplicates shown while they submitted."""
-
-    list_display = ("decided_at", "subject", "choice", "match", "score", "decided_by")
-    list_filter = ("choice",)
-    search_fields = (
-        "resource__title",
-        "initiative__title",
-        "match_resource__title",
-        "match_initiative__title",
-    )
-    list_select_related = (
-        "resource",
-        "initiative",
-        "match_resource",
-        "match_initiative",
-        "decided_by",
-    )
-    date_hierarchy = "decided_at"
-
-
-@admin.register(CoverageEntry)
-class CoverageEntryAdmin(RecordAdmin):
-    """The gap map's summary of each published item, kept in step by the portal
-    (contributions/coverage.py): for checking a count, not for editing."""
-
-    list_display = ("__str__", "stages", "barrier_categories", "barriers")
-    search_fields = ("resource__title", "initiative__title")
-    list_select_related = ("resource", "initiative")
-
-    @admin.display(description=_("stage ids"))
-    def stages(self, entry: CoverageEntry) -> str:
-        return bits_display(entry.stage_bits)
-
-    @admin.display(description=_("barrier category ids"))
-    def barrier_categories(self, entry: CoverageEntry) -> str:
-        return bits_display(entry.category_bits)
-
-    @admin.display(description=_("barrier ids"))
-    def barriers(self, entry: CoverageEntry) -> str:
-        return bits_display(entry.barrier_bits)
-
-
-def bits_display(bits: int) -> str:
-    """The ids a set of bits stands for (bit n: the row with id n), as "2, 5, 7"."""
-    return ", ".join(map(str, bit_numbers(bits))) or "–"

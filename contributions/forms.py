@@ -1,18 +1,14 @@
 """The submission forms partners use to add and edit resources and initiatives."""
 
-import re
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
-from functools import cached_property
 from itertools import groupby
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +16,7 @@ from barriers.models import Barrier
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 
-from .models import Contribution, Initiative, Resource, SimilarityDecision, field_to_json
-from .similarity import TAG_FIELDS, Match, Profile, find_similar, record_decisions
+from .models import Contribution, Initiative, Resource, field_to_json
 
 # How many new items one person may create in an hour, across both kinds.
 SUBMISSIONS_PER_HOUR = 20
@@ -257,132 +252,3 @@ FORMS: dict[type[Contribution], type[ContributionForm]] = {
     Resource: ResourceForm,
     Initiative: InitiativeForm,
 }
-
-
-# The check for duplicates and synergies before submitting (contributions/similarity.py).
-
-MATCH_FIELD = re.compile(r"^match-(resource|initiative)-([0-9]{1,12})$")
-# Marks beyond this many in one post are ignored: no form shows that many matches.
-MAX_MARKS = 50
-MATCHES_SHOWN = 5
-
-
-def posted_marks(data) -> dict[tuple[str, int], str]:
-    """{(kind, pk): choice} from the `match-<kind>-<pk>` radio buttons of a post."""
-    marks = {}
-    for key in data:
-        found = MATCH_FIELD.match(key)
-        if found and data.get(key) in SimilarityDecision.Choice.values:
-            marks[(found[1], int(found[2]))] = data.get(key)
-            if len(marks) == MAX_MARKS:
-                break
-    return marks
-
-
-def draft_profile(form: ContributionForm, item: Contribution | None = None) -> Profile:
-    """The profile of what the form holds, valid fields only."""
-    data = getattr(form, "cleaned_data", {})
-    organisation = data.get("organisation")
-    return Profile.from_tags(
-        title=data.get("title", ""),
-        summary=data.get("summary", ""),
-        kind=form._meta.model._meta.model_name,
-        pk=item.pk if item is not None else None,
-        organisation_id=organisation.pk if organisation is not None else None,
-        tags={name: data.get(name) or [] for name in TAG_FIELDS},
-    )
-
-
-@dataclass
-class MatchRow:
-    """One match as the form shows it, with what the partner marked."""
-
-    match: Match
-    mark: str
-    edit_url: str
-    missing: bool
-
-    @property
-    def is_same(self) -> bool:
-        return self.mark == SimilarityDecision.Choice.SAME
-
-
-class SimilarityCheck:
-    """Published items like the one being submitted, and what the partner said of each.
-
-    Every strong match must be marked "the same thing", "related" or "distinct"
-    before the item goes to review. One marked "the same thing" holds the
-    submission too: the partner is offered to propose an update to that item instead
-    (if they may edit it), or to mark it related or distinct. Marks are kept with the
-    item (SimilarityDecision), so a later edit does not ask again.
-    """
-
-    choices = SimilarityDecision.Choice.choices
-
-    def __init__(
-        self,
-        profile: Profile,
-        user,
-        marks: dict[tuple[str, int], str] | None = None,
-        item: Contribution | None = None,
-    ) -> None:
-        self.profile = profile
-        self.user = user
-        self.marks = marks or {}
-        self.item = item
-        self.held = False
-
-    @classmethod
-    def for_form(cls, form: ContributionForm, data, user, item=None) -> "SimilarityCheck":
-        return cls(draft_profile(form, item), user, posted_marks(data), item)
-
-    @cached_property
-    def stored(self) -> dict[tuple[str, int], str]:
-        """What was marked for the item before, when it is being edited."""
-        if self.item is None or self.item.pk is None:
-            return {}
-        found = {}
-        for decision in SimilarityDecision.objects.of(self.item):
-            match = decision.match_resource_id, decision.match_initiative_id
-            key = ("resource", match[0]) if match[0] else ("initiative", match[1])
-            found[key] = decision.choice
-        return found
-
-    @cached_property
-    def matches(self) -> list[Match]:
-        marked = set(self.marks) | set(self.stored)
-        return find_similar(self.profile, limit=MATCHES_SHOWN, include=marked)
-
-    def mark_of(self, match: Match) -> str:
-        key = (match.kind, match.item.pk)
-        return self.marks.get(key) or self.stored.get(key, "")
-
-    @property
-    def unmarked(self) -> list[Match]:
-        return [m for m in self.matches if m.strong and not self.mark_of(m)]
-
-    @property
-    def same(self) -> list[Match]:
-        return [m for m in self.matches if self.mark_of(m) == SimilarityDecision.Choice.SAME]
-
-    def holds(self) -> bool:
-        """Whether the submission must wait for the partner (and say why)."""
-        self.held = bool(self.unmarked or self.same)
-        return self.held
-
-    @cached_property
-    def rows(self) -> list[MatchRow]:
-        mine = set(Organisation.objects.acted_for_by(self.user).values_list("pk", flat=True))
-        rows = []
-        for match in self.matches:
-            mark = self.mark_of(match)
-            edit_url = ""
-            if match.item.organisation_id in mine:
-                edit_url = reverse(f"contributions:{match.kind}-edit", args=[match.item.slug])
-            rows.append(MatchRow(match, mark, edit_url, self.held and match.strong and not mark))
-        return rows
-
-    def record(self, item: Contribution) -> list[SimilarityDecision]:
-        if not self.marks:
-            return []
-        return record_decisions(item, self.marks, self.matches, by=self.user)

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import StateConflict
+
 LANGUAGE_CHOICES = [
     ("en", _("English")),
     ("fr", _("French")),
@@ -48,6 +50,8 @@ LANGUAGE_CHOICES = [
 SEARCH_CONFIG = "english"
 # Slugs that would shadow a fixed URL such as /resources/new/.
 RESERVED_SLUGS = frozenset({"new"})
+# The longest note a curator may attach to a decision, on the web and in the API.
+MAX_NOTE_LENGTH = 5000
 SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation"})
 
 
@@ -86,7 +90,7 @@ BLOCKING_REASONS = frozenset(
 )
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(StateConflict):
     """A status change that the workflow does not allow from the current status."""
 
     def __init__(self, contribution: "Contribution", action: str) -> None:
@@ -734,124 +738,3 @@ def apply_json(instance: models.Model, data: dict) -> None:
 # At the bottom because notifications imports the models above; the workflow
 # methods call notify() when they record an event.
 from .notifications import notify  # noqa: E402
-
-
-class SimilarityDecisionQuerySet(models.QuerySet):
-    def with_matches(self) -> "SimilarityDecisionQuerySet":
-        """Decisions with the matched items and who decided, in one query (review page)."""
-        return self.select_related(
-            "match_resource__organisation", "match_initiative__organisation", "decided_by"
-        ).order_by("choice", "-score", "id")
-
-    def related(self) -> "SimilarityDecisionQuerySet":
-        return self.filter(choice=SimilarityDecision.Choice.RELATED)
-
-    def of(self, item: Contribution) -> "SimilarityDecisionQuerySet":
-        """What was decided while `item` was being submitted."""
-        return self.filter(**{item.kind: item})
-
-    def involving(self, item: Contribution) -> "SimilarityDecisionQuerySet":
-        """Decisions with `item` on either side: made for it, or about it by someone else."""
-        return self.filter(Q(**{item.kind: item}) | Q(**{f"match_{item.kind}": item}))
-
-
-class SimilarityDecision(models.Model):
-    """What a partner said about a likely duplicate or synergy shown while submitting.
-
-    The subject (resource or initiative) is the item being submitted, the match the
-    published item it resembles. "Related" links the two: both pages list the other
-    as related work. Curators see every decision on the review page.
-    """
-
-    class Choice(models.TextChoices):
-        SAME = "same", _("The same thing")
-        RELATED = "related", _("Related work")
-        DISTINCT = "distinct", _("Distinct")
-
-    resource = contribution_link(Resource, _("resource"), "similarity_decisions")
-    initiative = contribution_link(Initiative, _("initiative"), "similarity_decisions")
-    match_resource = contribution_link(
-        Resource, _("matching resource"), "similarity_decisions_as_match"
-    )
-    match_initiative = contribution_link(
-        Initiative, _("matching initiative"), "similarity_decisions_as_match"
-    )
-    choice = models.CharField(_("decision"), max_length=10, choices=Choice.choices)
-    # The similarity when the partner decided, and why the match was shown, so that
-    # curators see what the partner saw even after either item changes.
-    score = models.FloatField(_("similarity"), default=0.0)
-    reasons = models.JSONField(_("reasons shown"), default=list, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="similarity_decisions",
-    )
-    decided_at = models.DateTimeField(_("decided"), default=timezone.now)
-
-    objects = SimilarityDecisionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-decided_at", "-id"]
-        verbose_name = _("similarity decision")
-        verbose_name_plural = _("similarity decisions")
-        constraints = [
-            one_contribution("similarity_decision_one_subject"),
-            one_contribution("similarity_decision_one_match", prefix="match_"),
-            models.CheckConstraint(
-                condition=~models.Q(resource=models.F("match_resource"))
-                & ~models.Q(initiative=models.F("match_initiative")),
-                name="similarity_decision_not_itself",
-            ),
-            # One decision per pair: deciding again changes it.
-            models.UniqueConstraint(
-                fields=["resource", "match_resource"], name="similarity_decision_rr"
-            ),
-            models.UniqueConstraint(
-                fields=["resource", "match_initiative"], name="similarity_decision_ri"
-            ),
-            models.UniqueConstraint(
-                fields=["initiative", "match_resource"], name="similarity_decision_ir"
-            ),
-            models.UniqueConstraint(
-                fields=["initiative", "match_initiative"], name="similarity_decision_ii"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.subject} → {self.match}: {self.get_choice_display()}"
-
-    @property
-    def subject(self) -> Contribution:
-        return self.resource or self.initiative
-
-    @property
-    def match(self) -> Contribution:
-        return self.match_resource or self.match_initiative
-
-
-class CoverageEntry(models.Model):
-    """A published resource or initiative as the gap map counts it: the stages, barrier
-    categories and barriers it is tagged with, as sets of bits (bit n: the row with id n).
-
-    One narrow row per published item turns the whole matrix into one pass over this
-    table instead of a join of every item's stage links with its barrier links; see
-    contributions/coverage.py, which keeps the rows in step with the items.
-    """
-
-    resource = contribution_link(Resource, _("resource"), "coverage_entry", one_to_one=True)
-    initiative = contribution_link(Initiative, _("initiative"), "coverage_entry", one_to_one=True)
-    stage_bits = models.PositiveBigIntegerField(_("stages"), default=0)
-    category_bits = models.PositiveBigIntegerField(_("barrier categories"), default=0)
-    barrier_bits = models.PositiveBigIntegerField(_("barriers"), default=0)
-
-    class Meta:
-        verbose_name = _("coverage entry")
-        verbose_name_plural = _("coverage entries")
-        constraints = [
-            one_contribution("coverage_entry_one_contribution"),
-        ]
-
-    def __str__(self) -> str:
-        return str(self.resource or self.initiative)

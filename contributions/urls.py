@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import curation, feeds, gaps, views
+from . import feeds, views
 
 app_name = "contributions"
 
@@ -16,16 +16,4 @@ urlpatterns = [
     path("contributions/", views.my_contributions, name="mine"),
     path("feeds/resources/", feeds.ResourceFeed(), name="resource-feed"),
     path("feeds/initiatives/", feeds.InitiativeFeed(), name="initiative-feed"),
-]
-
-urlpatterns += [
-    path("curation/", curation.queue, name="curation"),
-    path("curation/publish/", curation.bulk_publish, name="curation-publish"),
-    path("curation/<str:kind>/<slug:slug>/", curation.review, name="curation-review"),
-]
-
-urlpatterns += [
-    path("contributions/similar/", views.similar_items, name="similar"),
-    path("gaps/", gaps.gap_map, name="gaps"),
-    path("countries/<str:code>/", gaps.country, name="country"),
 ]

@@ -7,18 +7,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
-from pathway.markup import render_markdown
+from core.markup import render_markdown
 from stakeholders.models import Organisation
 
-from . import similarity
+from .extensions import page_panels, submission_check
 from .filters import (
     MAX_QUERY_LENGTH,
     SORTS,
@@ -32,8 +30,6 @@ from .forms import (
     ACTION_SUBMIT,
     FORMS,
     ContributionForm,
-    SimilarityCheck,
-    posted_marks,
 )
 from .models import EDITABLE_STATUSES, Contribution, Initiative, Resource, Revision, Status
 
@@ -188,7 +184,7 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "item": resource,
             "initiatives": initiatives,
-            "related": similarity.related_to(resource),
+            "panels": page_panels(request, resource),
             **member_context(request, resource),
         },
     )
@@ -209,8 +205,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "item": initiative,
             "related_resources": related_resources,
-            "related": similarity.related_to(initiative),
-            "partners": similarity.potential_partners(initiative),
+            "panels": page_panels(request, initiative),
             **member_context(request, initiative),
         },
     )
@@ -229,15 +224,16 @@ def render_form(
     form: ContributionForm,
     item=None,
     status: int = 200,
-    check: SimilarityCheck | None = None,
+    check=None,
 ):
     model = form._meta.model
     preview = ""
     if form.action == ACTION_PREVIEW and form.is_bound:
         preview = render_markdown(form.data.get("body", ""))
-    if check is None and form.is_bound and posted_marks(request.POST):
+    check_class = submission_check()
+    if check is None and form.is_bound and check_class.has_marks(request.POST):
         # Shown again (a preview, an error): keep what the partner marked on screen.
-        check = SimilarityCheck.for_form(form, request.POST, request.user, item)
+        check = check_class.for_form(form, request.POST, request.user, item)
     return render(
         request,
         "contributions/form.html",
@@ -249,6 +245,8 @@ def render_form(
             "preview": preview,
             "pending_revision": item.revisions.pending().first() if item else None,
             "check": check,
+            "check_html": check.render(request) if check is not None else "",
+            "similar_url": check_class.live_url(),
             # Published items change through revisions: nothing to check them for.
             "similar": item is None or item.status != Status.PUBLISHED,
         },
@@ -279,7 +277,7 @@ def contribution_create(request: HttpRequest, model: type[Contribution]) -> Http
     form = form_class(request.POST, user=request.user, action=action)
     if action == ACTION_PREVIEW or not form.is_valid():
         return render_form(request, form, status=200 if action == ACTION_PREVIEW else 400)
-    check = SimilarityCheck.for_form(form, request.POST, request.user)
+    check = submission_check().for_form(form, request.POST, request.user)
     if action == ACTION_SUBMIT and check.holds():
         return render_form(request, form, check=check)
     try:
@@ -342,7 +340,7 @@ def contribution_edit(request: HttpRequest, model: type[Contribution], slug: str
         )
         return redirect(item.get_absolute_url())
 
-    check = SimilarityCheck.for_form(form, request.POST, request.user, item)
+    check = submission_check().for_form(form, request.POST, request.user, item)
     if action == ACTION_SUBMIT and check.holds():
         return render_form(request, form, item, check=check)
     with transaction.atomic():
@@ -363,53 +361,6 @@ def is_uuid(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-@require_safe
-def similar_items(request: HttpRequest) -> HttpResponse:
-    """Published items like the one being typed into the form, for static/js/similar.js:
-    JSON with the matches and the HTML to show beside the form. It reads the form's
-    own fields from the query string (title, summary, organisation, tags)."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Log in to look for similar work.")}, status=403)
-    models = {model._meta.model_name: model for model in FORMS}
-    model = models.get(request.GET.get("kind", ""))
-    if model is None:
-        return JsonResponse({"error": _("Say which kind: resource or initiative.")}, status=400)
-    item = None
-    if slug := request.GET.get("item", "")[:220]:
-        item = model.objects.editable_by(request.user).filter(slug=slug).first()
-    # Bound like a draft being saved, the form checks every value (and drops the
-    # ones it does not know); only the valid fields make the profile.
-    form = FORMS[model](request.GET, user=request.user, instance=item)
-    form.is_valid()
-    check = SimilarityCheck.for_form(form, {}, request.user, item)
-    html = render_to_string(
-        "contributions/_similar_matches.html", {"check": check, "live": True}, request=request
-    )
-    count = len(check.matches)
-    return JsonResponse(
-        {
-            "message": ngettext(
-                "%(n)d similar published item is listed after the description.",
-                "%(n)d similar published items are listed after the description.",
-                count,
-            )
-            % {"n": count},
-            "matches": [
-                {
-                    "kind": match.kind,
-                    "title": match.item.title,
-                    "url": match.item.get_absolute_url(),
-                    "score": match.score,
-                    "strong": match.strong,
-                    "reasons": match.reasons,
-                }
-                for match in check.matches
-            ],
-            "html": html,
-        }
-    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -5,141 +5,26 @@ collects them in one router and adds what is the same for every endpoint: the
 JSON error shape, the OpenAPI document and its docs page, and a JSON 404 for
 any other URL under /api/v1/.
 
-Every error, whatever raised it, has one shape:
-
-    {"error": {"status": 400, "code": "invalid", "message": "...",
-               "fields": {"title": ["This field is required."]}}}
-
-`fields` comes with validation errors only, `retry_after` (seconds) with 429s.
+The JSON error shape is core.api_errors'.
 """
 
-import logging
-
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import SuspiciousOperation
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.signals import got_request_exception
-from django.http import Http404
-from django.urls import Resolver404, include, path, re_path, resolve
+from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework import exceptions, status
-from rest_framework.decorators import api_view, permission_classes
-from rest_framework.permissions import AllowAny
-from rest_framework.request import Request
-from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
-from rest_framework.serializers import as_serializer_error
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from barriers.api import BarrierCategoryViewSet, BarrierViewSet
 from contributions.api import (
-    Conflict,
     InitiativeCSVView,
     InitiativeViewSet,
     ResourceCSVView,
     ResourceViewSet,
     RevisionViewSet,
 )
-from contributions.models import TransitionNotAllowed
+from core.api_errors import not_found
 from pathway.api import CountryViewSet, RegionViewSet, StageViewSet, TherapeuticAreaViewSet
 from stakeholders.api import OrganisationViewSet, StakeholderGroupViewSet
-
-logger = logging.getLogger("django.request")
-
-
-# Errors.
-
-
-def exception_handler(exc: Exception, context: dict) -> Response:
-    """DRF's handler, extended to the portal's own exceptions, answering in one shape."""
-    exc = as_api_exception(exc)
-    response = drf_exception_handler(exc, context)
-    if response is None:
-        return server_error(exc, context["request"])
-    response.data = {"error": error_body(exc, response)}
-    return response
-
-
-def as_api_exception(exc: Exception) -> Exception:
-    if isinstance(exc, Http404):
-        return exceptions.NotFound(*exc.args)
-    if isinstance(exc, DjangoPermissionDenied):
-        return exceptions.PermissionDenied(*exc.args)
-    if isinstance(exc, TransitionNotAllowed):
-        return Conflict(str(exc))
-    if isinstance(exc, DjangoValidationError):
-        # Raised by the workflow methods (a note missing, a reason unknown).
-        return exceptions.ValidationError(as_serializer_error(exc))
-    if isinstance(exc, SuspiciousOperation):
-        # Too many fields, a body too large, a malformed header: the client's fault.
-        return exceptions.ParseError(_("The request is malformed or too large."))
-    return exc
-
-
-def error_body(exc: exceptions.APIException, response: Response) -> dict:
-    body = {"status": response.status_code, "code": "error", "message": ""}
-    if isinstance(exc, exceptions.ValidationError):
-        body["code"] = "invalid"
-        detail = response.data
-        if isinstance(detail, dict):
-            general = detail.pop("non_field_errors", [])
-            body["message"] = " ".join(str(m) for m in general) or _(
-                "Some values are not valid: see fields."
-            )
-            if detail:
-                body["fields"] = detail
-        else:
-            body["message"] = " ".join(str(m) for m in detail)
-        return body
-    detail = exc.detail
-    body["code"] = getattr(detail, "code", None) or exc.default_code
-    body["message"] = str(detail)
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        body["retry_after"] = int(exc.wait)
-    return body
-
-
-def server_error(exc: Exception, request: Request) -> Response:
-    """A bug: report it as Django would, and answer in the API's shape."""
-    logger.error(
-        "Internal Server Error: %s",
-        request.path,
-        exc_info=(type(exc), exc, exc.__traceback__),
-        extra={"status_code": 500, "request": request._request},
-    )
-    got_request_exception.send(sender=None, request=request._request)
-    return Response(
-        {
-            "error": {
-                "status": 500,
-                "code": "server_error",
-                "message": _("Something went wrong on our side. It has been logged."),
-            }
-        },
-        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
-    )
-
-
-@extend_schema(exclude=True)
-@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
-@permission_classes([AllowAny])
-def not_found(request: Request) -> Response:
-    """Any other URL under /api/v1/: a JSON 404, with a hint for a missing slash."""
-    message = _("There is no such endpoint. See the documentation at /api/v1/docs/.")
-    if not request.path.endswith("/"):
-        try:
-            match = resolve(request.path + "/")
-        except Resolver404:
-            match = None
-        if match is not None and match.func is not not_found:
-            message = _("There is no such endpoint. Did you mean %(path)s?") % {
-                "path": request.path + "/"
-            }
-    raise exceptions.NotFound(message)
-
 
 # The OpenAPI document.
 
@@ -157,136 +42,6 @@ class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
                 "“Authorization: Token <key>” or “Authorization: Bearer <key>”."
             ),
         }
-
-
-ERROR_SCHEMA = {
-    "type": "object",
-    "required": ["error"],
-    "properties": {
-        "error": {
-            "type": "object",
-            "required": ["status", "code", "message"],
-            "properties": {
-                "status": {"type": "integer", "description": "The HTTP status code."},
-                "code": {
-                    "type": "string",
-                    "description": "invalid, not_authenticated, authentication_failed, "
-                    "permission_denied, not_found, conflict, unsupported_media_type, "
-                    "parse_error, throttled, ...",
-                },
-                "message": {"type": "string", "description": "For people."},
-                "fields": {
-                    "type": "object",
-                    "additionalProperties": {},
-                    "description": "Validation errors by field (400 only).",
-                },
-                "retry_after": {
-                    "type": "integer",
-                    "description": "Seconds to wait before trying again (429 only).",
-                },
-            },
-        }
-    },
-}
-
-ERRORS = {
-    "400": (
-        "Invalid parameters or body.",
-        {
-            "status": 400,
-            "code": "invalid",
-            "message": "Some values are not valid: see fields.",
-            "fields": {"stage": ["Unknown value: testing-decisoin."]},
-        },
-    ),
-    "401": (
-        "No credentials, or an invalid or revoked token.",
-        {
-            "status": 401,
-            "code": "not_authenticated",
-            "message": "Authentication credentials were not provided.",
-        },
-    ),
-    "403": (
-        "Not allowed for this user.",
-        {"status": 403, "code": "permission_denied", "message": "Only curators can do this."},
-    ),
-    "404": (
-        "No such item (or not visible to this user), or no such page.",
-        {"status": 404, "code": "not_found", "message": "No Resource matches the given query."},
-    ),
-    "409": (
-        "The item's status does not allow this.",
-        {"status": 409, "code": "conflict", "message": "Cannot publish a draft resource."},
-    ),
-    "415": (
-        "The body is not JSON.",
-        {
-            "status": 415,
-            "code": "unsupported_media_type",
-            "message": 'Unsupported media type "text/plain" in request.',
-        },
-    ),
-    "429": (
-        "Too many requests: wait for Retry-After seconds.",
-        {
-            "status": 429,
-            "code": "throttled",
-            "message": "Request was throttled. Expected available in 42 seconds.",
-            "retry_after": 42,
-        },
-    ),
-}
-
-
-def error_codes(path: str, method: str, operation: dict) -> list[str]:
-    """The error statuses an operation can answer with."""
-    has_path_params = "{" in path
-    parameters = {p["name"] for p in operation.get("parameters", []) if p.get("in") == "query"}
-    codes = ["401", "429"]
-    if method == "get":
-        if parameters:
-            codes.append("400")
-        if has_path_params or "page" in parameters:
-            codes.append("404")
-    else:
-        codes += ["400", "403", "415"]
-        if has_path_params:
-            codes += ["404", "409"]
-    return sorted(codes)
-
-
-def document_errors(result: dict, generator, request, public) -> dict:
-    """drf-spectacular postprocessing hook: the shared error responses on every
-    operation, and no undeclared properties in write bodies (they are refused)."""
-    schemas = result.setdefault("components", {}).setdefault("schemas", {})
-    schemas["Error"] = ERROR_SCHEMA
-    for name, schema in schemas.items():
-        if name.endswith("WriteRequest"):
-            schema["additionalProperties"] = False
-    for path_, operations in result["paths"].items():
-        for method, operation in operations.items():
-            responses = operation.setdefault("responses", {})
-            for code in error_codes(path_, method, operation):
-                description, example = ERRORS[code]
-                response = {
-                    "description": description,
-                    "content": {
-                        "application/json": {
-                            "schema": {"$ref": "#/components/schemas/Error"},
-                            "example": {"error": example},
-                        }
-                    },
-                }
-                if code == "429":
-                    response["headers"] = {
-                        "Retry-After": {
-                            "schema": {"type": "integer"},
-                            "description": "Seconds to wait.",
-                        }
-                    }
-                responses.setdefault(code, response)
-    return result
 
 
 # The URLs.
@@ -311,7 +66,7 @@ app_name = "api"
 urlpatterns = [
     path("resources.csv", ResourceCSVView.as_view(), name="resource-csv"),
     path("initiatives.csv", InitiativeCSVView.as_view(), name="initiative-csv"),
-    path("coverage/", include("contributions.coverage_api")),
+    path("coverage/", include("gaps.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

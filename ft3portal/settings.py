@@ -78,14 +78,30 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "allauth",
     "allauth.account",
-    "accounts",
+    # The portal's apps, bottom layer first (imports point upward in this list
+    # only; pyproject.toml's import-linter contract checks it).
+    "core",
     "outbox",
+    "accounts",
     "pathway",
     "stakeholders",
     "barriers",
     "contributions",
+    "synergies",
+    "gaps",
+    "curation",
     "digests",
+    "portal",
+    "benchmarks",
 ]
+
+# contributions may not import the apps built on it; these plug them into its
+# submission flow and item pages (contributions/extensions.py).
+CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
+CONTRIBUTION_PAGE_PANELS = {
+    "details": ["gaps.panels.country_links"],
+    "after": ["synergies.panels.related_work"],
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -252,7 +268,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # The curators' morning summary of the moderation queue.
     "send-curator-summary": {
-        "task": "contributions.tasks.send_curator_summary",
+        "task": "curation.tasks.send_curator_summary",
         "schedule": crontab(hour=7, minute=0),
     },
     # Email digests (digests/sending.py): weekly on Monday morning, monthly on the
@@ -281,7 +297,7 @@ CELERY_BEAT_SCHEDULE = {
 
 # REST API (ft3portal/api.py). JSON in and out; scripts authenticate with personal
 # tokens, browsers with their session (CSRF enforced). Viewsets set their own
-# pagination and filter backends (pathway.api): DRF imports the defaults named
+# pagination and filter backends (core.api): DRF imports the defaults named
 # here while it defines its views, before the portal's API modules can load.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -309,7 +325,7 @@ REST_FRAMEWORK = {
     # The same proxy count as the account rate limits: the client address is the
     # Nth from the right in X-Forwarded-For, or REMOTE_ADDR with 0.
     "NUM_PROXIES": int(env("TRUSTED_PROXY_COUNT", "0")),
-    "EXCEPTION_HANDLER": "ft3portal.api.exception_handler",
+    "EXCEPTION_HANDLER": "core.api_errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -327,7 +343,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "ft3portal.api.document_errors",
+        "core.api_errors.document_errors",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ModerationStatusEnum": "contributions.models.Status",
@@ -354,7 +370,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "portal:profile"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 # No username to choose: allauth derives a unique one from the email address.

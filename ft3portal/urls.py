@@ -1,11 +1,14 @@
+"""Every URL of the portal, by prefix. Each line names the app whose views.py (or
+views/<feature>.py) answers it and whose templates are under templates/<app>/;
+tests/ft3portal/test_layout.py checks that this stays true."""
+
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from barriers.sitemaps import BarrierSitemap
-from contributions.sitemaps import GapsSitemap, InitiativeSitemap, ResourceSitemap
-from pathway.sitemaps import StageSitemap
-from stakeholders.sitemaps import OrganisationSitemap
+from contributions.sitemaps import InitiativeSitemap, ResourceSitemap
+from gaps.sitemaps import GapsSitemap
+from portal.sitemaps import BarrierSitemap, OrganisationSitemap, StageSitemap
 
 from . import views
 
@@ -22,17 +25,28 @@ sitemaps = {
 }
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("", include("pathway.urls")),
-    path("", include("barriers.urls")),
+    # stakeholders: /organisations/new/, /organisations/<slug>/join/ and /members/…
+    # (before portal's /organisations/<slug>/: "new" is never an organisation's slug)
     path("", include("stakeholders.urls")),
+    # portal: /, /pathway/…, /barriers/…, /stakeholders/, /organisations/<slug>/,
+    # /accounts/profile/ (pages that combine several apps)
+    path("", include("portal.urls")),
+    # contributions: /resources/…, /initiatives/…, /contributions/ (yours), /feeds/…
     path("", include("contributions.urls")),
+    # synergies: /contributions/similar/ (similar work while typing)
+    path("contributions/similar/", include("synergies.urls")),
+    # gaps: /gaps/, /countries/<code>/
+    path("", include("gaps.urls")),
+    # curation: the queue, reviews, membership decisions
+    path("curation/", include("curation.urls")),
+    # digests: subscribe, confirm, manage, unsubscribe
+    path("digest/", include("digests.urls")),
+    # the REST API of every app, collected in ft3portal/api.py
+    path("api/v1/", include("ft3portal.api")),
+    # accounts: API tokens; allauth: sign-up, log-in, passwords, email addresses
+    path("accounts/tokens/", include("accounts.api_tokens")),
+    path("accounts/", include("allauth.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
-    path("digest/", include("digests.urls")),
-    path("api/v1/", include("ft3portal.api")),
-    path("accounts/tokens/", include("accounts.api_tokens")),
-    path("accounts/", include("accounts.urls")),
-    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

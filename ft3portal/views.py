@@ -3,13 +3,9 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from contributions.models import Initiative, Resource
-from pathway.models import Stage
 
 logger = logging.getLogger(__name__)
 
@@ -46,16 +42,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "checks": {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
     }
     return JsonResponse(body, status=200 if healthy else 503)
-
-
-# How many of the newest resources and initiatives the home page shows.
-HOME_CARDS = 3
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    context = {
-        "stages": Stage.objects.all(),
-        "resources": Resource.objects.published().with_tags()[:HOME_CARDS],
-        "initiatives": Initiative.objects.published().with_tags()[:HOME_CARDS],
-    }
-    return render(request, "home.html", context)

@@ -44,7 +44,7 @@ class Stage(models.Model):
         return f"{self.position}. {self.name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("pathway:stage", args=[self.slug])
+        return reverse("portal:stage", args=[self.slug])
 
     @property
     def questions(self) -> list[str]:

@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
 # name -> path. The stage and barrier are reference content every portal has; the
 # demo content has work in Germany.
 PAGES = {
-    "home": "/",
+    "portal:home": "/",
     "pathway-map": "/pathway/",
     "stage": "/pathway/testing-decision/",
     "library": "/resources/",

@@ -13,9 +13,8 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from pathway.api import (
+from core.api import (
     NULLABLE_URI,
-    CountryRefSerializer,
     OptionalURLField,
     ReadOnlyViewSet,
     collection_schema,
@@ -23,6 +22,7 @@ from pathway.api import (
     path_example,
     related_filter,
 )
+from pathway.api import CountryRefSerializer
 from pathway.models import Country
 
 from .models import Organisation, OrganisationQuerySet, StakeholderGroup

@@ -139,7 +139,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("stakeholders:organisation", args=[self.slug])
+        return reverse("portal:organisation", args=[self.slug])
 
     def is_member(self, user, role: str | None = None) -> bool:
         """Whether `user` may act for this organisation (as `role`, if given)."""
@@ -330,7 +330,7 @@ class Membership(models.Model):
                 "organisation": organisation,
                 "organisation_url": emails.absolute_url(organisation.get_absolute_url()),
                 "members_url": emails.absolute_url(organisation.get_members_url()),
-                "account_url": emails.absolute_url(reverse("accounts:profile")),
+                "account_url": emails.absolute_url(reverse("portal:profile")),
                 **context,
             },
         )

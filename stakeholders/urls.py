@@ -5,10 +5,8 @@ from . import views
 app_name = "stakeholders"
 
 urlpatterns = [
-    path("stakeholders/", views.stakeholder_list, name="list"),
     # Before <slug:slug>/: "new" is reserved and never an organisation's slug.
     path("organisations/new/", views.organisation_propose, name="propose"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("organisations/<slug:slug>/join/", views.organisation_join, name="join"),
     path("organisations/<slug:slug>/members/", views.organisation_members, name="members"),
     path(
@@ -25,21 +23,5 @@ urlpatterns = [
         "organisations/<slug:slug>/members/<int:pk>/role/",
         views.organisation_member_role,
         name="member-role",
-    ),
-    path("curation/memberships/", views.curation_memberships, name="curation"),
-    path(
-        "curation/memberships/<int:pk>/approve/",
-        views.curation_membership_approve,
-        name="curation-approve",
-    ),
-    path(
-        "curation/memberships/<int:pk>/decline/",
-        views.curation_membership_decline,
-        name="curation-decline",
-    ),
-    path(
-        "curation/memberships/organisations/<int:pk>/verify/",
-        views.curation_organisation_verify,
-        name="curation-verify",
     ),
 ]

@@ -1,64 +1,20 @@
-"""Stakeholder groups and their verified organisations.
-
-An organisation's resources and initiatives sit in a higher layer, so they are
-reached through reverse relations (`organisation.resources`, ...), never by import.
-"""
+"""Membership: people ask to join an organisation or propose a new one, and an
+organisation's editors decide on requests to join it (curators decide on every
+request in curation/views/memberships.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.decorators import curator_required
-
 from .forms import DeclineForm, OrganisationProposalForm, RoleForm
-from .models import Membership, Organisation, StakeholderGroup
-
-# How many cards of each kind an organisation page shows before "See all".
-ORGANISATION_CARDS = 6
-
-
-def stakeholder_list(request: HttpRequest) -> HttpResponse:
-    groups = StakeholderGroup.objects.prefetch_related(
-        Prefetch(
-            "organisations",
-            queryset=Organisation.objects.verified().select_related("country"),
-            to_attr="verified_organisations",
-        )
-    )
-    return render(request, "stakeholders/list.html", {"groups": groups})
-
-
-def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # Unverified organisations were proposed by a user and are not public yet.
-    organisation = get_object_or_404(
-        Organisation.objects.verified().select_related("group", "country"), slug=slug
-    )
-    resources = organisation.resources.published()
-    # The initiatives it leads and those it is a partner in, each once.
-    initiatives = organisation.initiatives.model.objects.published().filter(
-        Q(organisation=organisation) | Q(pk__in=organisation.partner_initiatives.values("pk"))
-    )
-    context = {
-        "organisation": organisation,
-        "resources": resources.with_tags()[:ORGANISATION_CARDS],
-        "resource_count": resources.count(),
-        "initiatives": initiatives.with_tags()[:ORGANISATION_CARDS],
-        "initiative_count": initiatives.count(),
-        "membership": organisation.membership_of(request.user),
-    }
-    return render(request, "stakeholders/organisation.html", context)
-
-
-# Membership: people ask to join an organisation or propose a new one; curators
-# decide, and so do an organisation's editors for their own organisation.
+from .models import Membership, Organisation
 
 
 def _organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
@@ -70,7 +26,7 @@ def _organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
 def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         # After logging in, people come back to the page with the Join button.
-        return redirect_to_login(reverse("stakeholders:organisation", args=[slug]))
+        return redirect_to_login(reverse("portal:organisation", args=[slug]))
     organisation = _organisation_or_404(request, slug)
     if not organisation.verified:
         raise PermissionDenied(_("Nobody can join an organisation before it is verified."))
@@ -92,7 +48,7 @@ def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
             _("Your request to join %(name)s is waiting for approval.")
             % {"name": organisation.name},
         )
-    return redirect("accounts:profile")
+    return redirect("portal:profile")
 
 
 @login_required
@@ -108,7 +64,7 @@ def organisation_propose(request: HttpRequest) -> HttpResponse:
             )
             % {"name": organisation.name},
         )
-        return redirect("accounts:profile")
+        return redirect("portal:profile")
     return render(request, "stakeholders/organisation_propose.html", {"form": form})
 
 
@@ -204,92 +160,3 @@ def organisation_member_role(request: HttpRequest, slug: str, pk: int) -> HttpRe
             % {"user": membership.user, "role": membership.get_role_display().lower()},
         )
     return redirect("stakeholders:members", slug=slug)
-
-
-@curator_required
-def curation_memberships(request: HttpRequest) -> HttpResponse:
-    """Requests to join organisations and proposed organisations, oldest first."""
-    pending = Membership.objects.select_related("user", "organisation").order_by("created_at")
-    context = {
-        "proposals": pending.proposals().select_related(
-            "organisation__group", "organisation__country"
-        ),
-        "requests": pending.requests_to_join(),
-        "decline_form": DeclineForm(),
-    }
-    return render(request, "stakeholders/membership_curation.html", context)
-
-
-def _pending_membership(pk: int) -> Membership | None:
-    """Membership `pk`, locked; None once someone has decided on it."""
-    membership = get_object_or_404(Membership.objects.select_for_update(), pk=pk)
-    if membership.status != Membership.Status.PENDING:
-        return None
-    return membership
-
-
-@require_POST
-@curator_required
-@transaction.atomic
-def curation_membership_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = _pending_membership(pk)
-    if membership is None:
-        messages.info(request, _("That request had already been decided."))
-    elif not membership.organisation.verified:
-        # Approving someone of a proposed organisation means verifying it: ask first.
-        return render(
-            request, "stakeholders/membership_verify_confirm.html", {"membership": membership}
-        )
-    else:
-        membership.approve(by=request.user)
-        messages.success(
-            request,
-            _("%(user)s can now act for %(name)s.")
-            % {"user": membership.user, "name": membership.organisation.name},
-        )
-    return redirect("stakeholders:curation")
-
-
-@require_POST
-@curator_required
-@transaction.atomic
-def curation_membership_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = _pending_membership(pk)
-    if membership is None:
-        messages.info(request, _("That request had already been decided."))
-        return redirect("stakeholders:curation")
-    form = DeclineForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request,
-            "stakeholders/membership_decline.html",
-            {"membership": membership, "form": form, "action": request.path},
-        )
-    organisation = membership.organisation
-    note = form.cleaned_data["note"]
-    if organisation.verified:
-        membership.decline(by=request.user, note=note)
-        text = _("You declined %(user)s's request to join %(name)s.")
-    else:
-        # The proposed organisation existed only for its proposer.
-        organisation.decline_proposal(by=request.user, note=note)
-        text = _("You declined %(user)s's proposal of %(name)s.")
-    messages.success(request, text % {"user": membership.user, "name": organisation.name})
-    return redirect("stakeholders:curation")
-
-
-@require_POST
-@curator_required
-@transaction.atomic
-def curation_organisation_verify(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.select_for_update(), pk=pk)
-    if organisation.verified:
-        messages.info(request, _("%(name)s was already verified.") % {"name": organisation.name})
-    else:
-        organisation.verify(by=request.user)
-        messages.success(
-            request,
-            _("%(name)s is now on the portal, and whoever proposed it is its editor.")
-            % {"name": organisation.name},
-        )
-    return redirect("stakeholders:curation")

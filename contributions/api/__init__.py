@@ -13,10 +13,9 @@ model's workflow methods, called by the action endpoints (submit, publish, ...).
 """
 
 from .downloads import InitiativeCSVView, ResourceCSVView
-from .views import Conflict, InitiativeViewSet, ResourceViewSet, RevisionViewSet
+from .views import InitiativeViewSet, ResourceViewSet, RevisionViewSet
 
 __all__ = [
-    "Conflict",
     "InitiativeCSVView",
     "InitiativeViewSet",
     "ResourceCSVView",

@@ -15,7 +15,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
-from pathway.api import MethodCheckFirst
+from core.api import MethodCheckFirst
 
 from ..filters import ContributionFilterSet, InitiativeFilterSet, ResourceFilterSet
 from ..models import Contribution, Initiative, Resource, Status

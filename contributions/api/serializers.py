@@ -14,22 +14,19 @@ from rest_framework.exceptions import ValidationError
 
 from barriers.api import BarrierRefSerializer
 from barriers.models import Barrier
+from core.api import NULLABLE_URI, OptionalURLField, TagListField, link_field
 from pathway.api import (
-    NULLABLE_URI,
     CountryRefSerializer,
-    OptionalURLField,
     RegionRefSerializer,
     StageRefSerializer,
-    TagListField,
     TherapeuticAreaRefSerializer,
-    link_field,
 )
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.api import OrganisationRefSerializer, StakeholderGroupRefSerializer
 from stakeholders.models import Organisation, StakeholderGroup
 
-from ..curation import MAX_NOTE_LENGTH
 from ..models import (
+    MAX_NOTE_LENGTH,
     Contribution,
     Initiative,
     RejectionReason,

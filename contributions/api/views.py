@@ -22,7 +22,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import (
-    APIException,
     NotFound,
     PermissionDenied,
     Throttled,
@@ -32,7 +31,7 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthentic
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from pathway.api import (
+from core.api import (
     SLUG_PATTERN,
     MethodCheckFirst,
     Pagination,
@@ -40,6 +39,7 @@ from pathway.api import (
     StrictFilterBackend,
     path_example,
 )
+from core.api_errors import Conflict
 from stakeholders.api import organisations_visible_to
 from stakeholders.models import Organisation
 
@@ -71,13 +71,6 @@ from .serializers import (
     revision_data,
     submission_errors,
 )
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = gettext_lazy("The item is not in a state that allows this.")
-    default_code = "conflict"
-
 
 # Permissions.
 

@@ -18,7 +18,7 @@ def test_login_with_email_and_password_goes_to_your_account(client, member):
     response = log_in(client, member.email)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("portal:profile")
     assert client.session["_auth_user_id"] == str(member.pk)
 
 
@@ -41,7 +41,7 @@ def test_login_ignores_next_to_another_site(client, member):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("portal:profile")
 
 
 @pytest.mark.django_db
@@ -129,7 +129,7 @@ def test_logout_by_post_ends_the_session(client, member):
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
     assert not Session.objects.filter(session_key=session_key).exists()
-    assert client.get(reverse("accounts:profile")).status_code == 302
+    assert client.get(reverse("portal:profile")).status_code == 302
 
 
 @pytest.mark.django_db

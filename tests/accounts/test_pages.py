@@ -82,7 +82,7 @@ def test_logged_in_account_pages_are_labelled_and_csp_safe(member, name):
     response = logged_in(member).get(reverse(name))
 
     assert_portal_page(audit(response))
-    assert reverse("accounts:profile").encode() in response.content
+    assert reverse("portal:profile").encode() in response.content
 
 
 @pytest.mark.django_db

@@ -78,7 +78,7 @@ def test_change_password_needs_the_old_one_and_notifies(client, member):
     member.refresh_from_db()
     assert member.check_password(NEW_PASSWORD)
     # Still logged in: the session hash was updated with the new password.
-    assert client.get(reverse("accounts:profile")).status_code == 200
+    assert client.get(reverse("portal:profile")).status_code == 200
     notice = OutgoingEmail.objects.get(template="account_password_changed", to=member.email)
     assert "was changed just now" in notice.text
     assert "was changed just now" in notice.html

@@ -41,7 +41,7 @@ def test_signup_sends_a_verification_email_with_text_and_html_parts(client):
 def test_signup_does_not_log_in_before_the_address_is_verified(client):
     client.post(reverse("account_signup"), SIGNUP)
 
-    response = client.get(reverse("accounts:profile"))
+    response = client.get(reverse("portal:profile"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
@@ -60,11 +60,11 @@ def test_following_the_verification_link_verifies_and_logs_in(client):
     response = client.post(path)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("portal:profile")
     user = User.objects.get(email="new.partner@example.org")
     assert EmailAddress.objects.get(user=user).verified
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert client.get(reverse("accounts:profile")).status_code == 200
+    assert client.get(reverse("portal:profile")).status_code == 200
 
 
 @pytest.mark.django_db

@@ -115,7 +115,7 @@ class DemoSite:
 # looked up in the demo content (see `public_pages`), so the checks follow the demo
 # data instead of repeating its slugs.
 PUBLIC_PAGES = [
-    "home",
+    "portal:home",
     "pathway map",
     *[f"stage {position}" for position in range(1, 9)],
     "barrier list",
@@ -159,12 +159,12 @@ def public_pages() -> dict[str, str]:
     )
     compared = {"country": country.code, "compare": other_country.code}
     return {
-        "home": reverse("home"),
-        "pathway map": reverse("pathway:map"),
+        "portal:home": reverse("portal:home"),
+        "pathway map": reverse("portal:pathway"),
         **{f"stage {s.position}": s.get_absolute_url() for s in Stage.objects.all()},
-        "barrier list": reverse("barriers:list"),
+        "barrier list": reverse("portal:barriers"),
         "barrier": barrier.get_absolute_url(),
-        "stakeholder list": reverse("stakeholders:list"),
+        "stakeholder list": reverse("portal:stakeholders"),
         "organisation": organisation.get_absolute_url(),
         "resource library": resources,
         "resource library filtered": f"{resources}?country={country.code}&stage={stage.slug}",
@@ -176,10 +176,10 @@ def public_pages() -> dict[str, str]:
             f"&stage={initiative_stage.slug}"
         ),
         "initiative": initiative.get_absolute_url(),
-        "gap map": reverse("contributions:gaps"),
-        "gap map compared": f"{reverse('contributions:gaps')}?{urlencode(compared)}",
-        "country": reverse("contributions:country", args=[country.code]),
-        "not found": f"{reverse('pathway:map')}no-such-stage/",
+        "gap map": reverse("gaps:map"),
+        "gap map compared": f"{reverse('gaps:map')}?{urlencode(compared)}",
+        "country": reverse("gaps:country", args=[country.code]),
+        "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 
 

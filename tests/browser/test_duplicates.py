@@ -12,7 +12,8 @@ from django.test import Client
 from playwright.sync_api import Browser, Page, expect
 
 from accounts.models import User
-from contributions.models import Resource, SimilarityDecision, Status
+from contributions.models import Resource, Status
+from synergies.models import SimilarityDecision
 
 from .support import DemoSite, PageProblems, open_page
 

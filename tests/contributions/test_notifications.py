@@ -19,7 +19,7 @@ from contributions.models import (
     Revision,
     TransitionNotAllowed,
 )
-from contributions.tasks import send_curator_summary
+from curation.tasks import send_curator_summary
 from ft3portal.celery import app as celery_app
 from outbox.models import OutgoingEmail
 from outbox.tasks import send_pending_emails
@@ -320,7 +320,7 @@ def test_a_curator_who_joins_later_in_the_day_still_gets_it(deliver, waiting, cu
 
 def test_the_summary_is_scheduled_every_morning():
     entry = settings.CELERY_BEAT_SCHEDULE["send-curator-summary"]
-    assert entry["task"] == send_curator_summary.name == "contributions.tasks.send_curator_summary"
+    assert entry["task"] == send_curator_summary.name == "curation.tasks.send_curator_summary"
     assert entry["schedule"] == crontab(hour=7, minute=0)
     assert settings.CELERY_TIMEZONE == "UTC"
 

@@ -12,18 +12,18 @@ from django.urls import reverse
 
 from accounts.models import CURATORS_GROUP, APIToken, User
 from barriers.models import Barrier, BarrierCategory, EvidenceLink
-from contributions.curator_permissions import curator_permissions
 from contributions.models import (
-    CoverageEntry,
     Initiative,
     ModerationEvent,
     RejectionReason,
     Resource,
-    SimilarityDecision,
     Status,
 )
+from curation.permissions import curator_permissions
+from gaps.models import CoverageEntry
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Membership, Organisation, StakeholderGroup
+from synergies.models import SimilarityDecision
 
 
 def make_user(username: str) -> User:

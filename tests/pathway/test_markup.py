@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.template import Context, Template
 
-from pathway.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
+from core.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",

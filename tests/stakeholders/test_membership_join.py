@@ -39,7 +39,7 @@ def test_join_creates_a_pending_membership(newcomer, organisation):
     response = join(logged_in(newcomer), organisation)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("portal:profile")
     membership = Membership.objects.get(user=newcomer)
     assert membership.organisation == organisation
     assert membership.status == Membership.Status.PENDING

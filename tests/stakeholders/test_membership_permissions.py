@@ -113,14 +113,14 @@ def test_members_page_of_an_unknown_organisation(request, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_curation_page(request, persona):
-    response = client_for(request, persona).get(reverse("stakeholders:curation"))
+    response = client_for(request, persona).get(reverse("curation:memberships"))
 
     assert_status(response, CURATION_PAGE[persona])
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_account_page(request, persona):
-    response = client_for(request, persona).get(reverse("accounts:profile"))
+    response = client_for(request, persona).get(reverse("portal:profile"))
 
     assert_status(response, 302 if persona == "anonymous" else 200)
 
@@ -151,7 +151,7 @@ def test_join(request, persona, organisation):
     if persona == "anonymous":
         assert response["Location"].startswith(reverse("account_login"))
     else:
-        assert response["Location"] == reverse("accounts:profile")
+        assert response["Location"] == reverse("portal:profile")
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -198,13 +198,13 @@ def test_editor_role_change(request, persona, organisation):
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("action", ["approve", "decline"])
 def test_curator_decisions(request, persona, action, asker):
-    url = reverse(f"stakeholders:curation-{action}", args=[asker.pk])
+    url = reverse(f"curation:membership-{action}", args=[asker.pk])
 
     response = client_for(request, persona).post(url)
 
     asker.refresh_from_db()
     if CURATOR_ACTION[persona] == 302 and persona != "anonymous":
-        assert response["Location"] == reverse("stakeholders:curation")
+        assert response["Location"] == reverse("curation:memberships")
         assert asker.status != Membership.Status.PENDING
     else:
         assert_status(response, CURATOR_ACTION[persona])
@@ -213,13 +213,13 @@ def test_curator_decisions(request, persona, action, asker):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_curator_verifies(request, persona, proposed):
-    url = reverse("stakeholders:curation-verify", args=[proposed.pk])
+    url = reverse("curation:organisation-verify", args=[proposed.pk])
 
     response = client_for(request, persona).post(url)
 
     proposed.refresh_from_db()
     if CURATOR_ACTION[persona] == 302 and persona != "anonymous":
-        assert response["Location"] == reverse("stakeholders:curation")
+        assert response["Location"] == reverse("curation:memberships")
         assert proposed.verified
     else:
         assert_status(response, CURATOR_ACTION[persona])
@@ -234,9 +234,9 @@ def test_actions_refuse_get(request, persona, organisation, asker, proposed):
         reverse("stakeholders:member-approve", args=[organisation.slug, asker.pk]),
         reverse("stakeholders:member-decline", args=[organisation.slug, asker.pk]),
         reverse("stakeholders:member-role", args=[organisation.slug, asker.pk]),
-        reverse("stakeholders:curation-approve", args=[asker.pk]),
-        reverse("stakeholders:curation-decline", args=[asker.pk]),
-        reverse("stakeholders:curation-verify", args=[proposed.pk]),
+        reverse("curation:membership-approve", args=[asker.pk]),
+        reverse("curation:membership-decline", args=[asker.pk]),
+        reverse("curation:organisation-verify", args=[proposed.pk]),
     ]
 
     for url in urls:

@@ -46,7 +46,7 @@ def test_propose_creates_an_unverified_organisation_with_its_proposer_waiting_as
     response = logged_in(proposer).post(PROPOSE, form_data)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("portal:profile")
     organisation = Organisation.objects.get(name="Rare Voices")
     assert organisation.slug == "rare-voices"
     assert not organisation.verified

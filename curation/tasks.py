@@ -1,0 +1,70 @@
+"""Periodic work of the contributions app (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
+
+from celery import shared_task
+from django.db import transaction
+from django.db.models import Min
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from accounts.models import User
+from contributions.models import Initiative, Resource, Revision
+from outbox.emails import absolute_url, queue
+from outbox.models import OutgoingEmail
+
+SUMMARY_TEMPLATE = "curation_summary"
+
+
+@shared_task
+def send_curator_summary() -> int:
+    """Tell every curator what waits in the moderation queue; returns how many were told.
+
+    Nothing is sent when the queue is empty. The summary goes out once a day: the
+    OutgoingEmail rows of today's summaries are the record of who already has it,
+    so a second run the same day (a retried task, a beat restarted at 07:00) finds
+    them and sends nothing again. Locking the curators' rows makes two runs that
+    overlap wait for each other instead of both sending.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        resources = Resource.objects.awaiting_review()
+        initiatives = Initiative.objects.awaiting_review()
+        revisions = Revision.objects.pending()
+        counts = {
+            "resources": resources.count(),
+            "initiatives": initiatives.count(),
+            "revisions": revisions.count(),
+        }
+        total = sum(counts.values())
+        if not total:
+            return 0
+        waiting_since = [
+            resources.aggregate(oldest=Min("submitted_at"))["oldest"],
+            initiatives.aggregate(oldest=Min("submitted_at"))["oldest"],
+            revisions.aggregate(oldest=Min("created_at"))["oldest"],
+        ]
+        oldest = min(moment for moment in waiting_since if moment is not None)
+
+        curator_ids = User.objects.curators().exclude(email="").values("pk")
+        curators = list(User.objects.select_for_update().filter(pk__in=curator_ids).order_by("pk"))
+        already_told = {
+            address.lower()
+            for address in OutgoingEmail.objects.filter(
+                template=SUMMARY_TEMPLATE, created_at__date=timezone.localdate(now)
+            ).values_list("to", flat=True)
+        }
+        context = {
+            **counts,
+            "total": total,
+            "oldest_age": timesince(oldest, now, depth=1),
+            "queue_url": absolute_url(reverse("curation:queue")),
+        }
+        told = 0
+        for curator in curators:
+            if curator.email.lower() in already_told:
+                continue
+            name = curator.get_full_name() or curator.username
+            queue(SUMMARY_TEMPLATE, curator.email, {**context, "recipient_name": name})
+            already_told.add(curator.email.lower())
+            told += 1
+        return told

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from .views import items, memberships
+
+app_name = "curation"
+
+urlpatterns = [
+    path("", items.queue, name="queue"),
+    path("publish/", items.bulk_publish, name="publish"),
+    path("memberships/", memberships.curation_memberships, name="memberships"),
+    path(
+        "memberships/<int:pk>/approve/",
+        memberships.curation_membership_approve,
+        name="membership-approve",
+    ),
+    path(
+        "memberships/<int:pk>/decline/",
+        memberships.curation_membership_decline,
+        name="membership-decline",
+    ),
+    path(
+        "memberships/organisations/<int:pk>/verify/",
+        memberships.curation_organisation_verify,
+        name="organisation-verify",
+    ),
+    path("<str:kind>/<slug:slug>/", items.review, name="review"),
+]

@@ -1,0 +1,101 @@
+"""Curators decide on requests to join organisations and on proposed organisations."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import curator_required
+from stakeholders.forms import DeclineForm
+from stakeholders.models import Membership, Organisation
+
+
+@curator_required
+def curation_memberships(request: HttpRequest) -> HttpResponse:
+    """Requests to join organisations and proposed organisations, oldest first."""
+    pending = Membership.objects.select_related("user", "organisation").order_by("created_at")
+    context = {
+        "proposals": pending.proposals().select_related(
+            "organisation__group", "organisation__country"
+        ),
+        "requests": pending.requests_to_join(),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "curation/memberships.html", context)
+
+
+def _pending_membership(pk: int) -> Membership | None:
+    """Membership `pk`, locked; None once someone has decided on it."""
+    membership = get_object_or_404(Membership.objects.select_for_update(), pk=pk)
+    if membership.status != Membership.Status.PENDING:
+        return None
+    return membership
+
+
+@require_POST
+@curator_required
+@transaction.atomic
+def curation_membership_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = _pending_membership(pk)
+    if membership is None:
+        messages.info(request, _("That request had already been decided."))
+    elif not membership.organisation.verified:
+        # Approving someone of a proposed organisation means verifying it: ask first.
+        return render(
+            request, "curation/membership_verify_confirm.html", {"membership": membership}
+        )
+    else:
+        membership.approve(by=request.user)
+        messages.success(
+            request,
+            _("%(user)s can now act for %(name)s.")
+            % {"user": membership.user, "name": membership.organisation.name},
+        )
+    return redirect("curation:memberships")
+
+
+@require_POST
+@curator_required
+@transaction.atomic
+def curation_membership_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = _pending_membership(pk)
+    if membership is None:
+        messages.info(request, _("That request had already been decided."))
+        return redirect("curation:memberships")
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "stakeholders/membership_decline.html",
+            {"membership": membership, "form": form, "action": request.path},
+        )
+    organisation = membership.organisation
+    note = form.cleaned_data["note"]
+    if organisation.verified:
+        membership.decline(by=request.user, note=note)
+        text = _("You declined %(user)s's request to join %(name)s.")
+    else:
+        # The proposed organisation existed only for its proposer.
+        organisation.decline_proposal(by=request.user, note=note)
+        text = _("You declined %(user)s's proposal of %(name)s.")
+    messages.success(request, text % {"user": membership.user, "name": organisation.name})
+    return redirect("curation:memberships")
+
+
+@require_POST
+@curator_required
+@transaction.atomic
+def curation_organisation_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.select_for_update(), pk=pk)
+    if organisation.verified:
+        messages.info(request, _("%(name)s was already verified.") % {"name": organisation.name})
+    else:
+        organisation.verify(by=request.user)
+        messages.success(
+            request,
+            _("%(name)s is now on the portal, and whoever proposed it is its editor.")
+            % {"name": organisation.name},
+        )
+    return redirect("curation:memberships")

@@ -1,0 +1,591 @@
+"""The coverage (gap) map: how much published work addresses each pathway stage ×
+barrier category, in a country, a region or a therapeutic area.
+
+An item counts in a cell when it is tagged with the cell's stage and with a barrier
+of the cell's category (or with the cell's barrier, one level down). The places and
+areas select items exactly as the library's filters do (contributions/filters.py),
+so that the library link of a cell lists the items the cell counts.
+
+Counting is one aggregate query per kind of contribution and level (categories,
+and barriers when expanded), whatever the number of items or cells. It reads
+CoverageEntry: one narrow row per published item with its stages, barrier categories
+and barriers as bit sets, kept in step here by signal receivers (connected in
+apps.py) whenever an item's status, stages or barriers change, or a barrier's
+category. Grouping those rows by two bit sets leaves a few hundred groups (a few
+thousand for barriers), which Python spreads over the cells: far cheaper than
+joining every item's stage links with its barrier links, which is what happens
+instead if the taxonomy ever outgrows the bits (ids above MAX_BIT).
+"""
+
+import functools
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import connection, transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from barriers.models import Barrier, BarrierCategory
+from contributions.filters import ContributionFilterSet
+from contributions.models import Contribution, Initiative, Resource, Status
+from pathway.models import Country, Region, Stage, TherapeuticArea
+
+from .models import CoverageEntry
+
+# The library's own filters, applied without their form: same semantics, no lookups.
+LIBRARY_FILTERS = ContributionFilterSet.base_filters
+LEVELS = 4
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where and on what: a country or region, and a therapeutic area (all optional)."""
+
+    country: Country | None = None
+    region: Region | None = None
+    area: TherapeuticArea | None = None
+
+    def query(self) -> dict[str, str]:
+        """The library's query string parameters for this scope."""
+        params = {}
+        if self.country is not None:
+            params["country"] = str(self.country.code)
+        if self.region is not None:
+            params["region"] = self.region.slug
+        if self.area is not None:
+            params["area"] = self.area.slug
+        return params
+
+    @property
+    def label(self) -> str:
+        parts = [str(place.name) for place in (self.country, self.region) if place is not None] or [
+            _("Everywhere")
+        ]
+        if self.area is not None:
+            parts.append(self.area.name)
+        return " · ".join(parts)
+
+    @property
+    def is_everywhere(self) -> bool:
+        return self.country is None and self.region is None and self.area is None
+
+    def published(self, model: type[Contribution]):
+        items = model.objects.published()
+        for name in ("country", "region", "area"):
+            value = getattr(self, name)
+            if value is not None:
+                items = LIBRARY_FILTERS[name].filter(items, [value])
+        return items
+
+
+@dataclass
+class Cell:
+    stage: Stage
+    initiatives: int = 0
+    resources: int = 0
+    level: int = 0
+    resources_url: str = ""
+    initiatives_url: str = ""
+
+    @property
+    def total(self) -> int:
+        return self.initiatives + self.resources
+
+    @property
+    def is_gap(self) -> bool:
+        return self.total == 0
+
+
+@dataclass
+class Row:
+    """A barrier category, or one barrier in it, across the stages."""
+
+    name: str
+    slug: str
+    cells: list[Cell]
+    category: BarrierCategory
+    barrier: Barrier | None = None
+    barriers: list["Row"] = field(default_factory=list)
+
+    @property
+    def gaps(self) -> int:
+        return sum(cell.is_gap for cell in self.cells)
+
+
+@dataclass
+class Coverage:
+    scope: Scope
+    stages: list[Stage]
+    rows: list[Row]
+    initiatives: int = 0
+    resources: int = 0
+
+    def cells(self, with_barriers: bool = False):
+        """(row, cell) for every cell, category rows first then their barrier rows."""
+        for row in self.rows:
+            for cell in row.cells:
+                yield row, cell
+            if with_barriers:
+                for barrier_row in row.barriers:
+                    for cell in barrier_row.cells:
+                        yield barrier_row, cell
+
+    @property
+    def max_total(self) -> int:
+        return max((cell.total for _row, cell in self.cells()), default=0)
+
+    @property
+    def gaps(self) -> list[tuple[Row, Cell]]:
+        return [(row, cell) for row, cell in self.cells() if cell.is_gap]
+
+    def gaps_by_stage(self) -> list[tuple[Stage, list[Row]]]:
+        found = []
+        for index, stage in enumerate(self.stages):
+            rows = [row for row in self.rows if row.cells[index].is_gap]
+            if rows:
+                found.append((stage, rows))
+        return found
+
+    def as_dict(self) -> dict:
+        """The matrix as plain data, for the API and the CSV download."""
+        return {
+            "scope": {
+                "country": str(self.scope.country.code) if self.scope.country else None,
+                "region": self.scope.region.slug if self.scope.region else None,
+                "area": self.scope.area.slug if self.scope.area else None,
+            },
+            "stages": [
+                {"slug": s.slug, "position": s.position, "name": s.name} for s in self.stages
+            ],
+            "categories": [
+                {
+                    **row_dict(row, self.stages),
+                    "barriers": [row_dict(b, self.stages) for b in row.barriers],
+                }
+                for row in self.rows
+            ],
+            "totals": {"initiatives": self.initiatives, "resources": self.resources},
+        }
+
+
+def row_dict(row: Row, stages: list[Stage]) -> dict:
+    return {
+        "slug": row.slug,
+        "name": row.name,
+        "cells": [
+            {
+                "stage": stage.slug,
+                "initiatives": cell.initiatives,
+                "resources": cell.resources,
+                "total": cell.total,
+                "gap": cell.is_gap,
+            }
+            for stage, cell in zip(stages, row.cells, strict=True)
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Legend:
+    level: int
+    low: int
+    high: int
+
+    @property
+    def label(self) -> str:
+        if self.level == 0:
+            return _("0: a gap")
+        if self.low == self.high:
+            return str(self.low)
+        return _("%(low)d to %(high)d") % {"low": self.low, "high": self.high}
+
+
+# The ORM cannot join a derived table, hence SQL. Every name in it is quoted from the
+# models' metadata, and the scope's conditions are the ORM's own compiled query with
+# its parameters.
+PAIRS_SQL = {
+    "categories": (
+        "SELECT DISTINCT t.{item} AS item_id, b.{category} AS group_id "
+        "FROM {barrier_links} t JOIN {barriers} b ON b.{barrier_pk} = t.{barrier}"
+    ),
+    "barriers": "SELECT t.{item} AS item_id, t.{barrier} AS group_id FROM {barrier_links} t",
+}
+COUNT_SQL = (
+    "SELECT s.{stage}, p.group_id, COUNT(*) "
+    "FROM ({pairs} WHERE t.{item} IN ({scoped})) p "
+    "JOIN {stage_links} s ON s.{item} = p.item_id "
+    "GROUP BY s.{stage}, p.group_id"
+)
+
+
+def counts(model: type[Contribution], items, level: str) -> dict[tuple[int, int], int]:
+    """{(stage id, category or barrier id): number of `items`}, in one query.
+
+    The (item, category) pairs are made distinct first and only then joined to the
+    stages and counted, so the database hashes each item's rows once instead of
+    sorting every stage × barrier combination for COUNT(DISTINCT).
+    """
+    quote = connection.ops.quote_name
+    stages, barriers = model.stages.field, model.barriers.field
+    names = {
+        "item": quote(barriers.m2m_column_name()),
+        "barrier": quote(barriers.m2m_reverse_name()),
+        "barrier_links": quote(barriers.m2m_db_table()),
+        "barriers": quote(Barrier._meta.db_table),
+        "barrier_pk": quote(Barrier._meta.pk.column),
+        "category": quote(Barrier._meta.get_field("category").column),
+        "stage": quote(stages.m2m_reverse_name()),
+        "stage_links": quote(stages.m2m_db_table()),
+    }
+    scoped, params = items.order_by().values("pk").query.sql_with_params()
+    pairs = PAIRS_SQL[level].format(**names)
+    sql = COUNT_SQL.format(pairs=pairs, scoped=scoped, **names)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(stage, group): n for stage, group, n in cursor.fetchall()}
+
+
+def entry_counts(model: type[Contribution], scope: Scope, level: str) -> tuple[int, dict]:
+    """(number of published items in `scope`, {(stage id, category or barrier id):
+    number}), from the coverage entries, in one query."""
+    kind = model._meta.model_name
+    entries = CoverageEntry.objects.filter(**{f"{kind}__isnull": False})
+    if not scope.is_everywhere:
+        entries = entries.filter(**{f"{kind}__in": scope.published(model).values("pk")})
+    bits = "category_bits" if level == "categories" else "barrier_bits"
+    groups = entries.order_by().values_list("stage_bits", bits).annotate(n=Count("pk"))
+    # Thousands of plain integer rows at the barrier level: fetched without the ORM's
+    # per-value converters, which would take longer than the query.
+    sql, params = groups.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        groups = cursor.fetchall()
+    # Spread each group over its categories (or barriers) first, then over the stages:
+    # many groups share their stages, so the second step is short.
+    total, by_stages = 0, defaultdict(int)
+    for stage_bits, group_bits, n in groups:
+        total += n
+        for group in bit_numbers(group_bits):
+            by_stages[(stage_bits, group)] += n
+    cells = defaultdict(int)
+    for (stage_bits, group), n in by_stages.items():
+        for stage in bit_numbers(stage_bits):
+            cells[(stage, group)] += n
+    return total, cells
+
+
+def fits_in_bits(stages: list[Stage], categories: list[BarrierCategory]) -> bool:
+    """Whether the coverage entries can hold every stage, category and barrier."""
+    ids = [s.pk for s in stages] + [c.pk for c in categories]
+    ids += [b.pk for c in categories for b in c.barriers.all()]
+    return max(ids, default=0) <= MAX_BIT
+
+
+def coverage(
+    scope: Scope,
+    expand: set[str] | None = None,
+    stages: list[Stage] | None = None,
+    categories: list[BarrierCategory] | None = None,
+) -> Coverage:
+    """The matrix for `scope`. `expand` names the categories (slugs) whose barriers
+    get rows too; the barrier level costs two more queries, whatever is expanded.
+    Pass `stages` and `categories` (with barriers prefetched) to share them between
+    matrices."""
+    expand = expand or set()
+    if stages is None:
+        stages = list(Stage.objects.all())
+    if categories is None:
+        categories = list(BarrierCategory.objects.prefetch_related("barriers"))
+    matrix = Coverage(scope=scope, stages=stages, rows=[])
+    per_kind = {}
+    entries = fits_in_bits(stages, categories)
+    for kind, model in (("initiatives", Initiative), ("resources", Resource)):
+        items = scope.published(model)
+        if entries:
+            total, by_category = entry_counts(model, scope, "categories")
+            by_barrier = entry_counts(model, scope, "barriers")[1] if expand else {}
+        else:
+            total = items.count()
+            by_category = counts(model, items, "categories")
+            by_barrier = counts(model, items, "barriers") if expand else {}
+        setattr(matrix, kind, total)
+        per_kind[kind] = {"categories": by_category, "barriers": by_barrier}
+    library = {
+        "resources": reverse("contributions:resources"),
+        "initiatives": reverse("contributions:initiatives"),
+    }
+
+    def make_cells(key: str, group_id: int, filters: dict[str, str]) -> list[Cell]:
+        cells = []
+        for stage in stages:
+            cell = Cell(stage=stage)
+            cell.initiatives = per_kind["initiatives"][key].get((stage.pk, group_id), 0)
+            cell.resources = per_kind["resources"][key].get((stage.pk, group_id), 0)
+            query = urlencode({"stage": stage.slug, **filters, **scope.query()})
+            cell.resources_url = f"{library['resources']}?{query}"
+            cell.initiatives_url = f"{library['initiatives']}?{query}"
+            cells.append(cell)
+        return cells
+
+    for category in categories:
+        row = Row(
+            name=category.name,
+            slug=category.slug,
+            category=category,
+            cells=make_cells("categories", category.pk, {"category": category.slug}),
+        )
+        if category.slug in expand:
+            row.barriers = [
+                Row(
+                    name=barrier.title,
+                    slug=barrier.slug,
+                    category=category,
+                    barrier=barrier,
+                    cells=make_cells("barriers", barrier.pk, {"barrier": barrier.slug}),
+                )
+                for barrier in category.barriers.all()
+            ]
+        matrix.rows.append(row)
+    return matrix
+
+
+def compare(
+    scopes: list[Scope],
+    expand: set[str] | None = None,
+    categories: list[BarrierCategory] | None = None,
+) -> tuple[list[Coverage], list["Legend"]]:
+    """Matrices for one or more scopes on one colour scale, sharing the taxonomy
+    queries, and the legend of that scale."""
+    stages = list(Stage.objects.all())
+    if categories is None:
+        categories = list(BarrierCategory.objects.prefetch_related("barriers"))
+    matrices = [coverage(scope, expand, stages, categories) for scope in scopes]
+    return matrices, assign_levels(matrices)
+
+
+def assign_levels(matrices: list[Coverage]) -> list[Legend]:
+    """Put every cell on a scale of LEVELS colours shared by the matrices, and
+    return the legend: level 0 is a gap, then equal slices of the largest count."""
+    highest = max((m.max_total for m in matrices), default=0)
+    for matrix in matrices:
+        for _row, cell in matrix.cells(with_barriers=True):
+            cell.level = level_of(cell.total, highest)
+    return legend(highest)
+
+
+def level_of(total: int, highest: int) -> int:
+    if total <= 0 or highest <= 0:
+        return 0
+    return min(LEVELS, max(1, math.ceil(LEVELS * total / highest)))
+
+
+def legend(highest: int) -> list[Legend]:
+    entries = [Legend(0, 0, 0)]
+    for level in range(1, LEVELS + 1):
+        low = math.floor(highest * (level - 1) / LEVELS) + 1
+        high = math.floor(highest * level / LEVELS)
+        if highest and low <= high:
+            entries.append(Legend(level, low, high))
+    return entries
+
+
+def csv_rows(matrices: list[Coverage]) -> list[list]:
+    """One line per cell, categories and barriers, for the CSV download."""
+    header = [
+        _("country"),
+        _("region"),
+        _("therapeutic area"),
+        _("stage position"),
+        _("stage"),
+        _("barrier category"),
+        _("barrier"),
+        _("initiatives"),
+        _("resources"),
+        _("total"),
+        _("gap"),
+    ]
+    lines = [header]
+    for matrix in matrices:
+        scope = matrix.scope
+        place = [
+            str(scope.country.code) if scope.country else "",
+            scope.region.name if scope.region else "",
+            scope.area.name if scope.area else "",
+        ]
+        for row, cell in matrix.cells(with_barriers=True):
+            lines.append(
+                [
+                    *place,
+                    cell.stage.position,
+                    cell.stage.name,
+                    row.category.name,
+                    row.barrier.title if row.barrier else "",
+                    cell.initiatives,
+                    cell.resources,
+                    cell.total,
+                    _("yes") if cell.is_gap else _("no"),
+                ]
+            )
+    return lines
+
+
+def organisations_in(scope: Scope, limit: int = 30) -> list[dict]:
+    """Who works in `scope`: organisations with their number of published items,
+    most active first. One query per kind, one for the organisations."""
+    from stakeholders.models import Organisation
+
+    found: dict[int, dict] = defaultdict(lambda: {"initiatives": 0, "resources": 0})
+    for kind, model in (("initiatives", Initiative), ("resources", Resource)):
+        rows = scope.published(model).order_by().values_list("organisation").annotate(n=Count("pk"))
+        for organisation_id, n in rows:
+            found[organisation_id][kind] = n
+    organisations = Organisation.objects.filter(pk__in=found).select_related("group")
+    ranked = [
+        {"organisation": org, **found[org.pk], "total": sum(found[org.pk].values())}
+        for org in organisations
+    ]
+    ranked.sort(key=lambda row: (-row["total"], row["organisation"].name.lower()))
+    return ranked[:limit]
+
+
+# Keeping the coverage entries in step with the items ------------------------------
+
+# Ids become bit numbers; a bigint holds bits 0 to 62. Stages and barrier categories
+# are a curated handful, so ids beyond that mean something went very wrong.
+MAX_BIT = 62
+KINDS: dict[str, type[Contribution]] = {"resource": Resource, "initiative": Initiative}
+REFRESH_BATCH = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def bit_numbers(bits: int) -> tuple[int, ...]:
+    return tuple(n for n in range(bits.bit_length()) if bits >> n & 1)
+
+
+def as_bits(ids) -> int:
+    """The set of ids as bits. Ids beyond MAX_BIT are left out: with such a row in the
+    taxonomy, coverage() counts from the links instead (see fits_in_bits)."""
+    bits = 0
+    for pk in ids:
+        if 0 <= pk <= MAX_BIT:
+            bits |= 1 << pk
+    return bits
+
+
+def refresh_entries(model: type[Contribution], pks) -> None:
+    """Make the coverage entries of these items match them: one for each that is
+    published, with its current stages, categories and barriers, none for the others."""
+    kind = model._meta.model_name
+    pks = list(pks)
+    for start in range(0, len(pks), REFRESH_BATCH):
+        batch = pks[start : start + REFRESH_BATCH]
+        with transaction.atomic():
+            CoverageEntry.objects.filter(**{f"{kind}__in": batch}).delete()
+            published = list(
+                model.objects.filter(pk__in=batch, status=Status.PUBLISHED).values_list(
+                    "pk", flat=True
+                )
+            )
+            if published:
+                CoverageEntry.objects.bulk_create(entries_for(model, published))
+
+
+def entries_for(model: type[Contribution], pks: list[int]) -> list[CoverageEntry]:
+    item = f"{model._meta.model_name}_id"
+    stages, categories, barriers = defaultdict(set), defaultdict(set), defaultdict(set)
+    stage_links = model.stages.through.objects.filter(**{f"{item}__in": pks})
+    for pk, stage in stage_links.values_list(item, "stage_id"):
+        stages[pk].add(stage)
+    barrier_links = model.barriers.through.objects.filter(**{f"{item}__in": pks})
+    for pk, barrier, category in barrier_links.values_list(
+        item, "barrier_id", "barrier__category_id"
+    ):
+        barriers[pk].add(barrier)
+        categories[pk].add(category)
+    return [
+        CoverageEntry(
+            **{item: pk},
+            stage_bits=as_bits(stages[pk]),
+            category_bits=as_bits(categories[pk]),
+            barrier_bits=as_bits(barriers[pk]),
+        )
+        for pk in pks
+    ]
+
+
+def rebuild_entries() -> None:
+    """Every entry from scratch: after bulk changes that bypass the signals."""
+    for kind, model in KINDS.items():
+        CoverageEntry.objects.filter(**{f"{kind}__isnull": False}).delete()
+        refresh_entries(model, model.objects.published().values_list("pk", flat=True))
+
+
+def item_saved(sender, instance: Contribution, update_fields=None, **kwargs) -> None:
+    if instance.status == Status.PUBLISHED:
+        refresh_entries(sender, [instance.pk])
+    elif update_fields is None or "status" in update_fields:
+        CoverageEntry.objects.filter(**{instance.kind: instance}).delete()
+
+
+def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """Stages or barriers of items changed, from either side of the link."""
+    model, target = LINKS[sender]
+    if reverse and action == "pre_clear":
+        # A stage or barrier losing all its items: remember which, to refresh them after.
+        instance._coverage_items = list(
+            sender.objects.filter(**{target: instance.pk}).values_list(
+                f"{model._meta.model_name}_id", flat=True
+            )
+        )
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        if instance.status == Status.PUBLISHED:
+            refresh_entries(model, [instance.pk])
+        return
+    pks = pk_set if action != "post_clear" else getattr(instance, "_coverage_items", [])
+    if pks:
+        refresh_entries(model, pks)
+
+
+def barrier_saved(sender, instance: Barrier, created: bool, **kwargs) -> None:
+    """A barrier may have moved to another category: its items count elsewhere now."""
+    if created:
+        return
+    for model in KINDS.values():
+        refresh_entries(
+            model, model.objects.published().filter(barriers=instance).values_list("pk", flat=True)
+        )
+
+
+def taxonomy_deleted(sender, instance, **kwargs) -> None:
+    """A stage or barrier was deleted with its links, which sends no m2m signal."""
+    rebuild_entries()
+
+
+# through model -> (item model, the link's column naming the stage or barrier)
+LINKS: dict = {}
+
+
+def connect_signals() -> None:
+    """Called from ContributionsConfig.ready()."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in KINDS.values():
+        post_save.connect(item_saved, sender=model, dispatch_uid=f"coverage-{model.__name__}")
+        for name in ("stages", "barriers"):
+            field = getattr(model, name).field
+            through = getattr(model, name).through
+            LINKS[through] = (model, f"{field.m2m_reverse_field_name()}_id")
+            m2m_changed.connect(
+                links_changed, sender=through, dispatch_uid=f"coverage-{through.__name__}"
+            )
+    post_save.connect(barrier_saved, sender=Barrier, dispatch_uid="coverage-barrier-saved")
+    for taxonomy in (Barrier, Stage):
+        post_delete.connect(
+            taxonomy_deleted, sender=taxonomy, dispatch_uid=f"coverage-{taxonomy.__name__}-deleted"
+        )

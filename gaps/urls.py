@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "gaps"
+
+urlpatterns = [
+    path("gaps/", views.gap_map, name="map"),
+    path("countries/<str:code>/", views.country, name="country"),
+]

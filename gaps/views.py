@@ -1,0 +1,235 @@
+"""Pages that show where work is missing: the gap map (/gaps/) and the country pages
+(/countries/<code>/). The numbers come from contributions/coverage.py."""
+
+import csv
+import re
+
+from django import forms
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
+
+from barriers.models import BarrierCategory
+from contributions.models import Initiative, Resource, Status
+from pathway.models import Country, Region, TherapeuticArea
+
+from .coverage import Coverage, Scope, compare, csv_rows, organisations_in
+
+EXPAND_ALL = "all"
+
+
+class CoverageForm(forms.Form):
+    """The gap map's filters, read from the query string (the API's too)."""
+
+    country = forms.ModelChoiceField(
+        Country.objects.select_related("region"),
+        to_field_name="code",
+        required=False,
+        label=gettext_lazy("Country"),
+        empty_label=gettext_lazy("All countries"),
+    )
+    region = forms.ModelChoiceField(
+        Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=gettext_lazy("Region"),
+        empty_label=gettext_lazy("All regions"),
+    )
+    area = forms.ModelChoiceField(
+        TherapeuticArea.objects.select_related("parent"),
+        to_field_name="slug",
+        required=False,
+        label=gettext_lazy("Therapeutic area"),
+        empty_label=gettext_lazy("All therapeutic areas"),
+    )
+    compare = forms.ModelChoiceField(
+        Country.objects.select_related("region"),
+        to_field_name="code",
+        required=False,
+        label=gettext_lazy("Compare with"),
+        empty_label=gettext_lazy("No comparison"),
+    )
+    expand = forms.MultipleChoiceField(
+        required=False, widget=forms.MultipleHiddenInput, label=gettext_lazy("Show barriers of")
+    )
+
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        if data is not None:
+            data = data.copy()
+            for name in ("country", "compare"):
+                if name in data:
+                    data[name] = data.get(name, "").strip().upper()[:2]
+        super().__init__(data, *args, **kwargs)
+        self.categories = list(BarrierCategory.objects.prefetch_related("barriers"))
+        self.fields["expand"].choices = [(EXPAND_ALL, _("All categories"))] + [
+            (category.slug, category.name) for category in self.categories
+        ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        country, other = cleaned.get("country"), cleaned.get("compare")
+        if other is not None:
+            if country is None:
+                self.add_error("compare", _("Choose a country to compare it with."))
+            elif other == country:
+                self.add_error("compare", _("Choose a different country to compare with."))
+            elif cleaned.get("region") is not None:
+                self.add_error("compare", _("Compare two countries, or filter by a region."))
+        return cleaned
+
+    def value(self, name: str):
+        """The field's clean value, or nothing if it was not valid."""
+        return getattr(self, "cleaned_data", {}).get(name) if name not in self.errors else None
+
+    def scopes(self) -> list[Scope]:
+        area = self.value("area")
+        scopes = [Scope(self.value("country"), self.value("region"), area)]
+        if self.value("compare") is not None:
+            scopes.append(Scope(self.value("compare"), None, area))
+        return scopes
+
+    def expanded(self) -> set[str]:
+        chosen = set(self.value("expand") or [])
+        if EXPAND_ALL in chosen:
+            return {category.slug for category in self.categories}
+        return chosen
+
+    def problems(self) -> list[str]:
+        """What was ignored in the request, in plain words."""
+        return [
+            _("%(field)s: %(error)s We ignored it.")
+            % {"field": self.fields[name].label, "error": " ".join(errors)}
+            for name, errors in self.errors.items()
+        ]
+
+
+def query_with(request: HttpRequest, **changes) -> str:
+    """The current query string with some parameters replaced (a list sets several
+    values, None removes the parameter)."""
+    params = request.GET.copy()
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value is None:
+            continue
+        params.setlist(name, value if isinstance(value, list) else [value])
+    return params.urlencode()
+
+
+def add_toggles(request: HttpRequest, expanded: set[str], matrices: list[Coverage]) -> None:
+    """Give each category row the link that shows or hides its barriers."""
+    for matrix in matrices:
+        for row in matrix.rows:
+            row.is_expanded = row.slug in expanded
+            chosen = expanded ^ {row.slug}
+            row.toggle_url = "?" + query_with(request, expand=sorted(chosen) or None)
+
+
+@require_safe
+def gap_map(request: HttpRequest) -> HttpResponse:
+    form = CoverageForm(request.GET)
+    form.is_valid()
+    scopes = form.scopes()
+    if request.GET.get("format") == "csv":
+        matrices, _legend = compare(scopes, {c.slug for c in form.categories}, form.categories)
+        return csv_response(matrices, scopes)
+    expanded = form.expanded()
+    matrices, legend = compare(scopes, expanded, form.categories)
+    add_toggles(request, expanded, matrices)
+    return render(
+        request,
+        "gaps/map.html",
+        {
+            "form": form,
+            "matrices": matrices,
+            "legend": legend,
+            "notices": form.problems(),
+            "expanded": expanded,
+            "expand_all": "?" + query_with(request, expand=EXPAND_ALL),
+            "collapse_all": "?" + query_with(request, expand=None),
+            "csv_url": "?" + query_with(request, format="csv", expand=None),
+            "comparing": len(matrices) > 1,
+        },
+    )
+
+
+def csv_response(matrices: list[Coverage], scopes: list[Scope]) -> HttpResponse:
+    places = [str(s.country.code) for s in scopes if s.country] or [
+        s.region.slug for s in scopes if s.region
+    ]
+    name = "-".join(["coverage", *places]) + ".csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    csv.writer(response).writerows(csv_rows(matrices))
+    return response
+
+
+COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
+ITEMS_SHOWN = 6
+
+
+@require_safe
+def country(request: HttpRequest, code: str) -> HttpResponse:
+    """What is covered in one country, by whom, the gaps, and the closest work next door."""
+    if not COUNTRY_CODE.match(code):
+        raise Http404
+    place = get_object_or_404(Country.objects.select_related("region"), code=code.upper())
+    scope = Scope(country=place)
+    matrices, legend = compare([scope])
+    matrix = matrices[0]
+    library = {
+        "resources": reverse("contributions:resources") + f"?country={place.code}",
+        "initiatives": reverse("contributions:initiatives") + f"?country={place.code}",
+    }
+    return render(
+        request,
+        "gaps/country.html",
+        {
+            "country": place,
+            "matrix": matrix,
+            "legend": legend,
+            "initiatives": scope.published(Initiative).with_tags()[:ITEMS_SHOWN],
+            "resources": scope.published(Resource).with_tags()[:ITEMS_SHOWN],
+            "organisations": organisations_in(scope),
+            "neighbours": neighbouring_initiatives(place),
+            "library": library,
+            "gaps_url": reverse("gaps:map") + f"?country={place.code}",
+        },
+    )
+
+
+def neighbouring_initiatives(place: Country, limit: int = 5) -> list[Initiative]:
+    """Published initiatives in other countries of the same region, those sharing the
+    most barriers with the work published for `place` first. Each carries `shared`,
+    the barriers it has in common with that work. Four queries."""
+    if place.region_id is None:
+        return []
+    barriers = set(
+        Resource.barriers.through.objects.filter(
+            resource__status=Status.PUBLISHED, resource__countries=place
+        )
+        .values_list("barrier_id", flat=True)
+        .union(
+            Initiative.barriers.through.objects.filter(
+                initiative__status=Status.PUBLISHED, initiative__countries=place
+            ).values_list("barrier_id", flat=True)
+        )
+    )
+    nearby = list(
+        Initiative.objects.published()
+        .filter(pk__in=Initiative.objects.filter(countries__region=place.region_id).values("pk"))
+        .exclude(pk__in=Initiative.objects.filter(countries=place).values("pk"))
+        .annotate(overlap=Count("barriers", filter=Q(barriers__in=barriers), distinct=True))
+        .order_by("-overlap", "-published_at", "-pk")
+        .select_related("organisation")
+        .prefetch_related("countries", "barriers")[:limit]
+    )
+    for initiative in nearby:
+        initiative.shared = [b for b in initiative.barriers.all() if b.pk in barriers]
+        initiative.places = [
+            c for c in initiative.countries.all() if c.region_id == place.region_id
+        ]
+    return nearby

@@ -1,0 +1,31 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+
+from barriers.models import Barrier
+from pathway.models import Stage
+from stakeholders.models import Organisation
+
+
+class StageSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self) -> QuerySet[Stage]:
+        return Stage.objects.all()
+
+
+class BarrierSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self) -> QuerySet[Barrier]:
+        return Barrier.objects.order_by("pk")
+
+
+class OrganisationSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self) -> QuerySet[Organisation]:
+        # Unverified organisations have no public page.
+        return Organisation.objects.verified().order_by("pk")

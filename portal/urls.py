@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("pathway/", views.pathway_map, name="pathway"),
+    path("pathway/<slug:slug>/", views.stage_detail, name="stage"),
+    path("barriers/", views.barrier_list, name="barriers"),
+    path("barriers/<slug:slug>/", views.barrier_detail, name="barrier"),
+    path("stakeholders/", views.stakeholder_list, name="stakeholders"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("accounts/profile/", views.profile, name="profile"),
+]

@@ -1,0 +1,217 @@
+"""The pages that combine several layers: home, the pathway map and stage pages,
+barrier pages, stakeholder groups and organisation pages, and the profile.
+
+Each lower app (pathway, stakeholders, barriers, contributions) stands on its own;
+this top app is where their content meets on one page.
+"""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from barriers.models import Barrier, BarrierCategory
+from contributions.models import Initiative, Resource, Status
+from pathway.models import Stage
+from stakeholders.models import Membership, Organisation, StakeholderGroup
+
+# How many of the newest resources and initiatives the home page shows.
+HOME_CARDS = 3
+# How many cards of each kind a stage, barrier or organisation page shows before "See all".
+CARDS = 6
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "stages": Stage.objects.all(),
+        "resources": Resource.objects.published().with_tags()[:HOME_CARDS],
+        "initiatives": Initiative.objects.published().with_tags()[:HOME_CARDS],
+    }
+    return render(request, "portal/home.html", context)
+
+
+# The pathway.
+
+
+def _tagged_count(through, **conditions) -> Coalesce:
+    """Rows of an M2M table pointing at the outer stage, as a correlated subquery.
+
+    A subquery rather than Count() over joins: a stage has barriers, resources and
+    initiatives, and joining all three would multiply their rows before counting.
+    """
+    rows = (
+        through.objects.filter(stage=OuterRef("pk"), **conditions)
+        .order_by()
+        .values("stage")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def stages_with_counts() -> QuerySet[Stage]:
+    """All stages in order, each with its number of barriers and of published
+    resources and initiatives, in one query."""
+    return Stage.objects.annotate(
+        barrier_count=_tagged_count(Barrier.stages.through),
+        resource_count=_tagged_count(Resource.stages.through, resource__status=Status.PUBLISHED),
+        initiative_count=_tagged_count(
+            Initiative.stages.through, initiative__status=Status.PUBLISHED
+        ),
+    )
+
+
+@require_safe
+def pathway_map(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/pathway.html", {"stages": stages_with_counts()})
+
+
+@require_safe
+def stage_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # The whole (short) pathway in one query gives this stage, its counts and its
+    # neighbours for the previous/next links.
+    stages = list(stages_with_counts())
+    index = next((i for i, stage in enumerate(stages) if stage.slug == slug), None)
+    if index is None:
+        raise Http404("No such stage")
+    stage = stages[index]
+
+    barriers = list(
+        Barrier.objects.filter(stages=stage).select_related("category").prefetch_related("actors")
+    )
+    # The groups who can act on this stage's barriers, each once, in the groups' order.
+    actors = {group.pk: group for barrier in barriers for group in barrier.actors.all()}
+    groups = sorted(actors.values(), key=lambda group: (group.position, group.name))
+
+    context = {
+        "stage": stage,
+        "stage_count": len(stages),
+        "previous_stage": stages[index - 1] if index > 0 else None,
+        "next_stage": stages[index + 1] if index + 1 < len(stages) else None,
+        "barriers": barriers,
+        "groups": groups,
+        "resources": Resource.objects.published().filter(stages=stage).with_tags()[:CARDS],
+        "initiatives": Initiative.objects.published().filter(stages=stage).with_tags()[:CARDS],
+    }
+    return render(request, "portal/stage.html", context)
+
+
+# Barriers.
+
+
+@dataclass
+class CountryWork:
+    """Published work on one barrier in one country."""
+
+    code: str
+    name: str
+    resources: int = 0
+    initiatives: int = 0
+
+
+@require_safe
+def barrier_list(request: HttpRequest) -> HttpResponse:
+    categories = BarrierCategory.objects.prefetch_related(
+        Prefetch("barriers", queryset=Barrier.objects.prefetch_related("stages"))
+    )
+    return render(request, "portal/barriers.html", {"categories": categories})
+
+
+def countries_working_on(barrier: Barrier) -> list[CountryWork]:
+    """Countries where published resources or initiatives address `barrier`, by name.
+
+    One grouped query per kind, so the cost does not grow with the number of items.
+    """
+    by_code: dict[str, CountryWork] = {}
+    for kind, model in (("resources", Resource), ("initiatives", Initiative)):
+        rows = (
+            model.objects.published()
+            .filter(barriers=barrier, countries__isnull=False)
+            .order_by()
+            .values_list("countries__code", "countries__name")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        for code, name, n in rows:
+            work = by_code.setdefault(str(code), CountryWork(code=str(code), name=name))
+            setattr(work, kind, n)
+    return sorted(by_code.values(), key=lambda work: work.name)
+
+
+@require_safe
+def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    barrier = get_object_or_404(
+        Barrier.objects.select_related("category").prefetch_related("stages", "actors", "evidence"),
+        slug=slug,
+    )
+    resources = Resource.objects.published().filter(barriers=barrier)
+    initiatives = Initiative.objects.published().filter(barriers=barrier)
+    context = {
+        "barrier": barrier,
+        "resources": resources.with_tags()[:CARDS],
+        "resource_count": resources.count(),
+        "initiatives": initiatives.with_tags()[:CARDS],
+        "initiative_count": initiatives.count(),
+        "countries": countries_working_on(barrier),
+    }
+    return render(request, "portal/barrier.html", context)
+
+
+# Stakeholders and organisations.
+
+
+@require_safe
+def stakeholder_list(request: HttpRequest) -> HttpResponse:
+    groups = StakeholderGroup.objects.prefetch_related(
+        Prefetch(
+            "organisations",
+            queryset=Organisation.objects.verified().select_related("country"),
+            to_attr="verified_organisations",
+        )
+    )
+    return render(request, "portal/stakeholders.html", {"groups": groups})
+
+
+@require_safe
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # Unverified organisations were proposed by a user and are not public yet.
+    organisation = get_object_or_404(
+        Organisation.objects.verified().select_related("group", "country"), slug=slug
+    )
+    resources = Resource.objects.published().filter(organisation=organisation)
+    # The initiatives it leads and those it is a partner in, each once.
+    partnered = Initiative.objects.filter(partner_organisations=organisation).values("pk")
+    initiatives = Initiative.objects.published().filter(
+        Q(organisation=organisation) | Q(pk__in=partnered)
+    )
+    context = {
+        "organisation": organisation,
+        "resources": resources.with_tags()[:CARDS],
+        "resource_count": resources.count(),
+        "initiatives": initiatives.with_tags()[:CARDS],
+        "initiative_count": initiatives.count(),
+        "membership": organisation.membership_of(request.user),
+    }
+    return render(request, "portal/organisation.html", context)
+
+
+@login_required
+@require_safe
+def profile(request: HttpRequest) -> HttpResponse:
+    """Your account: email address, and the organisations you act for or asked to join."""
+    user = request.user
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    context = {
+        "email_address": EmailAddress.objects.filter(user=user, primary=True).first(),
+        "memberships": memberships,
+    }
+    return render(request, "portal/profile.html", context)
