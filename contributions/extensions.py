@@ -7,9 +7,9 @@ Django does with MIDDLEWARE:
 
 - ``CONTRIBUTION_SUBMISSION_CHECK``: the class that may hold a submission back
   (``synergies.check.SimilarityCheck``); web form and API both go through it.
-- ``CONTRIBUTION_PAGE_PANELS``: per place on an item's page ("details" beside the
-  metadata, "after" below the text), functions ``(request, item) -> str`` that render
-  one panel of HTML (or "" for none).
+- ``CONTRIBUTION_PAGE_PANELS``: per place on an item's page ("top" above it,
+  "details" beside the metadata, "after" below the text), functions
+  ``(request, item) -> str`` that render one panel of HTML (or "" for none).
 """
 
 from functools import cache

@@ -16,14 +16,10 @@ from django.core.exceptions import SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.http import Http404
-from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
-from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import APIException
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -108,24 +104,6 @@ def server_error(exc: Exception, request: Request) -> Response:
         },
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
     )
-
-
-@extend_schema(exclude=True)
-@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
-@permission_classes([AllowAny])
-def not_found(request: Request) -> Response:
-    """Any other URL under /api/v1/: a JSON 404, with a hint for a missing slash."""
-    message = _("There is no such endpoint. See the documentation at /api/v1/docs/.")
-    if not request.path.endswith("/"):
-        try:
-            match = resolve(request.path + "/")
-        except Resolver404:
-            match = None
-        if match is not None and match.func is not not_found:
-            message = _("There is no such endpoint. Did you mean %(path)s?") % {
-                "path": request.path + "/"
-            }
-    raise exceptions.NotFound(message)
 
 
 ERROR_SCHEMA = {

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from .views import items, memberships
+from .views import memberships, queue, review
 
 app_name = "curation"
 
 urlpatterns = [
-    path("", items.queue, name="queue"),
-    path("publish/", items.bulk_publish, name="publish"),
+    path("", queue.queue, name="queue"),
+    path("publish/", queue.bulk_publish, name="publish"),
     path("memberships/", memberships.curation_memberships, name="memberships"),
     path(
         "memberships/<int:pk>/approve/",
@@ -23,5 +23,5 @@ urlpatterns = [
         memberships.curation_organisation_verify,
         name="organisation-verify",
     ),
-    path("<str:kind>/<slug:slug>/", items.review, name="review"),
+    path("<str:kind>/<slug:slug>/", review.review, name="review"),
 ]

@@ -5,13 +5,19 @@ collects them in one router and adds what is the same for every endpoint: the
 JSON error shape, the OpenAPI document and its docs page, and a JSON 404 for
 any other URL under /api/v1/.
 
-The JSON error shape is core.api_errors'.
+Errors have one JSON shape, built by core.api_errors for every app's endpoints.
 """
 
-from django.urls import include, path, re_path
+from django.urls import Resolver404, include, path, re_path, resolve
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework import exceptions
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from barriers.api import BarrierCategoryViewSet, BarrierViewSet
@@ -22,9 +28,27 @@ from contributions.api import (
     ResourceViewSet,
     RevisionViewSet,
 )
-from core.api_errors import not_found
 from pathway.api import CountryViewSet, RegionViewSet, StageViewSet, TherapeuticAreaViewSet
 from stakeholders.api import OrganisationViewSet, StakeholderGroupViewSet
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+@permission_classes([AllowAny])
+def not_found(request: Request) -> Response:
+    """Any other URL under /api/v1/: a JSON 404, with a hint for a missing slash."""
+    message = _("There is no such endpoint. See the documentation at /api/v1/docs/.")
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            message = _("There is no such endpoint. Did you mean %(path)s?") % {
+                "path": request.path + "/"
+            }
+    raise exceptions.NotFound(message)
+
 
 # The OpenAPI document.
 
@@ -71,7 +95,9 @@ urlpatterns = [
     path(
         "docs/",
         # The split view serves its start-up script as a file: no inline script for the CSP.
-        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api:schema", template_name="ft3portal/api_docs.html"
+        ),
         name="docs",
     ),
     *router.urls,

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
 # submission flow and item pages (contributions/extensions.py).
 CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
 CONTRIBUTION_PAGE_PANELS = {
+    "top": ["curation.panels.review_link"],
     "details": ["gaps.panels.country_links"],
     "after": ["synergies.panels.related_work"],
 }

@@ -44,7 +44,7 @@ urlpatterns = [
     # the REST API of every app, collected in ft3portal/api.py
     path("api/v1/", include("ft3portal.api")),
     # accounts: API tokens; allauth: sign-up, log-in, passwords, email addresses
-    path("accounts/tokens/", include("accounts.api_tokens")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import RecordAdmin
 
-from .coverage import bit_numbers
+from .entries import bit_numbers
 from .models import CoverageEntry
 
 

@@ -7,7 +7,7 @@ class GapsConfig(AppConfig):
     verbose_name = _("Gaps")
 
     def ready(self) -> None:
-        from .coverage import connect_signals
+        from .entries import connect_signals
 
         # The gap map's per-item entries follow every change of status and tags.
         connect_signals()

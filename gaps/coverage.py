@@ -9,7 +9,7 @@ so that the library link of a cell lists the items the cell counts.
 Counting is one aggregate query per kind of contribution and level (categories,
 and barriers when expanded), whatever the number of items or cells. It reads
 CoverageEntry: one narrow row per published item with its stages, barrier categories
-and barriers as bit sets, kept in step here by signal receivers (connected in
+and barriers as bit sets, kept in step by gaps/entries.py (signal receivers connected in
 apps.py) whenever an item's status, stages or barriers change, or a barrier's
 category. Grouping those rows by two bit sets leaves a few hundred groups (a few
 thousand for barriers), which Python spreads over the cells: far cheaper than
@@ -17,22 +17,22 @@ joining every item's stage links with its barrier links, which is what happens
 instead if the taxonomy ever outgrows the bits (ids above MAX_BIT).
 """
 
-import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from barriers.models import Barrier, BarrierCategory
 from contributions.filters import ContributionFilterSet
-from contributions.models import Contribution, Initiative, Resource, Status
+from contributions.models import Contribution, Initiative, Resource
 from pathway.models import Country, Region, Stage, TherapeuticArea
 
+from .entries import MAX_BIT, bit_numbers
 from .models import CoverageEntry
 
 # The library's own filters, applied without their form: same semantics, no lookups.
@@ -449,143 +449,3 @@ def organisations_in(scope: Scope, limit: int = 30) -> list[dict]:
     ]
     ranked.sort(key=lambda row: (-row["total"], row["organisation"].name.lower()))
     return ranked[:limit]
-
-
-# Keeping the coverage entries in step with the items ------------------------------
-
-# Ids become bit numbers; a bigint holds bits 0 to 62. Stages and barrier categories
-# are a curated handful, so ids beyond that mean something went very wrong.
-MAX_BIT = 62
-KINDS: dict[str, type[Contribution]] = {"resource": Resource, "initiative": Initiative}
-REFRESH_BATCH = 2000
-
-
-@functools.lru_cache(maxsize=4096)
-def bit_numbers(bits: int) -> tuple[int, ...]:
-    return tuple(n for n in range(bits.bit_length()) if bits >> n & 1)
-
-
-def as_bits(ids) -> int:
-    """The set of ids as bits. Ids beyond MAX_BIT are left out: with such a row in the
-    taxonomy, coverage() counts from the links instead (see fits_in_bits)."""
-    bits = 0
-    for pk in ids:
-        if 0 <= pk <= MAX_BIT:
-            bits |= 1 << pk
-    return bits
-
-
-def refresh_entries(model: type[Contribution], pks) -> None:
-    """Make the coverage entries of these items match them: one for each that is
-    published, with its current stages, categories and barriers, none for the others."""
-    kind = model._meta.model_name
-    pks = list(pks)
-    for start in range(0, len(pks), REFRESH_BATCH):
-        batch = pks[start : start + REFRESH_BATCH]
-        with transaction.atomic():
-            CoverageEntry.objects.filter(**{f"{kind}__in": batch}).delete()
-            published = list(
-                model.objects.filter(pk__in=batch, status=Status.PUBLISHED).values_list(
-                    "pk", flat=True
-                )
-            )
-            if published:
-                CoverageEntry.objects.bulk_create(entries_for(model, published))
-
-
-def entries_for(model: type[Contribution], pks: list[int]) -> list[CoverageEntry]:
-    item = f"{model._meta.model_name}_id"
-    stages, categories, barriers = defaultdict(set), defaultdict(set), defaultdict(set)
-    stage_links = model.stages.through.objects.filter(**{f"{item}__in": pks})
-    for pk, stage in stage_links.values_list(item, "stage_id"):
-        stages[pk].add(stage)
-    barrier_links = model.barriers.through.objects.filter(**{f"{item}__in": pks})
-    for pk, barrier, category in barrier_links.values_list(
-        item, "barrier_id", "barrier__category_id"
-    ):
-        barriers[pk].add(barrier)
-        categories[pk].add(category)
-    return [
-        CoverageEntry(
-            **{item: pk},
-            stage_bits=as_bits(stages[pk]),
-            category_bits=as_bits(categories[pk]),
-            barrier_bits=as_bits(barriers[pk]),
-        )
-        for pk in pks
-    ]
-
-
-def rebuild_entries() -> None:
-    """Every entry from scratch: after bulk changes that bypass the signals."""
-    for kind, model in KINDS.items():
-        CoverageEntry.objects.filter(**{f"{kind}__isnull": False}).delete()
-        refresh_entries(model, model.objects.published().values_list("pk", flat=True))
-
-
-def item_saved(sender, instance: Contribution, update_fields=None, **kwargs) -> None:
-    if instance.status == Status.PUBLISHED:
-        refresh_entries(sender, [instance.pk])
-    elif update_fields is None or "status" in update_fields:
-        CoverageEntry.objects.filter(**{instance.kind: instance}).delete()
-
-
-def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
-    """Stages or barriers of items changed, from either side of the link."""
-    model, target = LINKS[sender]
-    if reverse and action == "pre_clear":
-        # A stage or barrier losing all its items: remember which, to refresh them after.
-        instance._coverage_items = list(
-            sender.objects.filter(**{target: instance.pk}).values_list(
-                f"{model._meta.model_name}_id", flat=True
-            )
-        )
-        return
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if not reverse:
-        if instance.status == Status.PUBLISHED:
-            refresh_entries(model, [instance.pk])
-        return
-    pks = pk_set if action != "post_clear" else getattr(instance, "_coverage_items", [])
-    if pks:
-        refresh_entries(model, pks)
-
-
-def barrier_saved(sender, instance: Barrier, created: bool, **kwargs) -> None:
-    """A barrier may have moved to another category: its items count elsewhere now."""
-    if created:
-        return
-    for model in KINDS.values():
-        refresh_entries(
-            model, model.objects.published().filter(barriers=instance).values_list("pk", flat=True)
-        )
-
-
-def taxonomy_deleted(sender, instance, **kwargs) -> None:
-    """A stage or barrier was deleted with its links, which sends no m2m signal."""
-    rebuild_entries()
-
-
-# through model -> (item model, the link's column naming the stage or barrier)
-LINKS: dict = {}
-
-
-def connect_signals() -> None:
-    """Called from ContributionsConfig.ready()."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    for model in KINDS.values():
-        post_save.connect(item_saved, sender=model, dispatch_uid=f"coverage-{model.__name__}")
-        for name in ("stages", "barriers"):
-            field = getattr(model, name).field
-            through = getattr(model, name).through
-            LINKS[through] = (model, f"{field.m2m_reverse_field_name()}_id")
-            m2m_changed.connect(
-                links_changed, sender=through, dispatch_uid=f"coverage-{through.__name__}"
-            )
-    post_save.connect(barrier_saved, sender=Barrier, dispatch_uid="coverage-barrier-saved")
-    for taxonomy in (Barrier, Stage):
-        post_delete.connect(
-            taxonomy_deleted, sender=taxonomy, dispatch_uid=f"coverage-{taxonomy.__name__}-deleted"
-        )

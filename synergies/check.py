@@ -18,7 +18,8 @@ from contributions.models import Contribution
 from stakeholders.models import Organisation
 
 from .models import SimilarityDecision
-from .similarity import TAG_FIELDS, Match, Profile, find_similar, record_decisions
+from .profile import TAG_FIELDS, Profile
+from .similarity import Match, find_similar, record_decisions
 
 MATCH_FIELD = re.compile(r"^match-(resource|initiative)-([0-9]{1,12})$")
 # Marks beyond this many in one post are ignored: no form shows that many matches.

@@ -13,7 +13,8 @@ model's workflow methods, called by the action endpoints (submit, publish, ...).
 """
 
 from .downloads import InitiativeCSVView, ResourceCSVView
-from .views import InitiativeViewSet, ResourceViewSet, RevisionViewSet
+from .revisions import RevisionViewSet
+from .views import InitiativeViewSet, ResourceViewSet
 
 __all__ = [
     "InitiativeCSVView",

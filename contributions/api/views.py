@@ -3,22 +3,12 @@ library's filters applied strictly, and the workflow actions."""
 
 from datetime import timedelta
 
-import django_filters
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.contrib.django_filters import DjangoFilterExtension
-from drf_spectacular.plumbing import build_array_type, build_basic_type, build_parameter_type
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiExample,
-    OpenApiParameter,
-    extend_schema,
-    extend_schema_view,
-)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import (
@@ -27,7 +17,7 @@ from rest_framework.exceptions import (
     Throttled,
     ValidationError,
 )
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -37,7 +27,6 @@ from core.api import (
     Pagination,
     PublicReadSchema,
     StrictFilterBackend,
-    path_example,
 )
 from core.api_errors import Conflict
 from stakeholders.api import organisations_visible_to
@@ -50,11 +39,11 @@ from ..filters import (
     ContributionFilterSet,
     InitiativeFilterSet,
     ResourceFilterSet,
-    TagFilter,
 )
 from ..forms import SUBMISSIONS_PER_HOUR
 from ..models import Contribution, Initiative, Resource, Revision, Status, field_to_json
-from .examples import READ_EXAMPLES, REVISION_EXAMPLE, WRITE_EXAMPLES, revision_example_value
+from .examples import READ_EXAMPLES
+from .schema import contribution_schema
 from .serializers import (
     TAXONOMY_FIELDS,
     ContributionSerializer,
@@ -66,7 +55,6 @@ from .serializers import (
     RequiredNoteSerializer,
     ResourceSerializer,
     ResourceWriteSerializer,
-    RevisionDetailSerializer,
     RevisionSerializer,
     revision_data,
     submission_errors,
@@ -132,41 +120,6 @@ class LibraryFilterBackend(StrictFilterBackend):
         return errors
 
 
-class LibraryFilterScheme(DjangoFilterExtension):
-    """Documents the library's tag filters, which filter by a related object's slug
-    (or code) through a subquery rather than a model field drf-spectacular can follow."""
-
-    target_class = "contributions.api.views.LibraryFilterBackend"
-    priority = 1
-
-    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
-        if not isinstance(filter_field, TagFilter):
-            return super().resolve_filter_field(
-                auto_schema, model, filterset_class, field_name, filter_field
-            )
-        key = "code" if filter_field.extra["to_field_name"] == "code" else "slug"
-        return [
-            build_parameter_type(
-                name=field_name,
-                location=OpenApiParameter.QUERY,
-                description=_("%(label)s, by %(key)s. Repeat to match any of several.")
-                % {"label": filter_field.label, "key": key},
-                schema=build_array_type(build_basic_type(OpenApiTypes.STR)),
-                explode=True,
-                style="form",
-            )
-        ]
-
-
-FILTER_HELP = gettext_lazy(
-    "Takes the query string of the web library: q (search), stage, barrier, category, "
-    "audience, country, region, area, organisation, language and sort, plus type and year "
-    "for resources and status (planned, active, completed) for initiatives. Repeat a "
-    "filter to match any of its values; different filters must all match. Unknown "
-    "parameters or values are a 400 that names them."
-)
-
-
 def contribution_queryset(model: type[Contribution], user) -> QuerySet:
     """Items `user` may see, with everything the serializer shows, in a fixed number of queries."""
     queryset = model.objects.visible_to(user).with_tags()
@@ -178,149 +131,6 @@ def contribution_queryset(model: type[Contribution], user) -> QuerySet:
     return queryset
 
 
-def contribution_schema(kind: str, read: type, write: type, example: dict) -> object:
-    """The OpenAPI description of a contribution collection's operations."""
-    tag = f"{kind}s"
-    item = _("resource") if kind == "resource" else _("initiative")
-    item_example = OpenApiExample(f"A published {kind}", value=example, response_only=True)
-    note_example = OpenApiExample(
-        "A note", value={"note": "Thank you, clear and well sourced."}, request_only=True
-    )
-    revision_example = OpenApiExample(
-        "A change waiting for review",
-        value=revision_example_value(kind),
-        response_only=True,
-        status_codes=["202"],
-    )
-    slug = [path_example("slug", example["slug"])]
-    return extend_schema_view(
-        list=extend_schema(
-            summary=_("List %(kind)ss") % {"kind": item},
-            description=FILTER_HELP,
-            tags=[tag],
-            examples=[item_example],
-        ),
-        retrieve=extend_schema(
-            summary=_("Get a %(kind)s") % {"kind": item},
-            parameters=slug,
-            tags=[tag],
-            examples=[item_example],
-        ),
-        create=extend_schema(
-            summary=_("Create a %(kind)s") % {"kind": item},
-            description=_(
-                "For an organisation you are an approved member of. Saved as a draft, or "
-                'sent for review with "submit": true. Status is never set by the client.'
-            ),
-            request=write,
-            responses={201: read},
-            tags=[tag],
-            examples=[
-                OpenApiExample(f"A new {kind}", value=WRITE_EXAMPLES[kind], request_only=True),
-                item_example,
-            ],
-        ),
-        update=extend_schema(
-            summary=_("Replace a %(kind)s") % {"kind": item},
-            description=EDIT_HELP,
-            request=write,
-            responses={200: read, 202: RevisionSerializer},
-            parameters=slug,
-            tags=[tag],
-            examples=[
-                OpenApiExample(f"The whole {kind}", value=WRITE_EXAMPLES[kind], request_only=True),
-                revision_example,
-            ],
-        ),
-        partial_update=extend_schema(
-            summary=_("Change some fields of a %(kind)s") % {"kind": item},
-            description=EDIT_HELP,
-            request=write,
-            responses={200: read, 202: RevisionSerializer},
-            parameters=slug,
-            tags=[tag],
-            examples=[
-                OpenApiExample(
-                    "A new summary", value={"summary": "A shorter summary."}, request_only=True
-                ),
-                revision_example,
-            ],
-        ),
-        submit=extend_schema(
-            summary=_("Send a draft for review"),
-            description=_(
-                "Members of the item's organisation send a draft, or an item sent back with "
-                "changes requested, to the curators."
-            ),
-            request=None,
-            responses={200: read},
-            parameters=slug,
-            tags=[tag],
-            examples=[item_example],
-        ),
-        publish=extend_schema(
-            summary=_("Publish (curators)"),
-            request=NoteSerializer,
-            responses={200: read},
-            parameters=slug,
-            tags=[tag],
-            examples=[note_example, item_example],
-        ),
-        request_changes=extend_schema(
-            summary=_("Send back with changes requested (curators)"),
-            request=RequiredNoteSerializer,
-            responses={200: read},
-            parameters=slug,
-            tags=[tag],
-            examples=[
-                OpenApiExample(
-                    "What to change",
-                    value={"note": "Please add the source of the survival figures."},
-                    request_only=True,
-                ),
-                item_example,
-            ],
-        ),
-        reject=extend_schema(
-            summary=_("Reject (curators)"),
-            request=RejectSerializer,
-            responses={200: read},
-            parameters=slug,
-            tags=[tag],
-            examples=[
-                OpenApiExample(
-                    "Out of scope",
-                    value={"reasons": ["out_of_scope"], "note": "Not about precision medicine."},
-                    request_only=True,
-                ),
-                item_example,
-            ],
-        ),
-        archive=extend_schema(
-            summary=_("Archive a published item (curators)"),
-            request=NoteSerializer,
-            responses={200: read},
-            parameters=slug,
-            tags=[tag],
-            examples=[note_example, item_example],
-        ),
-        unarchive=extend_schema(
-            summary=_("Publish an archived item again (curators)"),
-            request=NoteSerializer,
-            responses={200: read},
-            parameters=slug,
-            tags=[tag],
-            examples=[note_example, item_example],
-        ),
-    )
-
-
-EDIT_HELP = gettext_lazy(
-    "Members of the item's organisation edit drafts and items sent back directly (200). "
-    "A change to a published item becomes a pending revision (202) and the published "
-    "version stays as it is until a curator accepts the change. Submitted, rejected and "
-    "archived items cannot be edited (409)."
-)
 NOT_EDITABLE = {
     Status.SUBMITTED: gettext_lazy(
         "It waits for a curator's review and cannot be changed until they have decided."
@@ -500,115 +310,6 @@ class ContributionViewSet(
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data["note"]
-
-
-# Revisions.
-
-
-class RevisionFilterSet(django_filters.FilterSet):
-    status = django_filters.MultipleChoiceFilter(
-        choices=Revision.Status.choices,
-        label=gettext_lazy("Status"),
-        help_text=gettext_lazy("pending, accepted or declined; repeat for several."),
-    )
-
-    class Meta:
-        model = Revision
-        fields: list[str] = []
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary=gettext_lazy("List proposed changes to published items"),
-        description=gettext_lazy(
-            "Curators see all; members see those of their organisations' items, newest first."
-        ),
-        tags=["revisions"],
-        examples=[
-            OpenApiExample(
-                "A proposed change", value=revision_example_value("resource"), response_only=True
-            )
-        ],
-    ),
-    retrieve=extend_schema(
-        summary=gettext_lazy("Get a proposed change, field by field"),
-        tags=["revisions"],
-        examples=[REVISION_EXAMPLE],
-    ),
-    accept=extend_schema(
-        summary=gettext_lazy("Accept a proposed change (curators)"),
-        description=gettext_lazy("The change is applied to the published item."),
-        request=NoteSerializer,
-        responses={200: RevisionDetailSerializer},
-        tags=["revisions"],
-        examples=[
-            OpenApiExample("A note", value={"note": "Thank you."}, request_only=True),
-            OpenApiExample(
-                "Accepted",
-                value={**revision_example_value("resource", True), "status": "accepted"},
-                response_only=True,
-            ),
-        ],
-    ),
-    decline=extend_schema(
-        summary=gettext_lazy("Decline a proposed change (curators)"),
-        description=gettext_lazy("The published item stays as it is. A note is required."),
-        request=RequiredNoteSerializer,
-        responses={200: RevisionDetailSerializer},
-        tags=["revisions"],
-        examples=[
-            OpenApiExample(
-                "Why not",
-                value={"note": "The new link points to a sales page."},
-                request_only=True,
-            ),
-            OpenApiExample(
-                "Declined",
-                value={**revision_example_value("resource", True), "status": "declined"},
-                response_only=True,
-            ),
-        ],
-    ),
-)
-class RevisionViewSet(
-    MethodCheckFirst, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    """Proposed changes to published items, waiting for a curator or decided."""
-
-    permission_classes = [IsAuthenticated]
-    pagination_class = Pagination
-    filter_backends = [StrictFilterBackend]
-    filterset_class = RevisionFilterSet
-    lookup_value_regex = r"[0-9]{1,18}"
-
-    def get_queryset(self) -> QuerySet:
-        user = self.request.user
-        revisions = Revision.objects.select_related("resource", "initiative", "proposed_by")
-        if not user.is_authenticated:
-            return revisions.none()
-        if user.is_curator:
-            return revisions
-        return revisions.filter(
-            Q(resource__in=Resource.objects.of_member(user))
-            | Q(initiative__in=Initiative.objects.of_member(user))
-        )
-
-    def get_serializer_class(self) -> type[RevisionSerializer]:
-        return RevisionSerializer if self.action == "list" else RevisionDetailSerializer
-
-    @action(detail=True, methods=["post"], permission_classes=[IsCurator])
-    def accept(self, request: Request, pk: str) -> Response:
-        revision = self.get_object()
-        note = ContributionViewSet.note(request, NoteSerializer)
-        revision.accept(by=request.user, note=note)
-        return Response(self.get_serializer(revision).data)
-
-    @action(detail=True, methods=["post"], permission_classes=[IsCurator])
-    def decline(self, request: Request, pk: str) -> Response:
-        revision = self.get_object()
-        note = ContributionViewSet.note(request, RequiredNoteSerializer)
-        revision.decline(by=request.user, note=note)
-        return Response(self.get_serializer(revision).data)
 
 
 # The two collections.

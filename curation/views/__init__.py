@@ -1,2 +1,3 @@
-"""The curators' pages: items.py (the moderation queue, bulk publishing, the review
-page) and memberships.py (requests to join organisations, proposed organisations)."""
+"""The curators' pages: queue.py (the moderation queue and bulk publishing),
+review.py (the review page of one item) and memberships.py (requests to join
+organisations, proposed organisations)."""

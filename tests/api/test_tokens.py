@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from accounts.api_tokens import MAX_TOKENS_PER_USER
+from accounts.forms import MAX_TOKENS_PER_USER
 from accounts.models import APIToken
 from tests.api.conftest import error_of
 from tests.conftest import logged_in

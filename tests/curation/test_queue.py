@@ -304,7 +304,7 @@ def test_a_filtered_queue_without_matches_offers_the_whole_queue(mixed_queue, cu
 
 
 def test_the_queue_paginates(make_resource, curator, monkeypatch):
-    monkeypatch.setattr("curation.views.items.QUEUE_PAGE_SIZE", 2)
+    monkeypatch.setattr("curation.views.queue.QUEUE_PAGE_SIZE", 2)
     for n in range(5):
         backdate(make_resource(f"Item {n}", "submitted"), 10 - n)
     client = logged_in(curator)

@@ -12,7 +12,7 @@ from contributions.models import (
     Revision,
     Status,
 )
-from curation.views.items import inline_diff
+from curation.diff import inline_diff
 from outbox.models import OutgoingEmail
 from pathway.models import Stage
 from tests.conftest import logged_in

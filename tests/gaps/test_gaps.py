@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
-from gaps.coverage import Scope, compare, level_of, rebuild_entries
+from gaps.coverage import Scope, compare, level_of
+from gaps.entries import rebuild_entries
 from gaps.models import CoverageEntry
 from pathway.models import Country, Stage
 

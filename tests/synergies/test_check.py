@@ -433,7 +433,7 @@ def test_the_review_partial_lists_the_decisions_in_one_query(
     item = Resource.objects.get(submitted_by=partner)
 
     with CaptureQueriesContext(connection) as queries:
-        html = render_to_string("synergies/_decisions.html", {"item": item})
+        html = render_to_string("curation/_similarity_decisions.html", {"item": item})
 
     assert len(queries) == 1
     assert "Similar work the partner was shown" in html

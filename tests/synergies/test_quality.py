@@ -10,15 +10,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import User
-from contributions.models import Status
-from synergies.similarity import (
-    KINDS,
-    STRONG,
-    TAG_FIELDS,
-    Profile,
-    find_similar,
-    score_pair,
-)
+from contributions.models import KINDS, Status
+from synergies.profile import STRONG, TAG_FIELDS, Profile
+from synergies.similarity import find_similar, score_pair
 
 from .similarity_pairs import DUPLICATES, POOL_EXTRA, RELATED, UNRELATED, Duplicate
 

@@ -10,15 +10,9 @@ from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from pathway.models import Country, Region, TherapeuticArea
 from synergies.models import SimilarityDecision
-from synergies.similarity import (
-    STRONG,
-    Profile,
-    find_similar,
-    potential_partners,
-    record_decisions,
-    related_to,
-    score_pair,
-)
+from synergies.partners import potential_partners
+from synergies.profile import STRONG, Profile
+from synergies.similarity import find_similar, record_decisions, related_to, score_pair
 
 pytestmark = pytest.mark.django_db
 

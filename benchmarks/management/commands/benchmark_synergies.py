@@ -27,14 +27,6 @@ import statistics
 import time
 from collections.abc import Callable
 
-from contributions.coverage import Scope, compare, rebuild_entries
-from contributions.similarity import (
-    TAG_FIELDS,
-    Profile,
-    find_similar,
-    potential_partners,
-    related_to,
-)
 from django.contrib.postgres.search import SearchVector
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
@@ -45,8 +37,13 @@ from django.utils import timezone
 from barriers.models import Barrier, BarrierCategory
 from contributions import demo
 from contributions.models import SEARCH_CONFIG, Initiative, Resource, Status
+from gaps.coverage import Scope, compare
+from gaps.entries import rebuild_entries
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
+from synergies.partners import potential_partners
+from synergies.profile import TAG_FIELDS, Profile
+from synergies.similarity import find_similar, related_to
 
 PREFIX = "synbench-"
 ORGANISATIONS = 400

@@ -1,10 +1,7 @@
-"""Resources and initiatives that partners contribute, and their moderation.
+"""Resources and initiatives: the abstract Contribution with its tags, querysets
+and workflow methods, and the two kinds."""
 
-Both kinds share the abstract Contribution: the same tags and the same workflow.
-A contribution's status only ever changes through the transition methods below
-(submit, publish, request_changes, reject, archive, unarchive); each checks that
-the move is allowed, records a ModerationEvent and touches nothing if it is not.
-"""
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
@@ -17,103 +14,21 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.exceptions import StateConflict
+if TYPE_CHECKING:
+    from .events import ModerationEvent
 
-LANGUAGE_CHOICES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("de", _("German")),
-    ("es", _("Spanish")),
-    ("it", _("Italian")),
-    ("pt", _("Portuguese")),
-    ("nl", _("Dutch")),
-    ("pl", _("Polish")),
-    ("sv", _("Swedish")),
-    ("da", _("Danish")),
-    ("fi", _("Finnish")),
-    ("el", _("Greek")),
-    ("cs", _("Czech")),
-    ("ro", _("Romanian")),
-    ("hu", _("Hungarian")),
-    ("ar", _("Arabic")),
-    ("zh", _("Chinese")),
-    ("ja", _("Japanese")),
-    ("ko", _("Korean")),
-    ("hi", _("Hindi")),
-    ("ru", _("Russian")),
-    ("tr", _("Turkish")),
-    ("sw", _("Swahili")),
-    ("mul", _("Several languages")),
-]
-
-
-SEARCH_CONFIG = "english"
-# Slugs that would shadow a fixed URL such as /resources/new/.
-RESERVED_SLUGS = frozenset({"new"})
-# The longest note a curator may attach to a decision, on the web and in the API.
-MAX_NOTE_LENGTH = 5000
-SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation"})
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted for review")
-    PUBLISHED = "published", _("Published")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    REJECTED = "rejected", _("Rejected")
-    ARCHIVED = "archived", _("Archived")
-
-
-class RejectionReason(models.TextChoices):
-    """The fixed list curators choose from. Blocking reasons alone justify a rejection."""
-
-    OUT_OF_SCOPE = "out_of_scope", _("Out of scope for precision-medicine access")
-    PROMOTIONAL = "promotional", _("Promotional rather than informative")
-    INACCURATE = "inaccurate", _("Inaccurate or not evidence-based")
-    DUPLICATE = "duplicate", _("Duplicates existing content")
-    UNREACHABLE = "unreachable", _("Link broken or content not accessible")
-    PERSONAL_DATA = "personal_data", _("Contains personal or patient-identifying data")
-    NEEDS_PLAIN_LANGUAGE = "needs_plain_language", _("Summary needs plainer language")
-    MISSING_SOURCES = "missing_sources", _("Sources or evidence missing")
-    INCOMPLETE_TAGGING = "incomplete_tagging", _("Stages, barriers or geography incomplete")
-
-
-BLOCKING_REASONS = frozenset(
-    {
-        RejectionReason.OUT_OF_SCOPE,
-        RejectionReason.PROMOTIONAL,
-        RejectionReason.INACCURATE,
-        RejectionReason.DUPLICATE,
-        RejectionReason.UNREACHABLE,
-        RejectionReason.PERSONAL_DATA,
-    }
+from .workflow import (
+    BLOCKING_REASONS,
+    EDITABLE_STATUSES,
+    LANGUAGE_CHOICES,
+    RESERVED_SLUGS,
+    SEARCH_CONFIG,
+    SEARCHED_FIELDS,
+    TRANSITIONS,
+    RejectionReason,
+    Status,
+    TransitionNotAllowed,
 )
-
-
-class TransitionNotAllowed(StateConflict):
-    """A status change that the workflow does not allow from the current status."""
-
-    def __init__(self, contribution: "Contribution", action: str) -> None:
-        self.contribution = contribution
-        self.action = action
-        super().__init__(
-            f"Cannot {action.replace('_', ' ')} a {contribution.get_status_display().lower()} "
-            f"{contribution._meta.verbose_name}."
-        )
-
-
-# Members may edit items in these states; a published item's edit becomes a Revision.
-EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED})
-
-# action -> (statuses it may start from, status it leads to)
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "submit": (frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED),
-    "publish": (frozenset({Status.SUBMITTED}), Status.PUBLISHED),
-    "request_changes": (frozenset({Status.SUBMITTED}), Status.CHANGES_REQUESTED),
-    "reject": (frozenset({Status.SUBMITTED}), Status.REJECTED),
-    "archive": (frozenset({Status.PUBLISHED}), Status.ARCHIVED),
-    "unarchive": (frozenset({Status.ARCHIVED}), Status.PUBLISHED),
-}
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -358,6 +273,9 @@ class Contribution(models.Model):
     def _transition(
         self, action: str, by, note: str = "", reasons: list[str] | None = None
     ) -> "ModerationEvent":
+        # notifications imports these models: imported here, when they all exist.
+        from ..notifications import notify
+
         sources, target = TRANSITIONS[action]
         with transaction.atomic():
             # Lock the row so that two curators acting at once cannot both move it.
@@ -382,8 +300,7 @@ class Contribution(models.Model):
                 self.last_verified_at = self.last_verified_at or now
                 update += ["published_at", "last_verified_at"]
             self.save(update_fields=update)
-            event = ModerationEvent.objects.create(
-                **{self.kind: self},
+            event = self.moderation_events.create(
                 actor=by,
                 action=action,
                 from_status=previous,
@@ -495,6 +412,10 @@ class Initiative(Contribution):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
 
+# Both kinds by the name URLs, the API and forms use for them.
+KINDS: dict[str, type[Contribution]] = {"resource": Resource, "initiative": Initiative}
+
+
 def contribution_link(
     model: type[Contribution], verbose_name: str, related_name: str, one_to_one: bool = False
 ) -> models.ForeignKey:
@@ -520,221 +441,3 @@ def one_contribution(name: str, prefix: str = "") -> models.CheckConstraint:
         | models.Q(**{f"{prefix}resource__isnull": True, f"{prefix}initiative__isnull": False}),
         name=name,
     )
-
-
-class ModerationEvent(models.Model):
-    """One status change of a resource or initiative: who, when, from, to, why."""
-
-    resource = contribution_link(Resource, _("resource"), "moderation_events")
-    initiative = contribution_link(Initiative, _("initiative"), "moderation_events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="moderation_events",
-    )
-    action = models.CharField(_("action"), max_length=20)
-    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    note = models.TextField(_("note"), blank=True)
-    reasons = models.JSONField(_("reasons"), default=list, blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("moderation event")
-        verbose_name_plural = _("moderation events")
-        constraints = [
-            one_contribution("moderation_event_one_contribution"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.contribution}: {self.from_status} → {self.to_status}"
-
-    @property
-    def contribution(self) -> Contribution:
-        return self.resource or self.initiative
-
-    def reason_labels(self) -> list[str]:
-        labels = dict(RejectionReason.choices)
-        return [str(labels.get(code, code)) for code in self.reasons]
-
-
-class RevisionQuerySet(models.QuerySet):
-    def pending(self) -> "RevisionQuerySet":
-        return self.filter(status=Revision.Status.PENDING)
-
-
-class Revision(models.Model):
-    """A proposed change to a published item. The published version stays live
-    until a curator accepts the change; then the change is applied to it.
-
-    `data` holds the proposed values of the editable fields as JSON: plain values
-    for text, numbers and dates (ISO), primary keys for foreign keys and lists of
-    primary keys for many-to-many fields.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for review")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-
-    resource = contribution_link(Resource, _("resource"), "revisions")
-    initiative = contribution_link(Initiative, _("initiative"), "revisions")
-    data = models.JSONField(_("proposed values"))
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="proposed_revisions",
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    note = models.TextField(_("curator's note"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="decided_revisions",
-    )
-    created_at = models.DateTimeField(_("proposed"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-
-    objects = RevisionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("revision")
-        verbose_name_plural = _("revisions")
-        constraints = [
-            one_contribution("revision_one_contribution"),
-            # One open proposal per item: a further edit updates it.
-            models.UniqueConstraint(
-                fields=["resource"],
-                condition=models.Q(status="pending"),
-                name="revision_one_pending_per_resource",
-            ),
-            models.UniqueConstraint(
-                fields=["initiative"],
-                condition=models.Q(status="pending"),
-                name="revision_one_pending_per_initiative",
-            ),
-        ]
-        indexes = [models.Index(fields=["status", "created_at"])]
-
-    def __str__(self) -> str:
-        return _("Proposed change to “%(title)s”") % {"title": self.contribution.title}
-
-    @property
-    def contribution(self) -> Contribution:
-        return self.resource or self.initiative
-
-    @classmethod
-    def propose(cls, contribution: Contribution, data: dict, by) -> "Revision":
-        """Record (or update) the pending change to a published item."""
-        if contribution.status != Status.PUBLISHED:
-            raise TransitionNotAllowed(contribution, "revise")
-        revision, _created = cls.objects.update_or_create(
-            **{contribution.kind: contribution, "status": cls.Status.PENDING},
-            defaults={"data": data, "proposed_by": by},
-        )
-        return revision
-
-    def changes(self) -> list[tuple[models.Field, object, object]]:
-        """(field, live value, proposed value) for each field the revision changes."""
-        live = self.contribution
-        found = []
-        for name, proposed in self.data.items():
-            model_field = live._meta.get_field(name)
-            current = field_to_json(live, model_field)
-            if current != proposed:
-                found.append((model_field, current, proposed))
-        return found
-
-    def accept(self, by, note: str = "") -> "ModerationEvent":
-        """Apply the change to the live item and record it in its history."""
-        with transaction.atomic():
-            locked = Revision.objects.select_for_update().get(pk=self.pk)
-            item = self.contribution
-            # A change proposed before the item was archived must not bring it back.
-            if locked.status != self.Status.PENDING or item.status != Status.PUBLISHED:
-                raise TransitionNotAllowed(item, "accept_revision")
-            item.reviewed_by = by
-            item.review_note = note
-            apply_json(item, self.data)
-            self.status = self.Status.ACCEPTED
-            self._decide(by, note)
-            event = ModerationEvent.objects.create(
-                **{item.kind: item},
-                actor=by,
-                action="accept_revision",
-                from_status=item.status,
-                to_status=item.status,
-                note=note,
-            )
-            notify(event)
-            return event
-
-    def decline(self, by, note: str) -> "ModerationEvent":
-        if not note.strip():
-            raise ValidationError({"note": _("Say why the change was not accepted.")})
-        with transaction.atomic():
-            locked = Revision.objects.select_for_update().get(pk=self.pk)
-            if locked.status != self.Status.PENDING:
-                raise TransitionNotAllowed(self.contribution, "decline_revision")
-            self.status = self.Status.DECLINED
-            self._decide(by, note)
-            item = self.contribution
-            event = ModerationEvent.objects.create(
-                **{item.kind: item},
-                actor=by,
-                action="decline_revision",
-                from_status=item.status,
-                to_status=item.status,
-                note=note,
-            )
-            notify(event)
-            return event
-
-    def _decide(self, by, note: str) -> None:
-        self.decided_by = by
-        self.decided_at = timezone.now()
-        self.note = note
-        self.save(update_fields=["status", "decided_by", "decided_at", "note", "updated_at"])
-
-
-def field_to_json(instance: models.Model, field: models.Field):
-    """A field's value in the form Revision.data stores it."""
-    if field.many_to_many:
-        if instance.pk is None:
-            return []
-        return sorted(getattr(instance, field.name).values_list("pk", flat=True))
-    value = getattr(instance, field.attname)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def apply_json(instance: models.Model, data: dict) -> None:
-    """Set fields from Revision.data; many-to-many fields are set after saving."""
-    many = {}
-    for name, value in data.items():
-        field = instance._meta.get_field(name)
-        if field.many_to_many:
-            many[name] = value
-        else:
-            setattr(instance, field.attname, field.to_python(value))
-    instance.save()
-    for name, pks in many.items():
-        getattr(instance, name).set(pks)
-
-
-# At the bottom because notifications imports the models above; the workflow
-# methods call notify() when they record an event.
-from .notifications import notify  # noqa: E402

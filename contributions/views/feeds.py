@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .filters import ContributionFilterSet, InitiativeFilterSet, ResourceFilterSet
-from .models import Contribution, Initiative, Resource
+from ..filters import ContributionFilterSet, InitiativeFilterSet, ResourceFilterSet
+from ..models import Contribution, Initiative, Resource
 
 FEED_SIZE = 50
 

@@ -1,217 +1,29 @@
+"""Adding and editing resources and initiatives, and the list of yours."""
+
 import uuid
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.markup import render_markdown
 from stakeholders.models import Organisation
 
-from .extensions import page_panels, submission_check
-from .filters import (
-    MAX_QUERY_LENGTH,
-    SORTS,
-    ContributionFilterSet,
-    InitiativeFilterSet,
-    ResourceFilterSet,
-)
-from .forms import (
+from ..extensions import submission_check
+from ..forms import (
     ACTION_DRAFT,
     ACTION_PREVIEW,
     ACTION_SUBMIT,
     FORMS,
     ContributionForm,
 )
-from .models import EDITABLE_STATUSES, Contribution, Initiative, Resource, Revision, Status
-
-PAGE_SIZE = 20
-
-
-def library_notices(request: HttpRequest, filterset: ContributionFilterSet) -> list[str]:
-    """Plain-language notes on what the page ignored or changed in the request."""
-    notices = []
-    for label, value in filterset.ignored():
-        notices.append(
-            _("We ignored “%(value)s” for %(filter)s: there is no such option.")
-            % {"value": value, "filter": label.lower()}
-        )
-    raw_query = request.GET.get("q", "")
-    if len(raw_query) > MAX_QUERY_LENGTH:
-        notices.append(
-            _("Your search was shortened to its first %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
-        )
-    sort = request.GET.get("sort")
-    if sort and sort not in SORTS:
-        notices.append(_("We ignored an unknown sort order."))
-    return notices
-
-
-def query_without(request: HttpRequest, *names: str) -> str:
-    """The current query string minus some parameters, for links that change them."""
-    params = [(key, value) for key, value in request.GET.lists() if key not in names]
-    return urlencode([(key, v) for key, values in params for v in values])
-
-
-def active_filters(request: HttpRequest, facets: list) -> list[dict]:
-    """Each chosen filter value with a link that removes just that value."""
-    chosen = []
-    for facet in facets:
-        for option in facet.selected:
-            params = [
-                (key, value)
-                for key, values in request.GET.lists()
-                for value in values
-                if key != "page"
-                and not (key == facet.name and value.upper() == option.value.upper())
-            ]
-            chosen.append(
-                {"facet": facet.label, "label": option.label, "remove": "?" + urlencode(params)}
-            )
-    return chosen
-
-
-def library(
-    request: HttpRequest,
-    queryset: QuerySet,
-    filterset_class: type[ContributionFilterSet],
-    template: str,
-    extra: dict,
-) -> HttpResponse:
-    filterset = filterset_class(request.GET, queryset=queryset)
-    notices = library_notices(request, filterset)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
-    requested_page = request.GET.get("page", "1")
-    page = paginator.get_page(requested_page)
-    if requested_page not in ("", str(page.number)):
-        notices.append(
-            _("There is no page “%(page)s”; showing page %(n)d of %(total)d.")
-            % {"page": requested_page[:20], "n": page.number, "total": paginator.num_pages}
-        )
-    facets = filterset.facets()
-    context = {
-        "filterset": filterset,
-        "facets": facets,
-        "active_filters": active_filters(request, facets),
-        "page": page,
-        "items": page.object_list,
-        "search_text": filterset.search_text,
-        "sort_key": filterset.sort_key,
-        "sorts": [
-            (key, label)
-            for key, label in SORTS.items()
-            if key != "relevance" or filterset.search_text
-        ],
-        "notices": notices,
-        "page_query": query_without(request, "page"),
-        "is_filtered": any(
-            key != "page" and any(v.strip() for v in values) for key, values in request.GET.lists()
-        ),
-        **extra,
-    }
-    return render(request, template, context)
-
-
-@require_safe
-def resource_list(request: HttpRequest) -> HttpResponse:
-    return library(
-        request,
-        Resource.objects.published().with_tags(),
-        ResourceFilterSet,
-        "contributions/library.html",
-        {
-            "kind": "resource",
-            "title": _("Resource library"),
-            "intro": _(
-                "Toolkits, guidelines, reports, training and patient information that help "
-                "patients get tested and treated."
-            ),
-            "feed_url": reverse("contributions:resource-feed"),
-        },
-    )
-
-
-@require_safe
-def initiative_list(request: HttpRequest) -> HttpResponse:
-    return library(
-        request,
-        Initiative.objects.published().with_tags(),
-        InitiativeFilterSet,
-        "contributions/library.html",
-        {
-            "kind": "initiative",
-            "title": _("Initiative directory"),
-            "intro": _(
-                "Programmes, pilots, networks and campaigns working to remove barriers "
-                "along the pathway, and where they work."
-            ),
-            "feed_url": reverse("contributions:initiative-feed"),
-        },
-    )
-
-
-def member_context(request: HttpRequest, item: Contribution) -> dict:
-    """What a member of the item's organisation (or a curator) sees beyond the public page."""
-    user = request.user
-    if not user.is_authenticated:
-        return {}
-    is_member = item.organisation.is_member(user)
-    if not (is_member or user.is_curator):
-        return {}
-    return {
-        "show_history": True,
-        "history": item.moderation_events.select_related("actor"),
-        "pending_revision": item.revisions.pending().first(),
-        "can_edit": is_member and item.status in EDITABLE_STATUSES,
-    }
-
-
-@require_safe
-def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    resource = get_object_or_404(Resource.objects.visible_to(request.user).with_tags(), slug=slug)
-    initiatives = resource.initiatives.published().select_related("organisation")
-    return render(
-        request,
-        "contributions/resource_detail.html",
-        {
-            "item": resource,
-            "initiatives": initiatives,
-            "panels": page_panels(request, resource),
-            **member_context(request, resource),
-        },
-    )
-
-
-@require_safe
-def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = get_object_or_404(
-        Initiative.objects.visible_to(request.user)
-        .with_tags()
-        .prefetch_related("partner_organisations"),
-        slug=slug,
-    )
-    related_resources = initiative.related_resources.published().select_related("organisation")
-    return render(
-        request,
-        "contributions/initiative_detail.html",
-        {
-            "item": initiative,
-            "related_resources": related_resources,
-            "panels": page_panels(request, initiative),
-            **member_context(request, initiative),
-        },
-    )
-
-
-# Submitting and editing.
+from ..models import Contribution, Initiative, Resource, Revision, Status
 
 
 def form_action(request: HttpRequest) -> str:

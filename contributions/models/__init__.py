@@ -1,0 +1,68 @@
+"""Resources and initiatives that partners contribute, and their moderation.
+
+Both kinds share the abstract Contribution: the same tags and the same workflow.
+A contribution's status only ever changes through the transition methods
+(submit, publish, request_changes, reject, archive, unarchive); each checks that
+the move is allowed, records a ModerationEvent and touches nothing if it is not.
+
+workflow.py holds the statuses and moves, items.py the two kinds, events.py the
+moderation history and revisions.py proposed changes to published items.
+"""
+
+from .events import (
+    ModerationEvent,
+)
+from .items import (
+    KINDS,
+    Contribution,
+    ContributionQuerySet,
+    Initiative,
+    Resource,
+    contribution_link,
+    one_contribution,
+)
+from .revisions import (
+    Revision,
+    RevisionQuerySet,
+    apply_json,
+    field_to_json,
+)
+from .workflow import (
+    BLOCKING_REASONS,
+    EDITABLE_STATUSES,
+    LANGUAGE_CHOICES,
+    MAX_NOTE_LENGTH,
+    RESERVED_SLUGS,
+    SEARCH_CONFIG,
+    SEARCHED_FIELDS,
+    TRANSITIONS,
+    RejectionReason,
+    Status,
+    TransitionNotAllowed,
+)
+
+__all__ = [
+    "BLOCKING_REASONS",
+    "EDITABLE_STATUSES",
+    "KINDS",
+    "LANGUAGE_CHOICES",
+    "MAX_NOTE_LENGTH",
+    "RESERVED_SLUGS",
+    "SEARCHED_FIELDS",
+    "SEARCH_CONFIG",
+    "TRANSITIONS",
+    "Contribution",
+    "ContributionQuerySet",
+    "Initiative",
+    "ModerationEvent",
+    "RejectionReason",
+    "Resource",
+    "Revision",
+    "RevisionQuerySet",
+    "Status",
+    "TransitionNotAllowed",
+    "apply_json",
+    "contribution_link",
+    "field_to_json",
+    "one_contribution",
+]

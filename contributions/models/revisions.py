@@ -1,0 +1,189 @@
+"""Proposed changes to published items, reviewed by curators."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .events import ModerationEvent
+from .items import Contribution, Initiative, Resource, contribution_link, one_contribution
+from .workflow import Status, TransitionNotAllowed
+
+
+class RevisionQuerySet(models.QuerySet):
+    def pending(self) -> "RevisionQuerySet":
+        return self.filter(status=Revision.Status.PENDING)
+
+
+class Revision(models.Model):
+    """A proposed change to a published item. The published version stays live
+    until a curator accepts the change; then the change is applied to it.
+
+    `data` holds the proposed values of the editable fields as JSON: plain values
+    for text, numbers and dates (ISO), primary keys for foreign keys and lists of
+    primary keys for many-to-many fields.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    resource = contribution_link(Resource, _("resource"), "revisions")
+    initiative = contribution_link(Initiative, _("initiative"), "revisions")
+    data = models.JSONField(_("proposed values"))
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="proposed_revisions",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    note = models.TextField(_("curator's note"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decided_revisions",
+    )
+    created_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            one_contribution("revision_one_contribution"),
+            # One open proposal per item: a further edit updates it.
+            models.UniqueConstraint(
+                fields=["resource"],
+                condition=models.Q(status="pending"),
+                name="revision_one_pending_per_resource",
+            ),
+            models.UniqueConstraint(
+                fields=["initiative"],
+                condition=models.Q(status="pending"),
+                name="revision_one_pending_per_initiative",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return _("Proposed change to “%(title)s”") % {"title": self.contribution.title}
+
+    @property
+    def contribution(self) -> Contribution:
+        return self.resource or self.initiative
+
+    @classmethod
+    def propose(cls, contribution: Contribution, data: dict, by) -> "Revision":
+        """Record (or update) the pending change to a published item."""
+        if contribution.status != Status.PUBLISHED:
+            raise TransitionNotAllowed(contribution, "revise")
+        revision, _created = cls.objects.update_or_create(
+            **{contribution.kind: contribution, "status": cls.Status.PENDING},
+            defaults={"data": data, "proposed_by": by},
+        )
+        return revision
+
+    def changes(self) -> list[tuple[models.Field, object, object]]:
+        """(field, live value, proposed value) for each field the revision changes."""
+        live = self.contribution
+        found = []
+        for name, proposed in self.data.items():
+            model_field = live._meta.get_field(name)
+            current = field_to_json(live, model_field)
+            if current != proposed:
+                found.append((model_field, current, proposed))
+        return found
+
+    def accept(self, by, note: str = "") -> "ModerationEvent":
+        """Apply the change to the live item and record it in its history."""
+        from ..notifications import notify  # imports these models
+
+        with transaction.atomic():
+            locked = Revision.objects.select_for_update().get(pk=self.pk)
+            item = self.contribution
+            # A change proposed before the item was archived must not bring it back.
+            if locked.status != self.Status.PENDING or item.status != Status.PUBLISHED:
+                raise TransitionNotAllowed(item, "accept_revision")
+            item.reviewed_by = by
+            item.review_note = note
+            apply_json(item, self.data)
+            self.status = self.Status.ACCEPTED
+            self._decide(by, note)
+            event = ModerationEvent.objects.create(
+                **{item.kind: item},
+                actor=by,
+                action="accept_revision",
+                from_status=item.status,
+                to_status=item.status,
+                note=note,
+            )
+            notify(event)
+            return event
+
+    def decline(self, by, note: str) -> "ModerationEvent":
+        from ..notifications import notify  # imports these models
+
+        if not note.strip():
+            raise ValidationError({"note": _("Say why the change was not accepted.")})
+        with transaction.atomic():
+            locked = Revision.objects.select_for_update().get(pk=self.pk)
+            if locked.status != self.Status.PENDING:
+                raise TransitionNotAllowed(self.contribution, "decline_revision")
+            self.status = self.Status.DECLINED
+            self._decide(by, note)
+            item = self.contribution
+            event = ModerationEvent.objects.create(
+                **{item.kind: item},
+                actor=by,
+                action="decline_revision",
+                from_status=item.status,
+                to_status=item.status,
+                note=note,
+            )
+            notify(event)
+            return event
+
+    def _decide(self, by, note: str) -> None:
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.note = note
+        self.save(update_fields=["status", "decided_by", "decided_at", "note", "updated_at"])
+
+
+def field_to_json(instance: models.Model, field: models.Field):
+    """A field's value in the form Revision.data stores it."""
+    if field.many_to_many:
+        if instance.pk is None:
+            return []
+        return sorted(getattr(instance, field.name).values_list("pk", flat=True))
+    value = getattr(instance, field.attname)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def apply_json(instance: models.Model, data: dict) -> None:
+    """Set fields from Revision.data; many-to-many fields are set after saving."""
+    many = {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            many[name] = value
+        else:
+            setattr(instance, field.attname, field.to_python(value))
+    instance.save()
+    for name, pks in many.items():
+        getattr(instance, name).set(pks)
