@@ -1,5 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-# Both create the virtualenv and install what they need on first use.
+# Both create the virtualenv and install what they need on first use. Neither runs
+# npm: the browser tests install their axe-core themselves (tests/browser/conftest.py).
 
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 VENV := .venv
@@ -21,12 +22,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# axe-core for the browser tests, from package-lock.json; again when it changes.
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
-
-install: $(VENV)/.installed $(if $(wildcard package.json),node_modules/.installed)
+install: $(VENV)/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
