@@ -5,8 +5,10 @@
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# Where `make run` serves (`make run PORT=8099`). Exported because the settings build
+# the default SITE_URL, the base of emailed links, from them.
+export HOST ?= 127.0.0.1
+export PORT ?= 8000
 
 .PHONY: run test install lint format migrate demo worker beat screenshots check-python clean
 
