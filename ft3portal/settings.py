@@ -227,9 +227,7 @@ def mailer_from_url(url: str) -> dict:
 EMAIL_URL = env("EMAIL_URL")
 MAILERS = {
     "default": (
-        mailer_from_url(EMAIL_URL)
-        if EMAIL_URL
-        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        mailer_from_url(EMAIL_URL) if EMAIL_URL else {"BACKEND": "outbox.backends.ConsoleBackend"}
     )
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "FT3 Pathway Portal <noreply@ft3portal.localhost>")

@@ -56,7 +56,7 @@ def test_nothing_set_runs_on_embedded_defaults():
     assert '"engine": "django.db.backends.sqlite3"' in result.stdout
     assert "LocMemCache" in result.stdout
     assert '"eager": true' in result.stdout
-    assert "console.EmailBackend" in result.stdout
+    assert "outbox.backends.ConsoleBackend" in result.stdout
     assert '"debug": true' in result.stdout
 
 
