@@ -1,11 +1,14 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-# Both create the virtualenv and install what they need on first use.
+# Both create the virtualenv and install what they need on first use. Neither runs
+# npm: the browser tests install their axe-core themselves (tests/browser/conftest.py).
 
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# Where `make run` serves (`make run PORT=8099`). Exported because the settings build
+# the default SITE_URL, the base of emailed links, from them.
+export HOST ?= 127.0.0.1
+export PORT ?= 8000
 
 .PHONY: run test install lint format migrate demo worker beat screenshots check-python clean
 
@@ -21,12 +24,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# axe-core for the browser tests, from package-lock.json; again when it changes.
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
-
-install: $(VENV)/.installed $(if $(wildcard package.json),node_modules/.installed)
+install: $(VENV)/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput

@@ -56,8 +56,9 @@ if not DEBUG:
             "comma-separated host names the portal is served on."
         )
 
-# The public base URL, for absolute links in emails and feeds.
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public base URL, for absolute links in emails and feeds. Unset, it is the
+# address `make run` serves on (its HOST and PORT), so emailed links work on any port.
+SITE_URL = env("SITE_URL").rstrip("/") or f"http://{env('HOST', '127.0.0.1')}:{env('PORT', '8000')}"
 SITE_NAME = "FT3 Pathway Portal"
 
 INSTALLED_APPS = [
@@ -243,9 +244,7 @@ def mailer_from_url(url: str) -> dict:
 EMAIL_URL = env("EMAIL_URL")
 MAILERS = {
     "default": (
-        mailer_from_url(EMAIL_URL)
-        if EMAIL_URL
-        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        mailer_from_url(EMAIL_URL) if EMAIL_URL else {"BACKEND": "outbox.backends.ConsoleBackend"}
     )
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "FT3 Pathway Portal <noreply@ft3portal.localhost>")

@@ -11,10 +11,15 @@ removes it again itself.
 """
 
 import io
+import json
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test.utils import override_settings
@@ -109,10 +114,28 @@ def page_problems(page) -> PageProblems:
     return watch(page)
 
 
+def axe_is_current() -> bool:
+    """Whether node_modules holds the axe-core that package-lock.json pins."""
+    installed = AXE_SCRIPT.parent / "package.json"
+    if not (AXE_SCRIPT.exists() and installed.exists()):
+        return False
+    lock = json.loads((Path(settings.BASE_DIR) / "package-lock.json").read_text())
+    pinned = lock["packages"]["node_modules/axe-core"]["version"]
+    return json.loads(installed.read_text())["version"] == pinned
+
+
 @pytest.fixture(scope="package")
-def axe_source() -> str:
-    if not AXE_SCRIPT.exists():
-        pytest.fail(
-            f"{AXE_SCRIPT} is missing: run `npm ci` (or `make install`) to install axe-core."
-        )
+def axe_source(pytestconfig) -> str:
+    # Installed here, when a test first needs it, so that only the browser tests need
+    # npm: `make run`, and test runs without the browser tests, work without it.
+    if not axe_is_current():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm is not installed (apt-get install npm): it installs axe-core")
+        # Shown as it happens, not captured: it needs the network and takes a moment.
+        with pytestconfig.pluginmanager.get_plugin("capturemanager").global_and_fixture_disabled():
+            print("\nInstalling axe-core for the browser tests: npm ci", flush=True)
+            npm_ci = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=settings.BASE_DIR)
+        if npm_ci.returncode != 0:
+            pytest.fail("`npm ci` could not install axe-core: see its output above.")
     return AXE_SCRIPT.read_text()

@@ -26,7 +26,17 @@ def run_django(code: str, **env: str) -> subprocess.CompletedProcess:
         k: v
         for k, v in os.environ.items()
         if k
-        not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_URL"}
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "EMAIL_URL",
+            "SITE_URL",
+            "HOST",
+            "PORT",
+        }
         and not k.startswith("CELERY_")
     }
     clean |= {"DJANGO_SETTINGS_MODULE": "ft3portal.settings", **env}
@@ -46,7 +56,7 @@ def test_nothing_set_runs_on_embedded_defaults():
     assert '"engine": "django.db.backends.sqlite3"' in result.stdout
     assert "LocMemCache" in result.stdout
     assert '"eager": true' in result.stdout
-    assert "console.EmailBackend" in result.stdout
+    assert "outbox.backends.ConsoleBackend" in result.stdout
     assert '"debug": true' in result.stdout
 
 
@@ -64,6 +74,24 @@ def test_service_urls_switch_to_postgres_redis_and_smtp():
     assert '"host": "smtp.internal"' in result.stdout
     assert '"password": "s@cret"' in result.stdout
     assert '"use_tls": true' in result.stdout
+
+
+@pytest.mark.parametrize(
+    "env, site_url",
+    [
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8099"}, "http://127.0.0.1:8099"),
+        ({"HOST": "localhost", "PORT": "8099"}, "http://localhost:8099"),
+        ({"SITE_URL": "https://ft3.example.org/", "PORT": "8099"}, "https://ft3.example.org"),
+    ],
+)
+def test_emailed_links_follow_the_served_address_unless_site_url_is_set(env, site_url):
+    result = run_django(
+        "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == site_url
 
 
 @pytest.mark.parametrize(
