@@ -22,7 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Least
+from django.db.models.functions import Coalesce, Least, NullIf
 
 from contributions.models import KINDS, SEARCH_CONFIG, Contribution
 
@@ -272,10 +272,17 @@ def load_candidates(model: type[Contribution], profile: Profile, ids: set[int]) 
             own = SearchVector(Value(profile.title), weight="A", config=SEARCH_CONFIG)
             own = own + SearchVector(Value(profile.summary), weight="B", config=SEARCH_CONFIG)
             # The candidate's rank for the profile's words, relative to the rank of the
-            # profile's own title and summary: 1 when it covers the words as well.
+            # profile's own title and summary: 1 when it covers the words as well, 0 when
+            # the profile's own rank is 0 (PostgreSQL reads "OncoKB.org" as a host name,
+            # not as the words "oncokb" and "org"). COALESCE, because LEAST would skip
+            # the NULL that NULLIF makes of that division by zero.
             items = items.annotate(
                 content_similarity=Least(
-                    SearchRank(F("search_vector"), query) / SearchRank(own, query),
+                    Coalesce(
+                        SearchRank(F("search_vector"), query)
+                        / NullIf(SearchRank(own, query), Value(0.0)),
+                        Value(0.0),
+                    ),
                     Value(1.0),
                     output_field=FloatField(),
                 )

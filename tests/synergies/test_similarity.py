@@ -1,4 +1,4 @@
-"""The synergy finder (contributions/similarity.py): what it finds, how it explains
+"""The synergy finder (synergies/): what it finds, how it explains
 itself, what it leaves out, and what a lookup costs. Runs on SQLite and PostgreSQL;
 the quality figures are in test_similarity_quality.py."""
 
