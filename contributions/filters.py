@@ -116,13 +116,52 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
         )
 
 
-class RegionFilter(TagFilter):
-    """Items tagged with the region itself or with any country in it."""
+class PlaceFilter(TagFilter):
+    """A geography filter: the one rule for a place, wherever the library's filters
+    apply (pages, API, feeds, CSV, digests, the gap map).
+
+    Work for a place includes the work that covers it: a country's items come with
+    those for its region and with global ones, a region's with global ones. With
+    `scope=exact` only work for the place itself is selected.
+    """
+
+    def covering(self, own: Q, region: Q | None = None) -> Q:
+        parent = getattr(self, "parent", None)  # unbound when used without a FilterSet
+        if parent is not None and parent.exact_scope:
+            return own
+        wider = Q(regions__is_global=True)
+        return own | (region | wider if region is not None else wider)
+
+    def select(self, queryset, places: list, exact: bool):
+        """`queryset` narrowed to work for `places`, or only for themselves when
+        `exact`, without a FilterSet (the gap map uses it)."""
+        own = self.exact_places(places)
+        condition = own if exact else self.tagged(places)
+        return queryset.filter(
+            pk__in=queryset.model._default_manager.filter(condition).values("pk")
+        )
+
+
+class CountryFilter(PlaceFilter):
+    def exact_places(self, rows) -> Q:
+        return Q(countries__in=rows)
 
     def tagged(self, rows) -> Q:
         if isinstance(rows, OuterRef):
-            return Q(regions=rows) | Q(countries__region=rows)
+            return self.covering(Q(countries=rows), Q(regions__countries=rows))
+        return self.covering(Q(countries__in=rows), Q(regions__countries__in=rows))
+
+
+class RegionFilter(PlaceFilter):
+    """The region itself or any country in it (and, as for every place, global work)."""
+
+    def exact_places(self, rows) -> Q:
         return Q(regions__in=rows) | Q(countries__region__in=rows)
+
+    def tagged(self, rows) -> Q:
+        if isinstance(rows, OuterRef):
+            return self.covering(Q(regions=rows) | Q(countries__region=rows))
+        return self.covering(Q(regions__in=rows) | Q(countries__region__in=rows))
 
 
 class TherapeuticAreaFilter(TagFilter):
@@ -192,7 +231,7 @@ class ContributionFilterSet(django_filters.FilterSet):
     audience = TagFilter(
         lookup="audiences", queryset=StakeholderGroup.objects.all(), label=_("Audience")
     )
-    country = TagFilter(
+    country = CountryFilter(
         lookup="countries",
         queryset=Country.objects.all(),
         to_field_name="code",
@@ -209,6 +248,15 @@ class ContributionFilterSet(django_filters.FilterSet):
         lookup="organisation",
         queryset=Organisation.objects.all(),
         label=_("Organisation"),
+    )
+    scope = django_filters.ChoiceFilter(
+        method="filter_scope",
+        choices=[("exact", _("Only work for the chosen place itself"))],
+        label=_("Geography"),
+        help_text=_(
+            "A country includes work for its region and global work, a region global "
+            "work; “exact” keeps only work for the chosen places themselves."
+        ),
     )
     language = ChoicesFilter(
         field_name="language", choices=LANGUAGE_CHOICES, normalise=str.lower, label=_("Language")
@@ -251,6 +299,15 @@ class ContributionFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value) if value else queryset
+
+    @property
+    def exact_scope(self) -> bool:
+        """Whether the places chosen select only work for themselves (scope=exact)."""
+        return self.is_bound and self.data.get("scope") == "exact"
+
+    def filter_scope(self, queryset, name, value):
+        # Read by the place filters (PlaceFilter.tagged), which apply it.
+        return queryset
 
     def filter_sort(self, queryset, name, value):
         # Ordering is applied in filter_queryset, after every filter has run.

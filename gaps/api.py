@@ -24,6 +24,15 @@ PARAMETERS = [
     OpenApiParameter("region", OpenApiTypes.STR, description=_("Region slug, e.g. europe.")),
     OpenApiParameter("area", OpenApiTypes.STR, description=_("Therapeutic area slug.")),
     OpenApiParameter(
+        "scope",
+        OpenApiTypes.STR,
+        enum=["exact"],
+        description=_(
+            "A country's numbers include work for its region and global work (each cell "
+            "says how much is for the place itself in `here`); `exact` counts only that."
+        ),
+    ),
+    OpenApiParameter(
         "compare",
         OpenApiTypes.STR,
         description=_("A second country code: one more matrix, on the same colour scale."),
@@ -33,7 +42,14 @@ PARAMETERS = [
 
 def cells(*counts: tuple[str, int, int]) -> list[dict]:
     return [
-        {"stage": stage, "initiatives": i, "resources": r, "total": i + r, "gap": i + r == 0}
+        {
+            "stage": stage,
+            "initiatives": i,
+            "resources": r,
+            "total": i + r,
+            "here": i + r,
+            "gap": i + r == 0,
+        }
         for stage, i, r in counts
     ]
 

@@ -47,6 +47,8 @@ class Scope:
     country: Country | None = None
     region: Region | None = None
     area: TherapeuticArea | None = None
+    # Only work for the place itself, not its region's or global work (scope=exact).
+    exact: bool = False
 
     def query(self) -> dict[str, str]:
         """The library's query string parameters for this scope."""
@@ -57,6 +59,8 @@ class Scope:
             params["region"] = self.region.slug
         if self.area is not None:
             params["area"] = self.area.slug
+        if self.exact and self.is_place:
+            params["scope"] = "exact"
         return params
 
     @property
@@ -72,12 +76,24 @@ class Scope:
     def is_everywhere(self) -> bool:
         return self.country is None and self.region is None and self.area is None
 
+    @property
+    def is_place(self) -> bool:
+        return self.country is not None or self.region is not None
+
+    def only_here(self) -> "Scope":
+        """The same scope without the regional and global work that covers it."""
+        return Scope(country=self.country, region=self.region, area=self.area, exact=True)
+
     def published(self, model: type[Contribution]):
         items = model.objects.published()
         for name in ("country", "region", "area"):
             value = getattr(self, name)
-            if value is not None:
+            if value is None:
+                continue
+            if name == "area":
                 items = LIBRARY_FILTERS[name].filter(items, [value])
+            else:
+                items = LIBRARY_FILTERS[name].select(items, [value], exact=self.exact)
         return items
 
 
@@ -89,10 +105,18 @@ class Cell:
     level: int = 0
     resources_url: str = ""
     initiatives_url: str = ""
+    # For a country or region: how much of it is work for the place itself, the rest
+    # being regional or global work that covers it. None when not asked (everywhere).
+    here: int | None = None
 
     @property
     def total(self) -> int:
         return self.initiatives + self.resources
+
+    @property
+    def only_wider(self) -> bool:
+        """Covered, but only by regional or global work, none for the place itself."""
+        return self.total > 0 and self.here == 0
 
     @property
     def is_gap(self) -> bool:
@@ -181,6 +205,7 @@ def row_dict(row: Row, stages: list[Stage]) -> dict:
                 "initiatives": cell.initiatives,
                 "resources": cell.resources,
                 "total": cell.total,
+                "here": cell.here,
                 "gap": cell.is_gap,
             }
             for stage, cell in zip(stages, row.cells, strict=True)
@@ -284,6 +309,21 @@ def fits_in_bits(stages: list[Stage], categories: list[BarrierCategory]) -> bool
     return max(ids, default=0) <= MAX_BIT
 
 
+def cell_counts(
+    model: type[Contribution], scope: Scope, entries: bool, expand: set[str]
+) -> tuple[int, dict]:
+    """(items in scope, {"categories": {(stage id, category id): n}, "barriers": ...})."""
+    if entries:
+        total, by_category = entry_counts(model, scope, "categories")
+        by_barrier = entry_counts(model, scope, "barriers")[1] if expand else {}
+    else:
+        items = scope.published(model)
+        total = items.count()
+        by_category = counts(model, items, "categories")
+        by_barrier = counts(model, items, "barriers") if expand else {}
+    return total, {"categories": by_category, "barriers": by_barrier}
+
+
 def coverage(
     scope: Scope,
     expand: set[str] | None = None,
@@ -302,17 +342,12 @@ def coverage(
     matrix = Coverage(scope=scope, stages=stages, rows=[])
     per_kind = {}
     entries = fits_in_bits(stages, categories)
+    here = scope.only_here() if scope.is_place and not scope.exact else None
     for kind, model in (("initiatives", Initiative), ("resources", Resource)):
-        items = scope.published(model)
-        if entries:
-            total, by_category = entry_counts(model, scope, "categories")
-            by_barrier = entry_counts(model, scope, "barriers")[1] if expand else {}
-        else:
-            total = items.count()
-            by_category = counts(model, items, "categories")
-            by_barrier = counts(model, items, "barriers") if expand else {}
+        total, per_kind[kind] = cell_counts(model, scope, entries, expand)
         setattr(matrix, kind, total)
-        per_kind[kind] = {"categories": by_category, "barriers": by_barrier}
+        if here is not None:
+            per_kind[f"{kind} here"] = cell_counts(model, here, entries, expand)[1]
     library = {
         "resources": reverse("contributions:resources"),
         "initiatives": reverse("contributions:initiatives"),
@@ -324,6 +359,13 @@ def coverage(
             cell = Cell(stage=stage)
             cell.initiatives = per_kind["initiatives"][key].get((stage.pk, group_id), 0)
             cell.resources = per_kind["resources"][key].get((stage.pk, group_id), 0)
+            if here is not None:
+                cell.here = sum(
+                    per_kind[f"{kind} here"][key].get((stage.pk, group_id), 0)
+                    for kind in ("initiatives", "resources")
+                )
+            elif scope.is_place:
+                cell.here = cell.total
             query = urlencode({"stage": stage.slug, **filters, **scope.query()})
             cell.resources_url = f"{library['resources']}?{query}"
             cell.initiatives_url = f"{library['initiatives']}?{query}"

@@ -53,6 +53,14 @@ class CoverageForm(forms.Form):
         label=gettext_lazy("Compare with"),
         empty_label=gettext_lazy("No comparison"),
     )
+    scope = forms.ChoiceField(
+        choices=[
+            ("", gettext_lazy("With regional and global work")),
+            ("exact", gettext_lazy("Only work for the place itself")),
+        ],
+        required=False,
+        label=gettext_lazy("Geography"),
+    )
     expand = forms.MultipleChoiceField(
         required=False, widget=forms.MultipleHiddenInput, label=gettext_lazy("Show barriers of")
     )
@@ -86,10 +94,10 @@ class CoverageForm(forms.Form):
         return getattr(self, "cleaned_data", {}).get(name) if name not in self.errors else None
 
     def scopes(self) -> list[Scope]:
-        area = self.value("area")
-        scopes = [Scope(self.value("country"), self.value("region"), area)]
+        area, exact = self.value("area"), self.value("scope") == "exact"
+        scopes = [Scope(self.value("country"), self.value("region"), area, exact)]
         if self.value("compare") is not None:
-            scopes.append(Scope(self.value("compare"), None, area))
+            scopes.append(Scope(self.value("compare"), None, area, exact))
         return scopes
 
     def expanded(self) -> set[str]:

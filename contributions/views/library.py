@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from pathway.models import Country
+
 from ..extensions import page_panels
 from ..filters import (
     MAX_QUERY_LENGTH,
@@ -99,6 +101,12 @@ def library(
             if key != "relevance" or filterset.search_text
         ],
         "notices": notices,
+        # Every country can be chosen, not only those with items: work for its region
+        # and global work apply there too.
+        "countries": Country.objects.select_related("region").order_by(
+            "region__position", "region__name", "name"
+        ),
+        "exact_scope": filterset.exact_scope,
         "page_query": query_without(request, "page"),
         "is_filtered": any(
             key != "page" and any(v.strip() for v in values) for key, values in request.GET.lists()
