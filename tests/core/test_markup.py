@@ -1,6 +1,7 @@
 """Markdown from curators and partners is rendered, and nothing that could run
 script or load content survives the sanitiser."""
 
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -135,3 +136,29 @@ def test_template_filter_renders_sanitised_markdown():
 
 def test_template_filter_accepts_none():
     assert Template("{% load markup %}{{ text|markdown }}").render(Context({"text": None})) == ""
+
+
+HOSTILE_BODIES = {
+    "open brackets": "[" * 20_000,
+    "unclosed links": "[](" * 5_000,
+    "nested lists": "- " * 600 + "x",
+    "nested quotes": "> " * 5_000 + "x",
+    "emphasis runs": "*_" * 10_000,
+    "backticks": "`" * 20_000,
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
+def test_hostile_markdown_renders_in_bounded_time_without_errors(body):
+    # Python-Markdown took 219 s for "[" × 20,000 and overflowed the stack on the
+    # nested list; the bound is generous so that a loaded machine does not fail it.
+    started = time.perf_counter()
+    html = render_markdown(body)
+    assert time.perf_counter() - started < 5
+    assert html
+
+
+def test_headings_stay_between_h2_and_h4():
+    html = render_markdown("# One\n\n## Two\n\n###### Six")
+    assert "<h2>One</h2>" in html and "<h2>Two</h2>" in html and "<h4>Six</h4>" in html
+    assert "<h1" not in html and "<h6" not in html
