@@ -17,6 +17,7 @@ from pathway.admin import UsedCountryListFilter
 
 from .coverage import bit_numbers
 from .models import (
+    TAG_FIELDS,
     Contribution,
     CoverageEntry,
     Initiative,
@@ -29,7 +30,7 @@ from .models import (
 
 TAGS_FIELDSET = (
     _("Tags"),
-    {"fields": ("stages", "barriers", "audiences", "countries", "regions", "therapeutic_areas")},
+    {"fields": TAG_FIELDS},
 )
 MODERATION_FIELDSET = (
     _("Moderation"),

@@ -21,7 +21,7 @@ from barriers.models import Barrier, BarrierCategory
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 
-from .models import LANGUAGE_CHOICES, Initiative, Resource
+from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 50
@@ -217,17 +217,8 @@ class ContributionFilterSet(django_filters.FilterSet):
         method="filter_sort", choices=list(SORTS.items()), label=_("Sort by"), empty_label=None
     )
 
-    # The facets shown beside the results, in order: (filter name, model field).
-    facet_fields: tuple[str, ...] = (
-        "stage",
-        "category",
-        "barrier",
-        "audience",
-        "region",
-        "country",
-        "area",
-        "language",
-    )
+    # The facets shown beside the results, in order (filter names).
+    facet_fields: tuple[str, ...] = (*(kind.param for kind in TAG_KINDS), "language")
 
     def __init__(self, data=None, *args, **kwargs) -> None:
         if data is not None:

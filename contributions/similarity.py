@@ -55,10 +55,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import SEARCH_CONFIG, Contribution, Initiative, Resource, SimilarityDecision, Status
+from .models import (
+    SEARCH_CONFIG,
+    TAG_FIELDS,
+    Contribution,
+    Initiative,
+    Resource,
+    SimilarityDecision,
+    Status,
+)
 
 KINDS: dict[str, type[Contribution]] = {"resource": Resource, "initiative": Initiative}
-TAG_FIELDS = ("stages", "barriers", "countries", "regions", "therapeutic_areas", "audiences")
 
 # How many candidates each prefilter passes on, per kind. Enough for the best five
 # to be among them; small enough that scoring them costs next to nothing.

@@ -53,10 +53,17 @@ from ..filters import (
     TagFilter,
 )
 from ..forms import SUBMISSIONS_PER_HOUR
-from ..models import Contribution, Initiative, Resource, Revision, Status, field_to_json
+from ..models import (
+    TAG_FIELDS,
+    Contribution,
+    Initiative,
+    Resource,
+    Revision,
+    Status,
+    field_to_json,
+)
 from .examples import READ_EXAMPLES, REVISION_EXAMPLE, WRITE_EXAMPLES, revision_example_value
 from .serializers import (
-    TAXONOMY_FIELDS,
     ContributionSerializer,
     ContributionWriteSerializer,
     InitiativeSerializer,
@@ -457,7 +464,7 @@ class ContributionViewSet(
     def submit(self, request: Request, slug: str) -> Response:
         item = self.get_object()
         if item.can("submit"):
-            tags = {name: getattr(item, name).all() for name in TAXONOMY_FIELDS}
+            tags = {name: getattr(item, name).all() for name in TAG_FIELDS}
             errors = submission_errors(tags)
             if errors:
                 raise ValidationError(errors)

@@ -10,11 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import User
-from contributions.models import Status
+from contributions.models import TAG_FIELDS, Status
 from contributions.similarity import (
     KINDS,
     STRONG,
-    TAG_FIELDS,
     Profile,
     find_similar,
     score_pair,

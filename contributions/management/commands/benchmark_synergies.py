@@ -37,9 +37,8 @@ from django.utils import timezone
 from barriers.models import Barrier, BarrierCategory
 from contributions import demo
 from contributions.coverage import Scope, compare, rebuild_entries
-from contributions.models import SEARCH_CONFIG, Initiative, Resource, Status
+from contributions.models import SEARCH_CONFIG, TAG_FIELDS, Initiative, Resource, Status
 from contributions.similarity import (
-    TAG_FIELDS,
     Profile,
     find_similar,
     potential_partners,
