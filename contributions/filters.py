@@ -5,16 +5,23 @@ items everywhere.
 Filters are lenient about values they do not know (a renamed stage in an old
 shared link, a typo): the unknown values are dropped and reported through
 `FilterSet.ignored()`, so the page can say what it ignored instead of failing.
+
+`LibraryQuery` is a view's filters cleaned by these FilterSets and written as one
+normalised query string, for whatever stores a view to apply it again later
+(digest subscriptions).
 """
 
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Count, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
@@ -25,6 +32,9 @@ from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 50
+# Parameters of a library view that say which page to show and in what order,
+# not which items.
+NOT_FILTERS = frozenset({"page", "sort"})
 
 
 def clean_search_text(text: str) -> str:
@@ -345,3 +355,109 @@ class InitiativeFilterSet(ContributionFilterSet):
     class Meta:
         model = Initiative
         fields: list[str] = []
+
+
+# Both collections' FilterSets: a library query may hold either's parameters.
+LIBRARY_FILTERSETS: tuple[type[ContributionFilterSet], ...] = (
+    ResourceFilterSet,
+    InitiativeFilterSet,
+)
+
+
+def ignored_notices(ignored: list[tuple[str, str]], raw_search: str = "") -> list[str]:
+    """Plain-language notes on the values the filters ignored, and on a search
+    they shortened; `ignored` as FilterSet.ignored() gives it."""
+    notices = [
+        gettext("We ignored “%(value)s” for %(filter)s: there is no such option.")
+        % {"value": value, "filter": label.lower()}
+        for label, value in ignored
+    ]
+    if len(raw_search) > MAX_QUERY_LENGTH:
+        notices.append(
+            gettext("Your search was shortened to its first %(n)d characters.")
+            % {"n": MAX_QUERY_LENGTH}
+        )
+    return notices
+
+
+@dataclass(frozen=True)
+class ChosenFilter:
+    """One value of a library filter, as a query string and as a person reads it."""
+
+    name: str
+    value: str
+    label: str
+    value_label: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value_label}"
+
+
+@dataclass
+class LibraryQuery:
+    """A library view's filters, cleaned by the library's own FilterSets: only the
+    parameters and values they know, each written as they read it (country codes
+    upper-case, a search without control characters), without page or sort.
+
+    `str()` gives the normalised query string, its pairs sorted, so that two views
+    listing the same items by the same filters give the same string.
+    """
+
+    chosen: list[ChosenFilter] = field(default_factory=list)
+    # What was ignored or shortened, in plain language.
+    notices: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, data: QueryDict) -> "LibraryQuery":
+        """Clean a query string's parameters; never fails, whatever they hold."""
+        query = cls()
+        claimed = set(NOT_FILTERS)
+        for filterset_class in LIBRARY_FILTERSETS:
+            # Each parameter is cleaned once, by the first FilterSet that has it.
+            names = [name for name in filterset_class.base_filters if name not in claimed]
+            claimed.update(names)
+            own = QueryDict(mutable=True)
+            for name in names:
+                if name in data:
+                    own.setlist(name, data.getlist(name))
+            if not own:
+                continue
+            filterset = filterset_class(own)
+            filterset.form.is_valid()
+            for name in names:
+                query.chosen += chosen_values(filterset, name)
+            raw_search = data.get("q", "") if "q" in names else ""
+            query.notices += ignored_notices(filterset.ignored(), raw_search)
+        for name in data:
+            if name not in claimed:
+                query.notices.append(
+                    gettext("We ignored “%(name)s”: the library has no such filter.")
+                    % {"name": clean_search_text(name)[:40]}
+                )
+        return query
+
+    @classmethod
+    def parse(cls, query_string: str) -> "LibraryQuery":
+        return cls.read(QueryDict(query_string))
+
+    def __str__(self) -> str:
+        return urlencode(sorted((chosen.name, chosen.value) for chosen in self.chosen))
+
+    def values(self, name: str) -> list[str]:
+        return [chosen.value for chosen in self.chosen if chosen.name == name]
+
+
+def chosen_values(filterset: ContributionFilterSet, name: str) -> list[ChosenFilter]:
+    """The values a bound, cleaned FilterSet kept for one filter, with labels."""
+    value = filterset.form.cleaned_data.get(name)
+    if not value:
+        return []
+    filter_ = filterset.filters[name]
+    label = str(filter_.label)
+    if isinstance(filter_, TagFilter):
+        key = filter_.extra["to_field_name"]
+        return [ChosenFilter(name, str(getattr(row, key)), label, str(row)) for row in value]
+    if isinstance(filter_, ChoicesFilter):
+        labels = {str(key): str(text) for key, text in filterset.form.fields[name].choices}
+        return [ChosenFilter(name, str(v), label, labels.get(str(v), str(v))) for v in value]
+    return [ChosenFilter(name, str(value), label, str(value))]
