@@ -8,11 +8,12 @@ digest, if that was later (after a switch from weekly to monthly, say).
 
 Matching. A subscription stores the library query it was made from. Its digest
 holds the window's items that the library lists for that query: `matching`
-applies the library's own FilterSets (contributions.filters: the ones its pages,
-API and feeds use) to the window's published items, so digests have no matching
-rule of their own and follow any change to the library's. `new_items` reads the
-window's items for showing, once; `digest_for` puts a query's digest together,
-grouped by pathway stage. Subscribers with the same query and kinds share one
+applies the library's own FilterSet of a kind (contributions.filters: the ones its
+pages, API and feeds use) to the window's published items, so digests have no
+matching rule of their own and follow any change to the library's. `new_items`
+reads the window's items for showing, once; `digest_for` puts a query's digest
+together, grouped by pathway stage. Each (kind, query) is matched once per window
+and worker process, and subscribers with the same query and kinds share one
 digest (sending.py). Rendering is in rendering.py, fan-out and exactly-once
 sending in sending.py.
 
@@ -25,16 +26,17 @@ they follow. A query without a country has none.
 
 import functools
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contributions.filters import LIBRARY_FILTERSETS, InitiativeFilterSet
+from contributions.filters import LIBRARY_FILTERSETS
 from contributions.models import Initiative, Resource, Revision
 from outbox.emails import absolute_url
 from pathway.models import Stage
@@ -166,33 +168,28 @@ def stages_of(model, pks: list[int]) -> dict[int, set[int]]:
     return found
 
 
-def matching(window: "Window", query: str, kinds: Collection[str]) -> frozenset[tuple[str, int]]:
-    """(kind, pk) of the window's items of `kinds` that the library lists for
-    `query`: its FilterSet of each kind, applied to the window's items."""
-    data = QueryDict(query)
-    found: set[tuple[str, int]] = set()
-    for filterset_class in LIBRARY_FILTERSETS:
-        model = filterset_class._meta.model
-        kind = model._meta.model_name
-        if kind in kinds:
-            items = candidates(model, window.start_at, window.end_at)
-            listed = filterset_class(data, queryset=items).qs.values_list("pk", flat=True)
-            found.update((kind, pk) for pk in listed)
-    return frozenset(found)
+# The library's FilterSet of each kind of item, by the kind's name.
+FILTERSETS = {filterset._meta.model._meta.model_name: filterset for filterset in LIBRARY_FILTERSETS}
 
 
-def near(window: "Window", query: str) -> frozenset[tuple[str, int]]:
-    """(kind, pk) of the window's initiatives that the directory lists for the
-    query's countries and barriers; none without a country (see the docstring)."""
+def matching(window: "Window", kind: str, query: str) -> frozenset[int]:
+    """Primary keys of the window's items of `kind` that the library lists for
+    `query`: that kind's FilterSet, applied to the window's items."""
+    filterset_class = FILTERSETS[kind]
+    items = candidates(filterset_class._meta.model, window.start_at, window.end_at)
+    listed = filterset_class(QueryDict(query), queryset=items).qs.values_list("pk", flat=True)
+    return frozenset(listed)
+
+
+def near_query(query: str) -> str | None:
+    """The directory query whose new initiatives are near a subscriber of `query`:
+    its countries and barriers alone; None without a country (see the docstring)."""
     data = QueryDict(query)
     if not data.getlist("country"):
-        return frozenset()
-    where = QueryDict(mutable=True)
-    for name in ("country", "barrier"):
-        where.setlist(name, data.getlist(name))
-    items = candidates(Initiative, window.start_at, window.end_at)
-    listed = InitiativeFilterSet(where, queryset=items).qs.values_list("pk", flat=True)
-    return frozenset(("initiative", pk) for pk in listed)
+        return None
+    return urlencode(
+        [(name, value) for name in ("barrier", "country") for value in data.getlist(name)]
+    )
 
 
 @dataclass
@@ -227,16 +224,21 @@ class Digest:
 
 
 def digest_for(
-    window: "Window",
-    items: list[Item],
     query: str,
     kinds: Collection[str],
+    items: list[Item],
     stages: dict[int, Stage],
+    listed: Callable[[str, str], frozenset[int]],
 ) -> Digest:
-    """The digest of a library query and kinds, from the window's `items`."""
+    """The digest of a library query and kinds, from the window's `items`.
+    `listed(kind, query)` is `matching` for the window, which callers memoise so
+    that each (kind, query) is matched once however many subscribers share it."""
+    chosen = {(kind, pk) for kind in kinds for pk in listed(kind, query)}
+    where = near_query(query)
+    nearby = set() if where is None else {("initiative", pk) for pk in listed("initiative", where)}
     by_slug = {stage.slug: pk for pk, stage in stages.items()}
     followed = {by_slug[slug] for slug in QueryDict(query).getlist("stage") if slug in by_slug}
-    return select(items, matching(window, query, kinds), near(window, query), followed, stages)
+    return select(items, chosen, nearby, followed, stages)
 
 
 def select(

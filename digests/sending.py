@@ -55,6 +55,7 @@ from .digest import (
     Window,
     candidates,
     digest_for,
+    matching,
     new_items,
     previous_period_start,
 )
@@ -200,12 +201,19 @@ class WindowContent:
     window: Window
     items: list[Item]
     renderer: Renderer
-    # {(library query, kinds): its digest}, each matched once.
+    # {(kind, library query): what the library lists}, each matched once.
+    listings: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
+    # {(library query, kinds): its digest}.
     digests: dict[tuple[str, tuple[str, ...]], Digest] = field(default_factory=dict)
+
+    def listed(self, kind: str, query: str) -> frozenset[int]:
+        if (kind, query) not in self.listings:
+            self.listings[(kind, query)] = matching(self.window, kind, query)
+        return self.listings[(kind, query)]
 
     def digest(self, query: str, kinds: tuple[str, ...], stages: dict[int, Stage]) -> Digest:
         if (query, kinds) not in self.digests:
-            self.digests[(query, kinds)] = digest_for(self.window, self.items, query, kinds, stages)
+            self.digests[(query, kinds)] = digest_for(query, kinds, self.items, stages, self.listed)
         return self.digests[(query, kinds)]
 
 

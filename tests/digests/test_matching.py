@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from contributions.models import Revision
-from digests.digest import Window, digest_for, new_items
+from digests.digest import Window, digest_for, matching, new_items
 from pathway.models import Stage
 
 from .conftest import BEFORE_WINDOW, IN_WINDOW, PERIOD, published_on
@@ -25,7 +25,8 @@ def titles(digest) -> list[str]:
 
 def digest_of(query: str = "", kinds: tuple[str, ...] = BOTH):
     stages = {stage.pk: stage for stage in Stage.objects.all()}
-    return digest_for(WINDOW, new_items(WINDOW.start_at, WINDOW.end_at), query, kinds, stages)
+    items = new_items(WINDOW.start_at, WINDOW.end_at)
+    return digest_for(query, kinds, items, stages, lambda kind, q: matching(WINDOW, kind, q))
 
 
 def test_the_window_holds_items_published_in_it_and_nothing_else(

@@ -152,23 +152,29 @@ def test_subscribers_whose_digests_hold_the_same_items_share_one_rendering(
     assert render.call_count == 2
 
 
-def test_each_distinct_query_is_matched_once_not_once_per_subscriber(make_subscription, content):
+def test_each_distinct_query_is_matched_once_per_kind_not_once_per_subscriber(
+    make_subscription, content
+):
     queries = ["stage=testing-decision", "country=JP", ""]
     for n in range(9):
         make_subscription(f"r{n}@example.org", query=queries[n % 3])
     make_subscription("initiatives@example.org", query="country=JP", include_resources=False)
     ids = list(Subscription.objects.order_by("pk").values_list("pk", flat=True))
 
-    with mock.patch.object(digest, "matching", wraps=digest.matching) as matching:
+    with mock.patch.object(sending, "matching", wraps=sending.matching) as matching:
         # Two batches on one worker: the second reuses the first's matching.
         assert send_batch("weekly", PERIOD, ids[:5]).sent == 5
         assert send_batch("weekly", PERIOD, ids[5:]).sent == 5
 
-    assert sorted((call.args[1], call.args[2]) for call in matching.call_args_list) == [
-        ("", ("resource", "initiative")),
-        ("country=JP", ("initiative",)),
-        ("country=JP", ("resource", "initiative")),
-        ("stage=testing-decision", ("resource", "initiative")),
+    # Each kind's FilterSet once per query; "initiatives near you" for country=JP
+    # is the directory's country=JP, already matched.
+    assert sorted(call.args[1:] for call in matching.call_args_list) == [
+        ("initiative", ""),
+        ("initiative", "country=JP"),
+        ("initiative", "stage=testing-decision"),
+        ("resource", ""),
+        ("resource", "country=JP"),
+        ("resource", "stage=testing-decision"),
     ]
 
 
