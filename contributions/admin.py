@@ -17,6 +17,7 @@ from core.admin import RecordAdmin
 from pathway.admin import UsedCountryListFilter
 
 from .models import (
+    TAG_FIELDS,
     Contribution,
     Initiative,
     ModerationEvent,
@@ -27,7 +28,7 @@ from .models import (
 
 TAGS_FIELDSET = (
     _("Tags"),
-    {"fields": ("stages", "barriers", "audiences", "countries", "regions", "therapeutic_areas")},
+    {"fields": TAG_FIELDS},
 )
 MODERATION_FIELDSET = (
     _("Moderation"),

@@ -5,181 +5,40 @@ items everywhere.
 Filters are lenient about values they do not know (a renamed stage in an old
 shared link, a typo): the unknown values are dropped and reported through
 `FilterSet.ignored()`, so the page can say what it ignored instead of failing.
+
+`LibraryQuery` is a view's filters cleaned by these FilterSets and written as one
+normalised query string, for whatever stores a view to apply it again later
+(digest subscriptions).
 """
 
-import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import django_filters
-from django import forms
-from django.db import models
-from django.db.models import Count, Func, OuterRef, Q, Subquery
+from django.db.models import Count
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 
-from .models import LANGUAGE_CHOICES, Initiative, Resource
+from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
+from .tag_filters import (
+    MAX_QUERY_LENGTH,
+    ChoicesFilter,
+    CountryFilter,
+    RegionFilter,
+    TagFilter,
+    TherapeuticAreaFilter,
+    clean_search_text,
+)
 
-MAX_QUERY_LENGTH = 200
-MAX_VALUES_PER_FILTER = 50
-
-
-def clean_search_text(text: str) -> str:
-    """Printable text only: control characters (NUL among them) break database drivers."""
-    text = unicodedata.normalize("NFC", text)
-    printable = "".join(
-        " " if unicodedata.category(ch).startswith(("C", "Z")) else ch for ch in text
-    )
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
-
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Keeps the values it knows and remembers the others in `ignored`."""
-
-    def __init__(self, *args, normalise=str, **kwargs) -> None:
-        self.normalise = normalise
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        self.ignored = []
-        known = {str(key) for key, _label in self.choices}
-        kept = []
-        for raw in (value or [])[:MAX_VALUES_PER_FILTER]:
-            item = self.normalise(clean_search_text(str(raw))[:100])
-            if item in known:
-                if item not in kept:
-                    kept.append(item)
-            elif item:
-                self.ignored.append(str(raw)[:100])
-        return kept
-
-
-class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Like LenientMultipleChoiceField, for rows looked up by slug (or code)."""
-
-    def __init__(self, *args, normalise=str, **kwargs) -> None:
-        self.normalise = normalise
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        self.ignored = []
-        wanted = []
-        for raw in (value or [])[:MAX_VALUES_PER_FILTER]:
-            item = self.normalise(clean_search_text(str(raw))[:100])
-            if item and item not in wanted:
-                wanted.append(item)
-        if not wanted:
-            return []
-        found = {
-            str(getattr(obj, self.to_field_name)): obj
-            for obj in self.queryset.filter(**{f"{self.to_field_name}__in": wanted})
-        }
-        self.ignored = [item for item in wanted if item not in found]
-        return [found[item] for item in wanted if item in found]
-
-
-class TagFilter(django_filters.ModelMultipleChoiceFilter):
-    """Items tagged with any of the chosen rows, without duplicating items.
-
-    A subquery on the primary key keeps the main query free of joins, so search
-    ranking, ordering and counting work on one row per item.
-    """
-
-    field_class = LenientModelMultipleChoiceField
-
-    def __init__(self, *args, lookup: str, normalise=str, **kwargs) -> None:
-        self.lookup = lookup
-        kwargs.setdefault("to_field_name", "slug")
-        kwargs["normalise"] = normalise
-        super().__init__(*args, **kwargs)
-
-    def tagged(self, rows) -> Q:
-        """Items tagged with `rows` (a list, or an OuterRef to one facet row)."""
-        lookup = self.lookup if isinstance(rows, OuterRef) else f"{self.lookup}__in"
-        return Q(**{lookup: rows})
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(pk__in=qs.model._default_manager.filter(self.tagged(value)).values("pk"))
-
-    def count_per_row(self, matching: models.QuerySet) -> Subquery:
-        """How many of the `matching` items each facet row would select."""
-        items = matching.model._default_manager.filter(pk__in=matching.values("pk"))
-        return Subquery(
-            items.filter(self.tagged(OuterRef("pk")))
-            .order_by()
-            .values(n=Func("pk", function="COUNT", template="COUNT(DISTINCT %(expressions)s)"))
-        )
-
-
-class PlaceFilter(TagFilter):
-    """A geography filter: the one rule for a place, wherever the library's filters
-    apply (pages, API, feeds, CSV, digests, the gap map).
-
-    Work for a place includes the work that covers it: a country's items come with
-    those for its region and with global ones, a region's with global ones. With
-    `scope=exact` only work for the place itself is selected.
-    """
-
-    def covering(self, own: Q, region: Q | None = None) -> Q:
-        parent = getattr(self, "parent", None)  # unbound when used without a FilterSet
-        if parent is not None and parent.exact_scope:
-            return own
-        wider = Q(regions__is_global=True)
-        return own | (region | wider if region is not None else wider)
-
-    def select(self, queryset, places: list, exact: bool):
-        """`queryset` narrowed to work for `places`, or only for themselves when
-        `exact`, without a FilterSet (the gap map uses it)."""
-        own = self.exact_places(places)
-        condition = own if exact else self.tagged(places)
-        return queryset.filter(
-            pk__in=queryset.model._default_manager.filter(condition).values("pk")
-        )
-
-
-class CountryFilter(PlaceFilter):
-    def exact_places(self, rows) -> Q:
-        return Q(countries__in=rows)
-
-    def tagged(self, rows) -> Q:
-        if isinstance(rows, OuterRef):
-            return self.covering(Q(countries=rows), Q(regions__countries=rows))
-        return self.covering(Q(countries__in=rows), Q(regions__countries__in=rows))
-
-
-class RegionFilter(PlaceFilter):
-    """The region itself or any country in it (and, as for every place, global work)."""
-
-    def exact_places(self, rows) -> Q:
-        return Q(regions__in=rows) | Q(countries__region__in=rows)
-
-    def tagged(self, rows) -> Q:
-        if isinstance(rows, OuterRef):
-            return self.covering(Q(regions=rows) | Q(countries__region=rows))
-        return self.covering(Q(regions__in=rows) | Q(countries__region__in=rows))
-
-
-class TherapeuticAreaFilter(TagFilter):
-    """Items tagged with the area or any narrower area (Oncology includes Lung cancer)."""
-
-    def tagged(self, rows) -> Q:
-        if isinstance(rows, OuterRef):
-            return Q(therapeutic_areas=rows) | Q(therapeutic_areas__parent=rows)
-        return Q(therapeutic_areas__in=rows) | Q(therapeutic_areas__parent__in=rows)
-
-
-class ChoicesFilter(django_filters.MultipleChoiceFilter):
-    field_class = LenientMultipleChoiceField
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return qs.filter(**{f"{self.field_name}__in": value})
+# Parameters of a library view that say which page to show and in what order,
+# not which items.
+NOT_FILTERS = frozenset({"page", "sort"})
 
 
 SORTS = {
@@ -265,17 +124,8 @@ class ContributionFilterSet(django_filters.FilterSet):
         method="filter_sort", choices=list(SORTS.items()), label=_("Sort by"), empty_label=None
     )
 
-    # The facets shown beside the results, in order: (filter name, model field).
-    facet_fields: tuple[str, ...] = (
-        "stage",
-        "category",
-        "barrier",
-        "audience",
-        "region",
-        "country",
-        "area",
-        "language",
-    )
+    # The facets shown beside the results, in order (filter names).
+    facet_fields: tuple[str, ...] = (*(kind.param for kind in TAG_KINDS), "language")
 
     def __init__(self, data=None, *args, **kwargs) -> None:
         if data is not None:
@@ -411,3 +261,109 @@ class InitiativeFilterSet(ContributionFilterSet):
     class Meta:
         model = Initiative
         fields: list[str] = []
+
+
+# Both collections' FilterSets: a library query may hold either's parameters.
+LIBRARY_FILTERSETS: tuple[type[ContributionFilterSet], ...] = (
+    ResourceFilterSet,
+    InitiativeFilterSet,
+)
+
+
+def ignored_notices(ignored: list[tuple[str, str]], raw_search: str = "") -> list[str]:
+    """Plain-language notes on the values the filters ignored, and on a search
+    they shortened; `ignored` as FilterSet.ignored() gives it."""
+    notices = [
+        gettext("We ignored “%(value)s” for %(filter)s: there is no such option.")
+        % {"value": value, "filter": label.lower()}
+        for label, value in ignored
+    ]
+    if len(raw_search) > MAX_QUERY_LENGTH:
+        notices.append(
+            gettext("Your search was shortened to its first %(n)d characters.")
+            % {"n": MAX_QUERY_LENGTH}
+        )
+    return notices
+
+
+@dataclass(frozen=True)
+class ChosenFilter:
+    """One value of a library filter, as a query string and as a person reads it."""
+
+    name: str
+    value: str
+    label: str
+    value_label: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value_label}"
+
+
+@dataclass
+class LibraryQuery:
+    """A library view's filters, cleaned by the library's own FilterSets: only the
+    parameters and values they know, each written as they read it (country codes
+    upper-case, a search without control characters), without page or sort.
+
+    `str()` gives the normalised query string, its pairs sorted, so that two views
+    listing the same items by the same filters give the same string.
+    """
+
+    chosen: list[ChosenFilter] = field(default_factory=list)
+    # What was ignored or shortened, in plain language.
+    notices: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, data: QueryDict) -> "LibraryQuery":
+        """Clean a query string's parameters; never fails, whatever they hold."""
+        query = cls()
+        claimed = set(NOT_FILTERS)
+        for filterset_class in LIBRARY_FILTERSETS:
+            # Each parameter is cleaned once, by the first FilterSet that has it.
+            names = [name for name in filterset_class.base_filters if name not in claimed]
+            claimed.update(names)
+            own = QueryDict(mutable=True)
+            for name in names:
+                if name in data:
+                    own.setlist(name, data.getlist(name))
+            if not own:
+                continue
+            filterset = filterset_class(own)
+            filterset.form.is_valid()
+            for name in names:
+                query.chosen += chosen_values(filterset, name)
+            raw_search = data.get("q", "") if "q" in names else ""
+            query.notices += ignored_notices(filterset.ignored(), raw_search)
+        for name in data:
+            if name not in claimed:
+                query.notices.append(
+                    gettext("We ignored “%(name)s”: the library has no such filter.")
+                    % {"name": clean_search_text(name)[:40]}
+                )
+        return query
+
+    @classmethod
+    def parse(cls, query_string: str) -> "LibraryQuery":
+        return cls.read(QueryDict(query_string))
+
+    def __str__(self) -> str:
+        return urlencode(sorted((chosen.name, chosen.value) for chosen in self.chosen))
+
+    def values(self, name: str) -> list[str]:
+        return [chosen.value for chosen in self.chosen if chosen.name == name]
+
+
+def chosen_values(filterset: ContributionFilterSet, name: str) -> list[ChosenFilter]:
+    """The values a bound, cleaned FilterSet kept for one filter, with labels."""
+    value = filterset.form.cleaned_data.get(name)
+    if not value:
+        return []
+    filter_ = filterset.filters[name]
+    label = str(filter_.label)
+    if isinstance(filter_, TagFilter):
+        key = filter_.extra["to_field_name"]
+        return [ChosenFilter(name, str(getattr(row, key)), label, str(row)) for row in value]
+    if isinstance(filter_, ChoicesFilter):
+        labels = {str(key): str(text) for key, text in filterset.form.fields[name].choices}
+        return [ChosenFilter(name, str(v), label, labels.get(str(v), str(v))) for v in value]
+    return [ChosenFilter(name, str(value), label, str(value))]

@@ -16,7 +16,7 @@ from barriers.models import Barrier
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 
-from .models import Contribution, Initiative, Resource, field_to_json
+from .models import TAG_FIELDS, Contribution, Initiative, Resource, field_to_json
 
 # How many new items one person may create in an hour, across both kinds.
 SUBMISSIONS_PER_HOUR = 20
@@ -32,14 +32,7 @@ class ContributionForm(forms.ModelForm):
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    taxonomy_fields = (
-        "stages",
-        "barriers",
-        "audiences",
-        "countries",
-        "regions",
-        "therapeutic_areas",
-    )
+    taxonomy_fields = TAG_FIELDS
 
     def __init__(self, *args, user, action: str = ACTION_DRAFT, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -166,19 +159,7 @@ class ContributionForm(forms.ModelForm):
         return list(self.grouped("therapeutic_areas"))
 
 
-COMMON_FIELDS = [
-    "title",
-    "summary",
-    "body",
-    "organisation",
-    "stages",
-    "barriers",
-    "audiences",
-    "countries",
-    "regions",
-    "therapeutic_areas",
-    "language",
-]
+COMMON_FIELDS = ["title", "summary", "body", "organisation", *TAG_FIELDS, "language"]
 
 
 class ResourceForm(ContributionForm):

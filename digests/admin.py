@@ -28,8 +28,8 @@ class SubscriptionAdmin(admin.ModelAdmin):
     search_fields = ("email",)
     date_hierarchy = "created_at"
     raw_id_fields = ("user",)
-    filter_horizontal = ("stages", "barriers", "countries", "regions", "therapeutic_areas")
-    readonly_fields = ("token", "created_at", "confirmation_sent_at", "confirmed_at")
+    # The query is changed through the manage page, which normalises it.
+    readonly_fields = ("query", "token", "created_at", "confirmation_sent_at", "confirmed_at")
     inlines = [DeliveryInline]
 
 

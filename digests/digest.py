@@ -6,25 +6,40 @@ covers what was published, or substantially updated (a curator accepted a
 revision), during the period before it — or since the subscriber's previous
 digest, if that was later (after a switch from weekly to monthly, say).
 
-Matching. `new_items` reads a window's items with their tags once; `select` picks
-a subscriber's items from them and groups them by pathway stage. Subscribers with
-the same interests share one selection. Rendering is in rendering.py, fan-out and
-exactly-once sending in sending.py.
+Matching. A subscription stores the library query it was made from. Its digest
+holds the window's items that the library lists for that query: `matching`
+applies the library's own FilterSet of a kind (contributions.filters: the ones its
+pages, API and feeds use) to the window's published items, so digests have no
+matching rule of their own and follow any change to the library's. `new_items`
+reads the window's items for showing, once; `digest_for` puts a query's digest
+together, grouped by pathway stage. Each (kind, query) is matched once per window
+and worker process, and subscribers with the same query and kinds share one
+digest (sending.py). Rendering is in rendering.py, fan-out and exactly-once
+sending in sending.py.
+
+Initiatives near you. After the matching items, a digest lists the new initiatives
+(published in the window, not only revised) that the initiative directory lists
+for the query's `country` and `barrier` parameters alone, whatever the rest of the
+query and the kinds chosen: new work in the subscriber's countries on the barriers
+they follow. A query without a country has none.
 """
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contributions.filters import LIBRARY_FILTERSETS
 from contributions.models import Initiative, Resource, Revision
 from outbox.emails import absolute_url
-from pathway.models import Country, Stage, TherapeuticArea
+from pathway.models import Stage
 
 from .models import Frequency, start_of_day
 
@@ -64,51 +79,8 @@ def is_period_start(frequency: str, day: date) -> bool:
 
 
 @dataclass(frozen=True)
-class Interests:
-    """A subscriber's interests; an empty set means "any"."""
-
-    stages: frozenset[int] = frozenset()
-    barriers: frozenset[int] = frozenset()
-    countries: frozenset[str] = frozenset()
-    regions: frozenset[int] = frozenset()
-    areas: frozenset[int] = frozenset()
-    resources: bool = True
-    initiatives: bool = True
-
-    def wants_kind(self, kind: str) -> bool:
-        return self.resources if kind == "resource" else self.initiatives
-
-    def matches(self, item: "Item") -> bool:
-        """Like the library's filters: any value within a dimension, every dimension.
-        Countries and regions are one dimension (where), as the form presents them:
-        an item in a chosen country, in a chosen region, or in a country of a chosen
-        region matches."""
-        if not self.wants_kind(item.kind):
-            return False
-        if self.stages and not self.stages & item.stage_ids:
-            return False
-        if self.barriers and not self.barriers & item.barrier_ids:
-            return False
-        if self.areas and not self.areas & item.area_ids:
-            return False
-        where = self.countries or self.regions
-        return not where or bool(
-            self.countries & item.country_codes or self.regions & item.region_ids
-        )
-
-    def is_near(self, item: "Item") -> bool:
-        """A new initiative in one of the subscriber's countries, on their barriers."""
-        return (
-            item.kind == "initiative"
-            and item.is_new
-            and bool(self.countries & item.country_codes)
-            and (not self.barriers or bool(self.barriers & item.barrier_ids))
-        )
-
-
-@dataclass(frozen=True)
 class Item:
-    """A published resource or initiative as a digest shows and matches it."""
+    """A published resource or initiative as a digest shows it."""
 
     kind: str
     pk: int
@@ -119,15 +91,8 @@ class Item:
     places: str
     is_new: bool
     published_at: datetime
-    stage_ids: frozenset[int]
     # Stages in pathway order, for grouping.
     stage_order: tuple[int, ...]
-    barrier_ids: frozenset[int]
-    country_codes: frozenset[str]
-    # The item's regions and the regions of its countries.
-    region_ids: frozenset[int]
-    # The item's areas and their parents: a Lung cancer item is an Oncology item.
-    area_ids: frozenset[int]
 
     @functools.cached_property
     def key(self) -> tuple[str, int]:
@@ -141,8 +106,6 @@ class Item:
 def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
     """Everything published, or revised by an accepted revision, in the window;
     a fixed number of queries however many items there are."""
-    country_regions = dict(Country.objects.values_list("pk", "region_id"))
-    area_parents = dict(TherapeuticArea.objects.values_list("pk", "parent_id"))
     stage_positions = dict(Stage.objects.values_list("pk", "position"))
     found = []
     for model in (Resource, Initiative):
@@ -154,14 +117,8 @@ def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
             .order_by("-published_at", "-pk")
         )
         items = list(items)
-        tags = tag_ids(model, [item.pk for item in items])
+        stages = stages_of(model, [item.pk for item in items])
         for item in items:
-            codes = frozenset(country.pk for country in item.countries.all())
-            regions = {region.pk for region in item.regions.all()}
-            regions |= {country_regions[code] for code in codes if country_regions.get(code)}
-            areas = tags["therapeutic_areas"][item.pk]
-            areas |= {area_parents[pk] for pk in areas if area_parents.get(pk)}
-            stages = tags["stages"][item.pk]
             places = [country.name for country in item.countries.all()] or [
                 region.name for region in item.regions.all()
             ]
@@ -179,12 +136,7 @@ def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
                     places=", ".join(places),
                     is_new=item.published_at >= window_start,
                     published_at=item.published_at,
-                    stage_ids=frozenset(stages),
-                    stage_order=tuple(sorted(stages, key=lambda pk: stage_positions[pk])),
-                    barrier_ids=frozenset(tags["barriers"][item.pk]),
-                    country_codes=codes,
-                    region_ids=frozenset(regions),
-                    area_ids=frozenset(areas),
+                    stage_order=tuple(sorted(stages[item.pk], key=lambda pk: stage_positions[pk])),
                 )
             )
     found.sort(key=lambda item: (item.published_at, item.key), reverse=True)
@@ -204,23 +156,40 @@ def candidates(model, window_start: datetime, window_end: datetime):
     return model.objects.published().filter(in_window | Q(pk__in=revised))
 
 
-def tag_ids(model, pks: list[int]) -> dict[str, dict[int, set]]:
-    """{field: {item pk: {tag pk, ...}}} for the tags digests match on, read from
-    the through tables without loading the tag rows."""
-    found: dict[str, dict[int, set]] = {}
+def stages_of(model, pks: list[int]) -> dict[int, set[int]]:
+    """{item pk: {stage pk, ...}}, read from the through table without loading
+    the stages."""
     kind = model._meta.model_name
-    for name, column in (
-        ("stages", "stage_id"),
-        ("barriers", "barrier_id"),
-        ("therapeutic_areas", "therapeuticarea_id"),
-    ):
-        through = getattr(model, name).through
-        found[name] = defaultdict(set)
-        for item_pk, tag_pk in through.objects.filter(**{f"{kind}_id__in": pks}).values_list(
-            f"{kind}_id", column
-        ):
-            found[name][item_pk].add(tag_pk)
+    found: dict[int, set[int]] = defaultdict(set)
+    for item_pk, stage_pk in model.stages.through.objects.filter(
+        **{f"{kind}_id__in": pks}
+    ).values_list(f"{kind}_id", "stage_id"):
+        found[item_pk].add(stage_pk)
     return found
+
+
+# The library's FilterSet of each kind of item, by the kind's name.
+FILTERSETS = {filterset._meta.model._meta.model_name: filterset for filterset in LIBRARY_FILTERSETS}
+
+
+def matching(window: "Window", kind: str, query: str) -> frozenset[int]:
+    """Primary keys of the window's items of `kind` that the library lists for
+    `query`: that kind's FilterSet, applied to the window's items."""
+    filterset_class = FILTERSETS[kind]
+    items = candidates(filterset_class._meta.model, window.start_at, window.end_at)
+    listed = filterset_class(QueryDict(query), queryset=items).qs.values_list("pk", flat=True)
+    return frozenset(listed)
+
+
+def near_query(query: str) -> str | None:
+    """The directory query whose new initiatives are near a subscriber of `query`:
+    its countries and barriers alone; None without a country (see the docstring)."""
+    data = QueryDict(query)
+    if not data.getlist("country"):
+        return None
+    return urlencode(
+        [(name, value) for name in ("barrier", "country") for value in data.getlist(name)]
+    )
 
 
 @dataclass
@@ -254,22 +223,42 @@ class Digest:
         )
 
 
-def select(interests: Interests, items: Iterable[Item], stages: dict[int, Stage]) -> Digest:
-    """The subscriber's digest: matching items grouped by pathway stage (each under
-    the first of its stages the subscriber follows), then initiatives near them."""
+def digest_for(
+    query: str,
+    kinds: Collection[str],
+    items: list[Item],
+    stages: dict[int, Stage],
+    listed: Callable[[str, str], frozenset[int]],
+) -> Digest:
+    """The digest of a library query and kinds, from the window's `items`.
+    `listed(kind, query)` is `matching` for the window, which callers memoise so
+    that each (kind, query) is matched once however many subscribers share it."""
+    chosen = {(kind, pk) for kind in kinds for pk in listed(kind, query)}
+    where = near_query(query)
+    nearby = set() if where is None else {("initiative", pk) for pk in listed("initiative", where)}
+    by_slug = {stage.slug: pk for pk, stage in stages.items()}
+    followed = {by_slug[slug] for slug in QueryDict(query).getlist("stage") if slug in by_slug}
+    return select(items, chosen, nearby, followed, stages)
+
+
+def select(
+    items: Iterable[Item],
+    chosen: Collection[tuple[str, int]],
+    nearby: Collection[tuple[str, int]],
+    followed: Collection[int],
+    stages: dict[int, Stage],
+) -> Digest:
+    """The `chosen` items grouped by pathway stage (each under the first of its
+    stages the query follows; with no stage in the query, its first stage), then
+    the new `nearby` initiatives not already chosen."""
     grouped: dict[int | None, list[Item]] = defaultdict(list)
-    chosen = set()
-    nearby = []
+    near_you = []
     for item in items:
-        if interests.matches(item):
-            followed = [
-                pk for pk in item.stage_order if not interests.stages or pk in interests.stages
-            ]
-            grouped[followed[0] if followed else None].append(item)
-            chosen.add(item.key)
-    for item in items:
-        if item.key not in chosen and interests.is_near(item):
-            nearby.append(item)
+        if item.key in chosen:
+            shown = [pk for pk in item.stage_order if not followed or pk in followed]
+            grouped[shown[0] if shown else None].append(item)
+        elif item.key in nearby and item.is_new:
+            near_you.append(item)
     sections = [
         Section(stages[pk], grouped[pk])
         for pk in sorted(
@@ -278,7 +267,7 @@ def select(interests: Interests, items: Iterable[Item], stages: dict[int, Stage]
     ]
     if None in grouped:
         sections.append(Section(None, grouped[None]))
-    return Digest(sections, nearby)
+    return Digest(sections, near_you)
 
 
 @dataclass(frozen=True)

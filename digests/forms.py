@@ -1,11 +1,22 @@
+"""The subscribe and manage forms. What a subscription follows is a library query
+(digests/models.py): the form shows its stages, barriers, countries, regions and
+therapeutic areas as widgets to pick from, and keeps every other filter of the
+library view it came from (a search, a language, a type, ...) as a ticked
+checkbox, so that nothing is dropped unless the person unticks it."""
+
+from urllib.parse import parse_qsl, urlencode
+
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
+from contributions.filters import LIBRARY_FILTERSETS, ChosenFilter, LibraryQuery
+from contributions.models import TAG_KINDS
 from pathway.models import Country, Region, Stage, TherapeuticArea
 
-from .models import INTEREST_FIELDS, Frequency, Subscription
+from .models import KINDS, Frequency, Subscription
 
 KIND_CHOICES = [
     ("resources", _("Resources: toolkits, guidelines, reports, training")),
@@ -14,10 +25,12 @@ KIND_CHOICES = [
 
 
 class InterestsForm(forms.Form):
-    """What a subscriber wants to hear about, and how often. Values are the same
-    slugs and codes the library uses in its query strings. A plain form, not a
-    ModelForm: model validation would report that an address is already
-    subscribed, which the subscribe page must never reveal."""
+    """What a subscriber wants to hear about, and how often. The tag fields are
+    named as Contribution's (TAG_KINDS) and take the slugs and codes the library
+    uses in its query strings; `filters` holds the library's other filters as
+    "name=value" pairs. A plain form, not a ModelForm: model validation would
+    report that an address is already subscribed, which the subscribe page must
+    never reveal."""
 
     frequency = forms.ChoiceField(
         choices=Frequency.choices,
@@ -67,6 +80,32 @@ class InterestsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Therapeutic areas"),
     )
+    filters = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Also from the library view"),
+        help_text=_("Filters of the page you came from. Untick any you want to drop."),
+    )
+
+    def __init__(self, data=None, *, library: LibraryQuery | None = None, **kwargs) -> None:
+        """`library`: the query an unbound form starts from. A bound form offers the
+        library filters it was posted with that the library still knows."""
+        super().__init__(data, **kwargs)
+        if self.is_bound:
+            posted = QueryDict(mutable=True)
+            for kept in self.data.getlist("filters"):
+                for name, value in parse_qsl(kept):
+                    posted.appendlist(name, value)
+            library = LibraryQuery.read(posted)
+        library = library or LibraryQuery()
+        kept = [chosen for chosen in library.chosen if chosen.name not in EDITED_KINDS]
+        self.fields["filters"].choices = [
+            (query_pair(chosen), described(chosen)) for chosen in kept
+        ]
+        if not self.is_bound:
+            self.initial.setdefault("filters", [query_pair(chosen) for chosen in kept])
+            for param, name in EDITED_KINDS.items():
+                self.initial.setdefault(name, library.values(param))
 
     def barrier_groups(self) -> list[tuple[str, list]]:
         """The barrier checkboxes grouped under their categories, in order."""
@@ -83,14 +122,51 @@ class InterestsForm(forms.Form):
         ]
 
     def interests(self) -> dict:
-        """The choices as Subscription field values (many-to-many ones as querysets)."""
+        """The choices as Subscription field values."""
         kinds = self.cleaned_data["kinds"]
         return {
             "frequency": self.cleaned_data["frequency"],
+            "query": self.library_query(),
             "include_resources": "resources" in kinds,
             "include_initiatives": "initiatives" in kinds,
-            **{name: self.cleaned_data[name] for name in INTEREST_FIELDS},
         }
+
+    def library_query(self) -> str:
+        """The widgets' choices and the kept filters as one normalised query string."""
+        data = QueryDict(mutable=True)
+        for param, name in EDITED_KINDS.items():
+            field = self.fields[name]
+            data.setlist(param, [str(field.prepare_value(row)) for row in self.cleaned_data[name]])
+        for kept in self.cleaned_data["filters"]:
+            for name, value in parse_qsl(kept):
+                data.appendlist(name, value)
+        return str(LibraryQuery.read(data))
+
+
+# The tag kinds the form has widgets for: {library parameter: form field}. The
+# library's other filters (categories, audiences, ...) go into `filters`.
+EDITED_KINDS = {
+    kind.param: kind.field for kind in TAG_KINDS if kind.field in InterestsForm.base_fields
+}
+
+
+def query_pair(chosen: ChosenFilter) -> str:
+    return urlencode([(chosen.name, chosen.value)])
+
+
+def described(chosen: ChosenFilter) -> str:
+    """A kept filter as the form shows it: "Year: 2024 (resources only)"."""
+    kinds = [
+        filterset._meta.model._meta.verbose_name_plural
+        for filterset in LIBRARY_FILTERSETS
+        if chosen.name in filterset.base_filters
+    ]
+    if len(kinds) == len(LIBRARY_FILTERSETS):
+        return str(chosen)
+    return gettext("%(filter)s (%(kinds)s only)") % {
+        "filter": chosen,
+        "kinds": ", ".join(str(kind) for kind in kinds),
+    }
 
 
 class SubscribeForm(InterestsForm):
@@ -110,60 +186,39 @@ class ManageForm(InterestsForm):
         help_text=_("Nothing is sent while paused; untick to start again."),
     )
 
-    def __init__(self, *args, subscription: Subscription, **kwargs) -> None:
+    def __init__(self, data=None, *, subscription: Subscription, **kwargs) -> None:
         self.subscription = subscription
-        kwargs.setdefault("initial", current_interests(subscription))
-        super().__init__(*args, **kwargs)
+        if data is None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "frequency": subscription.frequency,
+                    "paused": subscription.paused,
+                    "kinds": [f"{kind}s" for kind in subscription.kinds],
+                },
+            )
+            kwargs.setdefault("library", subscription.library_query())
+        super().__init__(data, **kwargs)
 
     def save(self) -> Subscription:
         subscription = self.subscription
-        interests = self.interests()
-        for name in INTEREST_FIELDS:
-            getattr(subscription, name).set(interests.pop(name))
-        for name, value in interests.items():
+        for name, value in self.interests().items():
             setattr(subscription, name, value)
         subscription.paused = self.cleaned_data["paused"]
         subscription.save()
         return subscription
 
 
-def current_interests(subscription: Subscription) -> dict:
-    return {
-        "frequency": subscription.frequency,
-        "paused": subscription.paused,
-        "kinds": [
-            kind
-            for kind, wanted in (
-                ("resources", subscription.include_resources),
-                ("initiatives", subscription.include_initiatives),
-            )
-            if wanted
-        ],
-        "stages": list(subscription.stages.values_list("slug", flat=True)),
-        "barriers": list(subscription.barriers.values_list("slug", flat=True)),
-        "countries": list(subscription.countries.values_list("pk", flat=True)),
-        "regions": list(subscription.regions.values_list("slug", flat=True)),
-        "therapeutic_areas": list(subscription.therapeutic_areas.values_list("slug", flat=True)),
-    }
-
-
-def initial_from_library(query: QueryDict) -> dict:
-    """Interests pre-filled from a library or directory view's query string, so
-    that "email me what's new here" subscribes to what the view shows."""
-    barriers = list(query.getlist("barrier"))
-    categories = query.getlist("category")
-    if categories:
-        barriers += Barrier.objects.filter(category__slug__in=categories).values_list(
-            "slug", flat=True
-        )
-    initial = {
-        "stages": query.getlist("stage"),
-        "barriers": barriers,
-        "countries": [code.upper() for code in query.getlist("country")],
-        "regions": query.getlist("region"),
-        "therapeutic_areas": query.getlist("area"),
-    }
-    kind = query.get("kind")
-    if kind in ("resource", "initiative"):
-        initial["kinds"] = [f"{kind}s"]
-    return {name: value for name, value in initial.items() if value}
+def from_library(data: QueryDict) -> tuple[dict, LibraryQuery]:
+    """The initial kinds, and the library query, of a library or directory view's
+    query string, so that "email me what's new here" subscribes to what the view
+    shows. `kind` (resource or initiative) says which view it was."""
+    data = data.copy()
+    kinds = data.pop("kind", [])
+    library = LibraryQuery.read(data)
+    initial = {}
+    if len(kinds) == 1 and kinds[0] in KINDS:
+        initial["kinds"] = [f"{kinds[0]}s"]
+    elif kinds:
+        library.notices.append(gettext("We ignored an unknown kind of contribution."))
+    return initial, library

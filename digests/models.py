@@ -1,8 +1,11 @@
 """Email digests: who wants to hear about what, and a record of every digest sent.
 
-A Subscription is an email address with interests (pathway stages, barriers,
-geography, therapeutic areas, kinds of contribution) and a frequency. It is
-double opt-in: nothing is sent before `confirmed_at` is set from the emailed link.
+A Subscription is an email address, a library query (the filters of the
+library view it was made from, as a normalised query string: see
+contributions.filters.LibraryQuery), the kinds of contribution it wants and a
+frequency. Its digest holds what the library lists for that query among the items
+new or updated in the period. It is double opt-in: nothing is sent before
+`confirmed_at` is set from the emailed link.
 
 A DigestDelivery is one (subscription, period) pair. Its unique constraint is what
 makes a digest go out at most once per period whatever runs twice; its status
@@ -20,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contributions.filters import LibraryQuery
 from outbox import emails
 
 # Unconfirmed subscriptions, and the links that would confirm them, expire after this.
@@ -27,8 +31,8 @@ CONFIRMATION_VALID_FOR = timedelta(days=7)
 CONFIRM_SALT = "digests.confirm"
 MANAGE_SALT = "digests.manage"
 
-
-INTEREST_FIELDS = ("stages", "barriers", "countries", "regions", "therapeutic_areas")
+# The kinds of contribution a subscription can want, as digests name them.
+KINDS = ("resource", "initiative")
 
 
 def new_token() -> str:
@@ -66,11 +70,9 @@ class SubscriptionQuerySet(models.QuerySet):
         nothing and email it a link to its settings instead. Either way the caller
         learns nothing about whether the address was subscribed.
 
-        `interests` holds field values, many-to-many ones as lists or querysets.
+        `interests` holds field values: frequency, query and the kinds.
         """
         email = email.strip()
-        interests = dict(interests)
-        many = {name: interests.pop(name, []) for name in INTEREST_FIELDS}
         owner = user if user is not None and user.is_authenticated else None
         if owner is not None and owner.email.lower() != email.lower():
             owner = None  # someone else's address: it is theirs to confirm, not the account's
@@ -91,8 +93,6 @@ class SubscriptionQuerySet(models.QuerySet):
                         subscription.user = owner or subscription.user
                         subscription.confirmation_sent_at = timezone.now()
                         subscription.save()
-                    for name, values in many.items():
-                        getattr(subscription, name).set(values)
                     subscription.send_confirmation()
                     return subscription
             except IntegrityError:
@@ -123,24 +123,12 @@ class Subscription(models.Model):
     frequency = models.CharField(
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
     )
-    # Interests. An empty one means "any": no stage chosen = every stage.
-    stages = models.ManyToManyField(
-        "pathway.Stage", verbose_name=_("pathway stages"), blank=True, related_name="+"
-    )
-    barriers = models.ManyToManyField(
-        "barriers.Barrier", verbose_name=_("barriers"), blank=True, related_name="+"
-    )
-    countries = models.ManyToManyField(
-        "pathway.Country", verbose_name=_("countries"), blank=True, related_name="+"
-    )
-    regions = models.ManyToManyField(
-        "pathway.Region", verbose_name=_("regions"), blank=True, related_name="+"
-    )
-    therapeutic_areas = models.ManyToManyField(
-        "pathway.TherapeuticArea",
-        verbose_name=_("therapeutic areas"),
+    # What the digest holds: what the library lists for this query string (empty:
+    # everything), normalised by LibraryQuery so that equal queries are equal strings.
+    query = models.TextField(
+        _("library query"),
         blank=True,
-        related_name="+",
+        help_text=_("The library filters, as in /resources/?<query>, without page or sort."),
     )
     include_resources = models.BooleanField(_("resources"), default=True)
     include_initiatives = models.BooleanField(_("initiatives"), default=True)
@@ -194,6 +182,14 @@ class Subscription(models.Model):
     def is_active(self) -> bool:
         return self.is_confirmed and self.unsubscribed_at is None
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return kinds_wanted(self.include_resources, self.include_initiatives)
+
+    def library_query(self) -> LibraryQuery:
+        """The stored query as the library reads it today, with readable labels."""
+        return LibraryQuery.parse(self.query)
+
     def confirm_token(self) -> str:
         """Signed with the time, so the link expires with CONFIRMATION_VALID_FOR."""
         return signing.TimestampSigner(salt=CONFIRM_SALT).sign(self.token)
@@ -244,6 +240,14 @@ class Subscription(models.Model):
             },
             unsubscribe_url=unsubscribe_url,
         )
+
+
+def kinds_wanted(include_resources: bool, include_initiatives: bool) -> tuple[str, ...]:
+    return tuple(
+        kind
+        for kind, wanted in zip(KINDS, (include_resources, include_initiatives), strict=True)
+        if wanted
+    )
 
 
 def manage_token(token: str) -> str:

@@ -2,9 +2,10 @@
 
 Fan-out (after Zulip's digest). `due_subscription_ids` selects everyone due in one
 query; batches of BATCH_SIZE ids go to `send_batch` in Celery tasks. Subscribers
-with the same interests share the matching, and subscribers whose digests hold the
-same items share one rendering: the personal parts (address, manage and
-unsubscribe links) are filled into the shared rendering last (rendering.py).
+with the same library query and kinds share the matching (run once per distinct
+query, window and worker process), and subscribers whose digests hold the same
+items share one rendering: the personal parts (address, manage and unsubscribe
+links) are filled into the shared rendering last (rendering.py).
 
 Exactly once. Every (subscription, period) has one DigestDelivery row, unique, so
 a second run, a duplicate beat or a retried task cannot create a second one. Rows
@@ -33,9 +34,8 @@ until MAX_ATTEMPTS. An address the server refuses outright is marked refused.
 import functools
 import logging
 import smtplib
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -51,15 +51,15 @@ from pathway.models import Stage
 
 from .digest import (
     Digest,
-    Interests,
     Item,
     Window,
     candidates,
+    digest_for,
+    matching,
     new_items,
     previous_period_start,
-    select,
 )
-from .models import DigestDelivery, Subscription
+from .models import DigestDelivery, Subscription, kinds_wanted
 from .rendering import Prepared, Renderer, message_id, personalise
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,8 @@ class Recipient:
     subscription_id: int
     email: str
     token: str
-    interests: Interests
+    query: str
+    kinds: tuple[str, ...]
     window: Window
     delivery_id: int = 0
 
@@ -131,24 +132,6 @@ class BatchResult:
     skipped_empty: int = 0
     refused: int = 0
     already_done: int = 0
-
-
-def interests_of(subscription_ids: list[int]) -> dict[int, dict[str, set]]:
-    """Each subscription's interest ids, read from the through tables in five queries."""
-    found: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for name, column in (
-        ("stages", "stage_id"),
-        ("barriers", "barrier_id"),
-        ("countries", "country_id"),
-        ("regions", "region_id"),
-        ("therapeutic_areas", "therapeuticarea_id"),
-    ):
-        through = getattr(Subscription, name).through
-        for subscription_id, pk in through.objects.filter(
-            subscription_id__in=subscription_ids
-        ).values_list("subscription_id", column):
-            found[subscription_id][name].add(pk)
-    return found
 
 
 def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Recipient]:
@@ -163,7 +146,15 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
                 filter=Q(deliveries__status__in=FINISHED, deliveries__period_start__lt=period),
             )
         )
-        .values("pk", "email", "token", "include_resources", "include_initiatives", "last_period")
+        .values(
+            "pk",
+            "email",
+            "token",
+            "query",
+            "include_resources",
+            "include_initiatives",
+            "last_period",
+        )
         .order_by("pk")
     )
     if not subscriptions:
@@ -182,29 +173,19 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
             attempts__lt=MAX_ATTEMPTS,
         ).values_list("subscription_id", "pk")
     )
-    tags = interests_of(ids)
     natural_start = previous_period_start(frequency, period)
     recipients = []
     for row in subscriptions:
         if row["pk"] not in deliveries:
             continue
-        chosen = tags.get(row["pk"], {})
-        interests = Interests(
-            stages=frozenset(chosen.get("stages", ())),
-            barriers=frozenset(chosen.get("barriers", ())),
-            countries=frozenset(chosen.get("countries", ())),
-            regions=frozenset(chosen.get("regions", ())),
-            areas=frozenset(chosen.get("therapeutic_areas", ())),
-            resources=row["include_resources"],
-            initiatives=row["include_initiatives"],
-        )
         start = max(natural_start, row["last_period"] or natural_start)
         recipients.append(
             Recipient(
                 subscription_id=row["pk"],
                 email=row["email"],
                 token=row["token"],
-                interests=interests,
+                query=row["query"],
+                kinds=kinds_wanted(row["include_resources"], row["include_initiatives"]),
                 window=Window(frequency, period, start),
                 delivery_id=deliveries[row["pk"]],
             )
@@ -213,13 +194,34 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
 
 
 # A run's batches mostly land on the same few worker processes: each keeps the
-# window's items and their rendered pieces between batches, for as long as one
-# query says the window's content has not changed.
-WINDOW_CACHE: dict[tuple, tuple[list[Item], "Renderer"]] = {}
+# window's items, the digest of each query and their rendered pieces between
+# batches, for as long as one query says the window's content has not changed.
+@dataclass
+class WindowContent:
+    window: Window
+    items: list[Item]
+    renderer: Renderer
+    # {(kind, library query): what the library lists}, each matched once.
+    listings: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
+    # {(library query, kinds): its digest}.
+    digests: dict[tuple[str, tuple[str, ...]], Digest] = field(default_factory=dict)
+
+    def listed(self, kind: str, query: str) -> frozenset[int]:
+        if (kind, query) not in self.listings:
+            self.listings[(kind, query)] = matching(self.window, kind, query)
+        return self.listings[(kind, query)]
+
+    def digest(self, query: str, kinds: tuple[str, ...], stages: dict[int, Stage]) -> Digest:
+        if (query, kinds) not in self.digests:
+            self.digests[(query, kinds)] = digest_for(query, kinds, self.items, stages, self.listed)
+        return self.digests[(query, kinds)]
+
+
+WINDOW_CACHE: dict[tuple, WindowContent] = {}
 WINDOW_CACHE_SIZE = 4
 
 
-def window_content(window: Window) -> tuple[list[Item], "Renderer"]:
+def window_content(window: Window) -> WindowContent:
     versions = tuple(
         tuple(
             candidates(model, window.start_at, window.end_at)
@@ -232,30 +234,28 @@ def window_content(window: Window) -> tuple[list[Item], "Renderer"]:
     if key not in WINDOW_CACHE:
         if len(WINDOW_CACHE) >= WINDOW_CACHE_SIZE:
             WINDOW_CACHE.clear()
-        WINDOW_CACHE[key] = (new_items(window.start_at, window.end_at), Renderer(window))
+        WINDOW_CACHE[key] = WindowContent(
+            window, new_items(window.start_at, window.end_at), Renderer(window)
+        )
     return WINDOW_CACHE[key]
 
 
 def prepare(recipients: list[Recipient]) -> dict[int, Prepared | None]:
     """Each recipient's shared rendering (None for an empty digest), computing each
-    window's items, each set of interests' digest and each digest's rendering once."""
+    window's items, each distinct query's digest and each digest's rendering once."""
     stages = {stage.pk: stage for stage in Stage.objects.all()}
-    windows: dict[Window, tuple[list[Item], Renderer]] = {}
-    digests: dict[tuple, Digest] = {}
+    windows: dict[Window, WindowContent] = {}
     renderings: dict[tuple, Prepared | None] = {}
     prepared = {}
     for recipient in recipients:
         window = recipient.window
         if window not in windows:
             windows[window] = window_content(window)
-        items, renderer = windows[window]
-        selection = (window, recipient.interests)
-        if selection not in digests:
-            digests[selection] = select(recipient.interests, items, stages)
-        digest = digests[selection]
+        content = windows[window]
+        digest = content.digest(recipient.query, recipient.kinds, stages)
         rendering = (window, digest.key)
         if rendering not in renderings:
-            renderings[rendering] = None if digest.is_empty else renderer.render(digest)
+            renderings[rendering] = None if digest.is_empty else content.renderer.render(digest)
         prepared[recipient.delivery_id] = renderings[rendering]
     return prepared
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .forms import ManageForm, SubscribeForm, initial_from_library
+from .forms import ManageForm, SubscribeForm, from_library
 from .models import (
     CONFIRM_SALT,
     CONFIRMATION_VALID_FOR,
@@ -75,6 +75,7 @@ def link_problem(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
+    notices = []
     if request.method == "POST":
         form = SubscribeForm(request.POST)
         if form.is_valid():
@@ -84,11 +85,12 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             # The same answer whether or not the address was already subscribed.
             return redirect("digests:check-inbox")
     else:
-        initial = initial_from_library(request.GET)
+        initial, library = from_library(request.GET)
+        notices = library.notices
         if request.user.is_authenticated:
             initial["email"] = request.user.email
-        form = SubscribeForm(initial=initial)
-    return render(request, "digests/subscribe.html", {"form": form})
+        form = SubscribeForm(initial=initial, library=library)
+    return render(request, "digests/subscribe.html", {"form": form, "notices": notices})
 
 
 @require_safe
@@ -132,6 +134,9 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         return link_problem(request, problem)
     if subscription.unsubscribed_at is not None:
         return render(request, "digests/unsubscribed.html", {"subscription": subscription})
+    # The notices say what the library no longer knows (a renamed stage, say),
+    # which saving drops.
+    library = subscription.library_query()
     if request.method == "POST":
         form = ManageForm(request.POST, subscription=subscription)
         if form.is_valid():
@@ -139,11 +144,17 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             messages.success(request, _("Your choices are saved."))
             return redirect(subscription.manage_url())
     else:
-        form = ManageForm(subscription=subscription)
+        form = ManageForm(subscription=subscription, library=library)
     return render(
         request,
         "digests/manage.html",
-        {"form": form, "subscription": subscription, "token": token},
+        {
+            "form": form,
+            "subscription": subscription,
+            "token": token,
+            "library": library,
+            "notices": library.notices,
+        },
     )
 
 

@@ -6,9 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from contributions.models import Contribution
-
-TAG_FIELDS = ("stages", "barriers", "countries", "regions", "therapeutic_areas", "audiences")
+from contributions.models import TAG_FIELDS, Contribution
 
 # How many candidates each prefilter passes on, per kind. Enough for the best five
 # to be among them; small enough that scoring them costs next to nothing.

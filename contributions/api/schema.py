@@ -17,9 +17,7 @@ from core.api import (
     path_example,
 )
 
-from ..filters import (
-    TagFilter,
-)
+from ..tag_filters import TagFilter
 from .examples import WRITE_EXAMPLES, revision_example_value
 from .serializers import (
     NoteSerializer,

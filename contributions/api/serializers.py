@@ -27,6 +27,7 @@ from stakeholders.models import Organisation, StakeholderGroup
 
 from ..models import (
     MAX_NOTE_LENGTH,
+    TAG_FIELDS,
     Contribution,
     Initiative,
     RejectionReason,
@@ -66,12 +67,7 @@ COMMON_READ_FIELDS = [
     "summary",
     "body",
     "organisation",
-    "stages",
-    "barriers",
-    "audiences",
-    "countries",
-    "regions",
-    "therapeutic_areas",
+    *TAG_FIELDS,
     "language",
     "status",
     "created_at",
@@ -170,8 +166,7 @@ class InitiativeSerializer(ContributionSerializer):
 
 # Writing.
 
-TAXONOMY_FIELDS = ("stages", "barriers", "audiences", "countries", "regions", "therapeutic_areas")
-COMMON_WRITE_FIELDS = ["title", "summary", "body", "organisation", *TAXONOMY_FIELDS, "language"]
+COMMON_WRITE_FIELDS = ["title", "summary", "body", "organisation", *TAG_FIELDS, "language"]
 
 
 class ContributionWriteSerializer(serializers.ModelSerializer):
@@ -252,8 +247,8 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
         if name in attrs:
             return attrs[name]
         if self.instance is None:
-            return [] if name in TAXONOMY_FIELDS else None
-        if name in TAXONOMY_FIELDS:
+            return [] if name in TAG_FIELDS else None
+        if name in TAG_FIELDS:
             return list(getattr(self.instance, name).all())
         return getattr(self.instance, name)
 
@@ -261,9 +256,7 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
         if attrs.get("submit") and (
             self.instance is None or self.instance.status != Status.PUBLISHED
         ):
-            errors = submission_errors(
-                {name: self.effective(attrs, name) for name in TAXONOMY_FIELDS}
-            )
+            errors = submission_errors({name: self.effective(attrs, name) for name in TAG_FIELDS})
             if errors:
                 raise ValidationError(errors)
         return attrs

@@ -33,19 +33,17 @@ from stakeholders.api import organisations_visible_to
 from stakeholders.models import Organisation
 
 from ..filters import (
-    MAX_QUERY_LENGTH,
-    MAX_VALUES_PER_FILTER,
     SORTS,
     ContributionFilterSet,
     InitiativeFilterSet,
     ResourceFilterSet,
 )
 from ..forms import SUBMISSIONS_PER_HOUR
-from ..models import Contribution, Initiative, Resource, Revision, Status, field_to_json
+from ..models import TAG_FIELDS, Contribution, Initiative, Resource, Revision, Status, field_to_json
+from ..tag_filters import MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER
 from .examples import READ_EXAMPLES
 from .schema import contribution_schema
 from .serializers import (
-    TAXONOMY_FIELDS,
     ContributionSerializer,
     ContributionWriteSerializer,
     InitiativeSerializer,
@@ -260,7 +258,7 @@ class ContributionViewSet(
     def submit(self, request: Request, slug: str) -> Response:
         item = self.get_object()
         if item.can("submit"):
-            tags = {name: getattr(item, name).all() for name in TAXONOMY_FIELDS}
+            tags = {name: getattr(item, name).all() for name in TAG_FIELDS}
             errors = submission_errors(tags)
             if errors:
                 raise ValidationError(errors)

@@ -14,10 +14,13 @@ from .events import (
 )
 from .items import (
     KINDS,
+    TAG_FIELDS,
+    TAG_KINDS,
     Contribution,
     ContributionQuerySet,
     Initiative,
     Resource,
+    TagKind,
     contribution_link,
     one_contribution,
 )
@@ -50,6 +53,8 @@ __all__ = [
     "RESERVED_SLUGS",
     "SEARCHED_FIELDS",
     "SEARCH_CONFIG",
+    "TAG_FIELDS",
+    "TAG_KINDS",
     "TRANSITIONS",
     "Contribution",
     "ContributionQuerySet",
@@ -60,6 +65,7 @@ __all__ = [
     "Revision",
     "RevisionQuerySet",
     "Status",
+    "TagKind",
     "TransitionNotAllowed",
     "apply_json",
     "contribution_link",

@@ -1,6 +1,7 @@
 """Resources and initiatives: the abstract Contribution with its tags, querysets
 and workflow methods, and the two kinds."""
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -29,6 +30,34 @@ from .workflow import (
     Status,
     TransitionNotAllowed,
 )
+
+
+@dataclass(frozen=True)
+class TagKind:
+    """A dimension resources and initiatives are tagged with, and listed, filtered
+    and followed by (a stage, a barrier, a country, ...)."""
+
+    # The library's query-string parameter and FilterSet filter: ?stage=<slug>.
+    param: str
+    # The Contribution many-to-many field that holds the tags; empty for a kind
+    # read through another one (an item's barrier categories are its barriers').
+    field: str
+
+
+# The one list of tag kinds, in the order forms, facets, the API and the admin show
+# them. Everything that goes through every tag kind (FilterSet facets, the
+# submission form and its script, the API, the admin, similarity, digests) reads it.
+TAG_KINDS: tuple[TagKind, ...] = (
+    TagKind("stage", "stages"),
+    TagKind("category", ""),
+    TagKind("barrier", "barriers"),
+    TagKind("audience", "audiences"),
+    TagKind("country", "countries"),
+    TagKind("region", "regions"),
+    TagKind("area", "therapeutic_areas"),
+)
+# The tag fields of Contribution, in the same order.
+TAG_FIELDS: tuple[str, ...] = tuple(kind.field for kind in TAG_KINDS if kind.field)
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -97,7 +126,7 @@ class ContributionQuerySet(models.QuerySet):
     def with_tags(self) -> "ContributionQuerySet":
         """Everything a card in a list shows, in a fixed number of queries."""
         return self.select_related("organisation", "organisation__group").prefetch_related(
-            "stages", "barriers", "countries", "regions", "therapeutic_areas", "audiences"
+            *TAG_FIELDS
         )
 
 

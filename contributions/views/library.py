@@ -15,11 +15,11 @@ from pathway.models import Country
 
 from ..extensions import page_panels
 from ..filters import (
-    MAX_QUERY_LENGTH,
     SORTS,
     ContributionFilterSet,
     InitiativeFilterSet,
     ResourceFilterSet,
+    ignored_notices,
 )
 from ..models import EDITABLE_STATUSES, Contribution, Initiative, Resource
 
@@ -28,17 +28,7 @@ PAGE_SIZE = 20
 
 def library_notices(request: HttpRequest, filterset: ContributionFilterSet) -> list[str]:
     """Plain-language notes on what the page ignored or changed in the request."""
-    notices = []
-    for label, value in filterset.ignored():
-        notices.append(
-            _("We ignored “%(value)s” for %(filter)s: there is no such option.")
-            % {"value": value, "filter": label.lower()}
-        )
-    raw_query = request.GET.get("q", "")
-    if len(raw_query) > MAX_QUERY_LENGTH:
-        notices.append(
-            _("Your search was shortened to its first %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
-        )
+    notices = ignored_notices(filterset.ignored(), request.GET.get("q", ""))
     sort = request.GET.get("sort")
     if sort and sort not in SORTS:
         notices.append(_("We ignored an unknown sort order."))

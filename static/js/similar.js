@@ -7,7 +7,8 @@
  * /contributions/similar/ for the published items like the draft and shows them in
  * #similar-matches, inside the form, so that the radio buttons marking each one
  * ("same thing", "related", "distinct") are posted with it. Marks already chosen
- * survive every refresh.
+ * survive every refresh. The form's tag fields are named in its data-tag-fields
+ * attribute, rendered from contributions.models.TAG_FIELDS.
  */
 (function () {
   "use strict";
@@ -18,17 +19,8 @@
   if (!form || !panel || !window.fetch) {
     return;
   }
-  const FIELDS = [
-    "title",
-    "summary",
-    "organisation",
-    "stages",
-    "barriers",
-    "countries",
-    "regions",
-    "therapeutic_areas",
-    "audiences",
-  ];
+  const TAG_FIELDS = form.dataset.tagFields.split(" ");
+  const FIELDS = ["title", "summary", "organisation"].concat(TAG_FIELDS);
   const TAGS = new Set(FIELDS.slice(2));
   const DELAY_MS = 400;
   const MIN_LETTERS = 4;

@@ -1,18 +1,16 @@
-"""Fixtures for digest tests: subscriptions with interests, content published in a
-chosen period, a real SMTP server, and Celery run in-process."""
+"""Fixtures for digest tests: subscriptions to library queries, content published
+in a chosen period, a real SMTP server, and Celery run in-process."""
 
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import models
 
-from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from digests import sending
 from digests.models import Subscription
 from ft3portal.celery import app as celery_app
 from ft3portal.settings import mailer_from_url
-from pathway.models import Country, Region, Stage, TherapeuticArea
 
 from .smtp import SMTPServer
 
@@ -36,22 +34,12 @@ def make_subscription(db):
         *,
         frequency: str = "weekly",
         confirmed_at: datetime | None = LONG_AGO,
-        stages=(),
-        barriers=(),
-        countries=(),
-        regions=(),
-        areas=(),
+        query: str = "",
         **fields,
     ) -> Subscription:
-        subscription = Subscription.objects.create(
-            email=email, frequency=frequency, confirmed_at=confirmed_at, **fields
+        return Subscription.objects.create(
+            email=email, frequency=frequency, confirmed_at=confirmed_at, query=query, **fields
         )
-        subscription.stages.set(Stage.objects.filter(slug__in=stages))
-        subscription.barriers.set(Barrier.objects.filter(slug__in=barriers))
-        subscription.countries.set(Country.objects.filter(code__in=countries))
-        subscription.regions.set(Region.objects.filter(slug__in=regions))
-        subscription.therapeutic_areas.set(TherapeuticArea.objects.filter(slug__in=areas))
-        return subscription
 
     return _make
 

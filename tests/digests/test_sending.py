@@ -58,8 +58,8 @@ def content(publish):
 def test_each_due_subscriber_gets_one_digest_with_exactly_their_items(
     eager_celery, make_subscription, content
 ):
-    make_subscription("testing@example.org", stages=["testing-decision"])
-    make_subscription("japan@example.org", countries=["JP"])
+    make_subscription("testing@example.org", query="stage=testing-decision")
+    make_subscription("japan@example.org", query="country=JP")
     make_subscription("everything@example.org")
 
     run()
@@ -78,7 +78,7 @@ def test_a_digest_has_text_and_html_parts_with_absolute_links(
     eager_celery, settings, make_subscription, content
 ):
     settings.SITE_URL = "https://ft3.example.org"
-    subscription = make_subscription(stages=["testing-decision"])
+    subscription = make_subscription(query="stage=testing-decision")
 
     run()
 
@@ -138,10 +138,10 @@ def test_subscribers_get_their_own_links_in_a_shared_rendering(
 def test_subscribers_whose_digests_hold_the_same_items_share_one_rendering(
     eager_celery, make_subscription, content
 ):
-    make_subscription("a@example.org", stages=["testing-decision"])
-    make_subscription("b@example.org", stages=["testing-decision"])
-    make_subscription("c@example.org", countries=["DE"])  # other interests, same items
-    make_subscription("d@example.org", countries=["JP"])
+    make_subscription("a@example.org", query="stage=testing-decision")
+    make_subscription("b@example.org", query="stage=testing-decision")
+    make_subscription("c@example.org", query="country=DE")  # another query, same items
+    make_subscription("d@example.org", query="country=JP")
 
     with mock.patch.object(
         rendering.Renderer, "render", autospec=True, side_effect=rendering.Renderer.render
@@ -152,10 +152,36 @@ def test_subscribers_whose_digests_hold_the_same_items_share_one_rendering(
     assert render.call_count == 2
 
 
+def test_each_distinct_query_is_matched_once_per_kind_not_once_per_subscriber(
+    make_subscription, content
+):
+    queries = ["stage=testing-decision", "country=JP", ""]
+    for n in range(9):
+        make_subscription(f"r{n}@example.org", query=queries[n % 3])
+    make_subscription("initiatives@example.org", query="country=JP", include_resources=False)
+    ids = list(Subscription.objects.order_by("pk").values_list("pk", flat=True))
+
+    with mock.patch.object(sending, "matching", wraps=sending.matching) as matching:
+        # Two batches on one worker: the second reuses the first's matching.
+        assert send_batch("weekly", PERIOD, ids[:5]).sent == 5
+        assert send_batch("weekly", PERIOD, ids[5:]).sent == 5
+
+    # Each kind's FilterSet once per query; "initiatives near you" for country=JP
+    # is the directory's country=JP, already matched.
+    assert sorted(call.args[1:] for call in matching.call_args_list) == [
+        ("initiative", ""),
+        ("initiative", "country=JP"),
+        ("initiative", "stage=testing-decision"),
+        ("resource", ""),
+        ("resource", "country=JP"),
+        ("resource", "stage=testing-decision"),
+    ]
+
+
 def test_nothing_is_sent_when_nothing_is_new_and_the_skip_is_recorded(
     eager_celery, make_subscription, content
 ):
-    subscription = make_subscription(stages=["sample-analysis"])
+    subscription = make_subscription(query="stage=sample-analysis")
 
     run()
 
@@ -336,7 +362,7 @@ def test_an_address_the_server_refuses_is_recorded_and_the_others_still_get_thei
 def test_a_real_smtp_message_has_both_parts_and_the_headers(
     smtp_server, make_subscription, content
 ):
-    subscription = make_subscription("reader@example.org", stages=["testing-decision"])
+    subscription = make_subscription("reader@example.org", query="stage=testing-decision")
 
     send_batch("weekly", PERIOD, [subscription.pk])
 
@@ -435,15 +461,15 @@ def test_batches_of_one_window_reuse_its_renderings_until_its_content_changes(pu
     item = publish("Biomarker testing in Germany", countries=["DE"])
     sending.WINDOW_CACHE.clear()
 
-    items, renderer = sending.window_content(window)
-    assert sending.window_content(window)[1] is renderer
-    assert [found.title for found in items] == ["Biomarker testing in Germany"]
+    content = sending.window_content(window)
+    assert sending.window_content(window) is content
+    assert [found.title for found in content.items] == ["Biomarker testing in Germany"]
 
     item.title = "Biomarker testing in Germany, revised"
     item.save()
-    items, changed = sending.window_content(window)
-    assert changed is not renderer
-    assert [found.title for found in items] == ["Biomarker testing in Germany, revised"]
+    changed = sending.window_content(window)
+    assert changed.renderer is not content.renderer
+    assert [found.title for found in changed.items] == ["Biomarker testing in Germany, revised"]
 
     publish("Living with lung cancer in Japan", "initiative", countries=["JP"])
-    assert len(sending.window_content(window)[0]) == 2
+    assert len(sending.window_content(window).items) == 2

@@ -1,5 +1,6 @@
-"""Subscribing (double opt-in, never revealing who is subscribed), confirming,
-managing and unsubscribing (RFC 8058 one-click POST; a GET only asks)."""
+"""Subscribing (double opt-in, never revealing who is subscribed) to a library
+query, confirming, managing and unsubscribing (RFC 8058 one-click POST; a GET
+only asks)."""
 
 import re
 import time
@@ -27,6 +28,9 @@ FORM = {
     "regions": ["europe"],
     "therapeutic_areas": ["lung-cancer"],
 }
+FORM_QUERY = (
+    "area=lung-cancer&barrier=test-not-reimbursed&country=DE&region=europe&stage=testing-decision"
+)
 
 
 def subscribe(client: Client, **changes) -> object:
@@ -46,6 +50,13 @@ def link_in(text: str, kind: str) -> str:
 
 def checked(html: str, name: str, value: str) -> bool:
     return bool(re.search(rf'name="{name}" value="{re.escape(value)}"[^>]*checked', html))
+
+
+def kept_filters(html: str) -> list[tuple[str, str]]:
+    """(value, label) of each ticked "also from the library view" checkbox."""
+    return re.findall(
+        r'name="filters" value="([^"]*)"[^>]*checked[^>]*> <label[^>]*>([^<]*)</label>', html
+    )
 
 
 # The subscribe page -------------------------------------------------------------
@@ -86,9 +97,76 @@ def test_the_subscribe_page_prefills_interests_from_a_library_query(client):
     assert checked(html, "regions", "europe")
     assert checked(html, "therapeutic_areas", "oncology")
     assert checked(html, "barriers", "test-not-reimbursed")
-    assert checked(html, "barriers", "disparities-in-access")  # the equity category
+    assert not checked(html, "barriers", "disparities-in-access")
     assert checked(html, "kinds", "initiatives")
     assert not checked(html, "kinds", "resources")
+    # The filters without a widget of their own are kept, readably.
+    assert kept_filters(html) == [
+        ("q=ngs", "Search: ngs"),
+        ("category=equity", "Barrier category: Equity"),
+    ]
+
+
+def test_the_library_views_other_filters_are_kept_and_can_be_dropped(client):
+    page = client.get(
+        "/digest/subscribe/?kind=resource&q=biomarker&language=de&audience=payers"
+        "&type=toolkit&stage=testing-decision"
+    )
+
+    assert kept_filters(page.content.decode()) == [
+        ("q=biomarker", "Search: biomarker"),
+        ("audience=payers", "Audience: Payers"),
+        ("language=de", "Language: German"),
+        ("type=toolkit", "Type of resource: Toolkit (resources only)"),
+    ]
+
+    # The visitor unticks the audience and the type.
+    response = subscribe(client, filters=["q=biomarker", "language=de"])
+
+    assert response.status_code == 302
+    assert Subscription.objects.get().query == (
+        "area=lung-cancer&barrier=test-not-reimbursed&country=DE&language=de&q=biomarker"
+        "&region=europe&stage=testing-decision"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("foo=1", "We ignored “foo”: the library has no such filter."),
+        ("stage=no-such-stage", "We ignored “no-such-stage” for pathway stage"),
+        ("country=zz", "We ignored “ZZ” for country"),
+        ("language=xx&year=abc", "We ignored “abc” for year"),
+        ("status=ongoing", "We ignored “ongoing” for initiative status"),
+        ("kind=nonsense", "We ignored an unknown kind of contribution."),
+        ("q=" + "biomarker " * 50, "Your search was shortened to its first 200 characters."),
+        ("stage=" + "a" * 5000, "We ignored “" + "a" * 100 + "” for pathway stage"),
+        ("%00q%00=1&stage=test%00ing", "We ignored “q”: the library has no such filter."),
+        ("&".join(f"country=C{n}" for n in range(300)), "We ignored “C0” for country"),
+    ],
+)
+def test_unknown_and_invalid_library_parameters_are_ignored_with_a_notice(client, query, notice):
+    response = client.get(f"/digest/subscribe/?{query}")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert notice in html
+    assert "\x00" not in html
+
+
+def test_a_search_with_nul_bytes_is_kept_without_them(client):
+    response = client.get("/digest/subscribe/?q=bio%00marker%00")
+
+    assert kept_filters(response.content.decode()) == [("q=bio+marker", "Search: bio marker")]
+
+
+@pytest.mark.parametrize("posted", [["foo=1"], ["stage=monitoring"], ["q=%00"], ["\x00"]])
+def test_a_kept_filter_the_library_does_not_know_is_refused_not_saved(client, posted):
+    response = subscribe(client, filters=posted)
+
+    assert response.status_code == 200
+    assert "Select a valid choice." in response.content.decode()
+    assert Subscription.objects.count() == 0
 
 
 @pytest.mark.parametrize(
@@ -121,8 +199,8 @@ def test_subscribing_creates_an_unconfirmed_subscription_and_emails_a_link(clien
     subscription = Subscription.objects.get()
     assert subscription.confirmed_at is None
     assert subscription.frequency == "weekly"
-    assert [s.slug for s in subscription.stages.all()] == ["testing-decision"]
-    assert [c.code for c in subscription.countries.all()] == ["DE"]
+    assert subscription.query == FORM_QUERY
+    assert subscription.kinds == ("resource", "initiative")
     assert subscription.user is None
     [email] = emails_to("reader@example.org")
     assert email.template == "subscription_confirm"
@@ -153,7 +231,7 @@ def test_subscribing_an_unconfirmed_address_again_updates_it_and_resends_the_lin
     assert (second.status_code, second["Location"]) == (first.status_code, first["Location"])
     subscription = Subscription.objects.get()
     assert subscription.frequency == "monthly"
-    assert subscription.stages.count() == 0
+    assert subscription.query == FORM_QUERY.replace("&stage=testing-decision", "")
     confirmations = OutgoingEmail.objects.filter(template="subscription_confirm")
     assert confirmations.count() == 2
 
@@ -170,7 +248,7 @@ def test_subscribing_a_confirmed_address_changes_nothing_and_mails_a_manage_link
     subscription.refresh_from_db()
     assert Subscription.objects.count() == 1
     assert subscription.frequency == "weekly"
-    assert subscription.stages.count() == 1
+    assert subscription.query == FORM_QUERY
     [notice] = emails_to("reader@example.org", "subscription_exists")
     assert subscription.manage_url() in notice.text
     assert subscription.manage_url() in notice.html
@@ -311,7 +389,7 @@ def test_a_link_to_a_deleted_subscription_says_so(client, make_subscription):
 
 
 def test_the_manage_page_changes_interests_frequency_and_pauses(client, make_subscription):
-    subscription = make_subscription(stages=["testing-decision"], countries=["DE"])
+    subscription = make_subscription(query="country=DE&stage=testing-decision")
     url = subscription.manage_url()
 
     page = client.get(url)
@@ -335,11 +413,54 @@ def test_the_manage_page_changes_interests_frequency_and_pauses(client, make_sub
     assert response["Location"] == url
     subscription.refresh_from_db()
     assert subscription.frequency == "monthly"
-    assert (subscription.include_resources, subscription.include_initiatives) == (False, True)
-    assert sorted(s.slug for s in subscription.stages.all()) == ["monitoring", "treatment-access"]
-    assert [c.code for c in subscription.countries.all()] == ["FR"]
+    assert subscription.kinds == ("initiative",)
+    assert subscription.query == "country=FR&stage=monitoring&stage=treatment-access"
     assert subscription.paused
     assert "Your digests are paused" in client.get(url).content.decode()
+
+
+def test_the_manage_page_shows_the_query_and_keeps_or_drops_its_other_filters(
+    client, make_subscription
+):
+    subscription = make_subscription(query="country=DE&language=de&q=biomarker")
+    url = subscription.manage_url()
+
+    html = client.get(url).content.decode()
+
+    assert "It follows: Search: biomarker · Country: Germany · Language: German." in html
+    assert '<option value="DE" selected>' in html
+    assert kept_filters(html) == [
+        ("q=biomarker", "Search: biomarker"),
+        ("language=de", "Language: German"),
+    ]
+    assert f'href="/resources/?{subscription.query.replace("&", "&amp;")}"' in html
+
+    client.post(
+        url,
+        {
+            "frequency": "weekly",
+            "kinds": ["resources"],
+            "countries": ["DE"],
+            "filters": ["q=biomarker"],
+        },
+    )
+
+    subscription.refresh_from_db()
+    assert subscription.query == "country=DE&q=biomarker"
+
+
+def test_a_stored_value_the_library_no_longer_knows_is_reported_and_dropped_on_saving(
+    client, make_subscription
+):
+    subscription = make_subscription(query="country=DE&stage=renamed-stage")
+    url = subscription.manage_url()
+
+    html = client.get(url).content.decode()
+
+    assert "We ignored “renamed-stage” for pathway stage: there is no such option." in html
+    client.post(url, {"frequency": "weekly", "kinds": ["resources"], "countries": ["DE"]})
+    subscription.refresh_from_db()
+    assert subscription.query == "country=DE"
 
 
 def test_the_manage_form_keeps_its_csrf_protection(make_subscription):

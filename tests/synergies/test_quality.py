@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import User
-from contributions.models import KINDS, Status
-from synergies.profile import STRONG, TAG_FIELDS, Profile
+from contributions.models import KINDS, TAG_FIELDS, Status
+from synergies.profile import STRONG, Profile
 from synergies.similarity import find_similar, score_pair
 
 from .similarity_pairs import DUPLICATES, POOL_EXTRA, RELATED, UNRELATED, Duplicate

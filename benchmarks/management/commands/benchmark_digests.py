@@ -23,6 +23,7 @@ import threading
 import time
 from collections import Counter
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -196,11 +197,10 @@ class Command(BaseCommand):
                         confirmed_at=confirmed,
                         include_resources=kinds < 0.9,
                         include_initiatives=kinds > 0.7 or kinds < 0.2,
+                        query=tags.query(rng),
                     )
                 )
-            with transaction.atomic():
-                created = Subscription.objects.bulk_create(subscriptions)
-                tags.tag_subscriptions(rng, created)
+            Subscription.objects.bulk_create(subscriptions)
 
     def remove_benchmark_data(self) -> None:
         Subscription.objects.filter(email__endswith="@" + DOMAIN).delete()
@@ -281,7 +281,8 @@ COMMON_COUNTRIES = [
 
 
 class Tags:
-    """The taxonomy's primary keys, and random tagging of items and subscriptions."""
+    """The taxonomy as (primary key, library value) pairs, and random tagging of
+    items and library queries of subscriptions."""
 
     def __init__(self, stages, barriers, countries, regions, areas) -> None:
         self.stages = stages
@@ -293,11 +294,11 @@ class Tags:
     @classmethod
     def load(cls) -> "Tags":
         return cls(
-            list(Stage.objects.values_list("pk", flat=True)),
-            list(Barrier.objects.values_list("pk", flat=True)),
-            list(Country.objects.filter(code__in=COMMON_COUNTRIES).values_list("pk", flat=True)),
-            list(Region.objects.values_list("pk", flat=True)),
-            list(TherapeuticArea.objects.values_list("pk", flat=True)),
+            list(Stage.objects.values_list("pk", "slug")),
+            list(Barrier.objects.values_list("pk", "slug")),
+            list(Country.objects.filter(code__in=COMMON_COUNTRIES).values_list("pk", "code")),
+            list(Region.objects.values_list("pk", "slug")),
+            list(TherapeuticArea.objects.values_list("pk", "slug")),
         )
 
     @staticmethod
@@ -319,7 +320,7 @@ class Tags:
                 "therapeutic_areas": self.some(rng, self.areas, [3, 5, 1]),
             }
             for name, values in chosen.items():
-                rows[name] += [(item.pk, value) for value in values]
+                rows[name] += [(item.pk, pk) for pk, _key in values]
         for name, pairs in rows.items():
             field = model._meta.get_field(name)
             through = field.remote_field.through
@@ -328,25 +329,22 @@ class Tags:
                 [through(**{f"{source}_id": item, f"{target}_id": value}) for item, value in pairs]
             )
 
-    def tag_subscriptions(self, rng: random.Random, subscriptions) -> None:
+    def query(self, rng: random.Random) -> str:
+        """A subscription's library query, normalised as LibraryQuery writes it."""
         weights = {
-            "stages": (self.stages, [4, 4, 2]),
-            "barriers": (self.barriers, [6, 3, 1]),
-            "countries": (self.countries, [5, 4, 1]),
-            "regions": (self.regions, [8, 2]),
-            "therapeutic_areas": (self.areas, [6, 3, 1]),
+            "stage": (self.stages, [4, 4, 2]),
+            "barrier": (self.barriers, [6, 3, 1]),
+            "country": (self.countries, [5, 4, 1]),
+            "region": (self.regions, [8, 2]),
+            "area": (self.areas, [6, 3, 1]),
         }
-        for name, (values, chances) in weights.items():
-            field = Subscription._meta.get_field(name)
-            through = field.remote_field.through
-            target = field.m2m_reverse_field_name()
-            through.objects.bulk_create(
-                [
-                    through(subscription_id=subscription.pk, **{f"{target}_id": value})
-                    for subscription in subscriptions
-                    for value in self.some(rng, values, chances)
-                ]
+        return urlencode(
+            sorted(
+                (param, str(key))
+                for param, (values, chances) in weights.items()
+                for _pk, key in self.some(rng, values, chances)
             )
+        )
 
 
 class Sink:

@@ -36,13 +36,13 @@ from django.utils import timezone
 
 from barriers.models import Barrier, BarrierCategory
 from contributions import demo
-from contributions.models import SEARCH_CONFIG, Initiative, Resource, Status
+from contributions.models import SEARCH_CONFIG, TAG_FIELDS, Initiative, Resource, Status
 from gaps.coverage import Scope, compare
 from gaps.entries import rebuild_entries
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 from synergies.partners import potential_partners
-from synergies.profile import TAG_FIELDS, Profile
+from synergies.profile import Profile
 from synergies.similarity import find_similar, related_to
 
 PREFIX = "synbench-"

@@ -1,0 +1,168 @@
+"""The library's filter classes: lenient with unknown values on pages (the API
+refuses them), a subquery per tag so ranking and counting see one row per item, and
+the one rule for places (PlaceFilter)."""
+
+import unicodedata
+
+import django_filters
+from django import forms
+from django.db import models
+from django.db.models import Func, OuterRef, Q, Subquery
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FILTER = 50
+
+
+def clean_search_text(text: str) -> str:
+    """Printable text only: control characters (NUL among them) break database drivers."""
+    text = unicodedata.normalize("NFC", text)
+    printable = "".join(
+        " " if unicodedata.category(ch).startswith(("C", "Z")) else ch for ch in text
+    )
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keeps the values it knows and remembers the others in `ignored`."""
+
+    def __init__(self, *args, normalise=str, **kwargs) -> None:
+        self.normalise = normalise
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        self.ignored = []
+        known = {str(key) for key, _label in self.choices}
+        kept = []
+        for raw in (value or [])[:MAX_VALUES_PER_FILTER]:
+            item = self.normalise(clean_search_text(str(raw))[:100])
+            if item in known:
+                if item not in kept:
+                    kept.append(item)
+            elif item:
+                self.ignored.append(str(raw)[:100])
+        return kept
+
+
+class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Like LenientMultipleChoiceField, for rows looked up by slug (or code)."""
+
+    def __init__(self, *args, normalise=str, **kwargs) -> None:
+        self.normalise = normalise
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        self.ignored = []
+        wanted = []
+        for raw in (value or [])[:MAX_VALUES_PER_FILTER]:
+            item = self.normalise(clean_search_text(str(raw))[:100])
+            if item and item not in wanted:
+                wanted.append(item)
+        if not wanted:
+            return []
+        found = {
+            str(getattr(obj, self.to_field_name)): obj
+            for obj in self.queryset.filter(**{f"{self.to_field_name}__in": wanted})
+        }
+        self.ignored = [item for item in wanted if item not in found]
+        return [found[item] for item in wanted if item in found]
+
+
+class TagFilter(django_filters.ModelMultipleChoiceFilter):
+    """Items tagged with any of the chosen rows, without duplicating items.
+
+    A subquery on the primary key keeps the main query free of joins, so search
+    ranking, ordering and counting work on one row per item.
+    """
+
+    field_class = LenientModelMultipleChoiceField
+
+    def __init__(self, *args, lookup: str, normalise=str, **kwargs) -> None:
+        self.lookup = lookup
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs["normalise"] = normalise
+        super().__init__(*args, **kwargs)
+
+    def tagged(self, rows) -> Q:
+        """Items tagged with `rows` (a list, or an OuterRef to one facet row)."""
+        lookup = self.lookup if isinstance(rows, OuterRef) else f"{self.lookup}__in"
+        return Q(**{lookup: rows})
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=qs.model._default_manager.filter(self.tagged(value)).values("pk"))
+
+    def count_per_row(self, matching: models.QuerySet) -> Subquery:
+        """How many of the `matching` items each facet row would select."""
+        items = matching.model._default_manager.filter(pk__in=matching.values("pk"))
+        return Subquery(
+            items.filter(self.tagged(OuterRef("pk")))
+            .order_by()
+            .values(n=Func("pk", function="COUNT", template="COUNT(DISTINCT %(expressions)s)"))
+        )
+
+
+class PlaceFilter(TagFilter):
+    """A geography filter: the one rule for a place, wherever the library's filters
+    apply (pages, API, feeds, CSV, digests, the gap map).
+
+    Work for a place includes the work that covers it: a country's items come with
+    those for its region and with global ones, a region's with global ones. With
+    `scope=exact` only work for the place itself is selected.
+    """
+
+    def covering(self, own: Q, region: Q | None = None) -> Q:
+        parent = getattr(self, "parent", None)  # unbound when used without a FilterSet
+        if parent is not None and parent.exact_scope:
+            return own
+        wider = Q(regions__is_global=True)
+        return own | (region | wider if region is not None else wider)
+
+    def select(self, queryset, places: list, exact: bool):
+        """`queryset` narrowed to work for `places`, or only for themselves when
+        `exact`, without a FilterSet (the gap map uses it)."""
+        own = self.exact_places(places)
+        condition = own if exact else self.tagged(places)
+        return queryset.filter(
+            pk__in=queryset.model._default_manager.filter(condition).values("pk")
+        )
+
+
+class CountryFilter(PlaceFilter):
+    def exact_places(self, rows) -> Q:
+        return Q(countries__in=rows)
+
+    def tagged(self, rows) -> Q:
+        if isinstance(rows, OuterRef):
+            return self.covering(Q(countries=rows), Q(regions__countries=rows))
+        return self.covering(Q(countries__in=rows), Q(regions__countries__in=rows))
+
+
+class RegionFilter(PlaceFilter):
+    """The region itself or any country in it (and, as for every place, global work)."""
+
+    def exact_places(self, rows) -> Q:
+        return Q(regions__in=rows) | Q(countries__region__in=rows)
+
+    def tagged(self, rows) -> Q:
+        if isinstance(rows, OuterRef):
+            return self.covering(Q(regions=rows) | Q(countries__region=rows))
+        return self.covering(Q(regions__in=rows) | Q(countries__region__in=rows))
+
+
+class TherapeuticAreaFilter(TagFilter):
+    """Items tagged with the area or any narrower area (Oncology includes Lung cancer)."""
+
+    def tagged(self, rows) -> Q:
+        if isinstance(rows, OuterRef):
+            return Q(therapeutic_areas=rows) | Q(therapeutic_areas__parent=rows)
+        return Q(therapeutic_areas__in=rows) | Q(therapeutic_areas__parent__in=rows)
+
+
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
