@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Count, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
@@ -143,6 +145,14 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
         return qs.filter(**{f"{self.field_name}__in": value})
 
 
+def organisations_seen_by(request: HttpRequest | None) -> models.QuerySet[Organisation]:
+    """The organisations the `organisation` filter knows: those the visitor may see,
+    so that one they may not see is an unknown value like a misspelt one. Without a
+    request (a stored query run by a task), what anonymous visitors see."""
+    user = getattr(request, "user", None) or AnonymousUser()
+    return Organisation.objects.visible_to(user)
+
+
 SORTS = {
     "relevance": _("Best match"),
     "newest": _("Newest first"),
@@ -207,7 +217,7 @@ class ContributionFilterSet(django_filters.FilterSet):
     )
     organisation = TagFilter(
         lookup="organisation",
-        queryset=Organisation.objects.all(),
+        queryset=organisations_seen_by,
         label=_("Organisation"),
     )
     language = ChoicesFilter(

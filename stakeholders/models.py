@@ -52,10 +52,18 @@ class OrganisationQuerySet(models.QuerySet):
         ).distinct()
 
     def visible_to(self, user) -> "OrganisationQuerySet":
-        """Verified organisations; curators also see the proposed ones."""
-        if user.is_authenticated and user.is_curator:
+        """The organisations `user` may see, on the web, in the API and in filters.
+
+        Verified organisations are public. A proposed (unverified) one is seen by
+        curators, who decide on it, and by the people who proposed it or act for it
+        (a pending or approved membership); to everyone else it does not exist.
+        """
+        if not user.is_authenticated:
+            return self.verified()
+        if user.is_curator:
             return self.all()
-        return self.verified()
+        theirs = Membership.objects.filter(user=user).exclude(status=Membership.Status.DECLINED)
+        return self.filter(models.Q(verified=True) | models.Q(pk__in=theirs.values("organisation")))
 
     def unique_slug(self, name: str) -> str:
         """A slug for `name` that no organisation has and no URL reserves."""

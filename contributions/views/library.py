@@ -4,12 +4,14 @@ the item pages."""
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from stakeholders.models import Organisation
 
 from ..extensions import page_panels
 from ..filters import (
@@ -74,7 +76,7 @@ def library(
     template: str,
     extra: dict,
 ) -> HttpResponse:
-    filterset = filterset_class(request.GET, queryset=queryset)
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     requested_page = request.GET.get("page", "1")
@@ -183,7 +185,12 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(
         Initiative.objects.visible_to(request.user)
         .with_tags()
-        .prefetch_related("partner_organisations"),
+        .prefetch_related(
+            Prefetch(
+                "partner_organisations",
+                queryset=Organisation.objects.visible_to(request.user),
+            )
+        ),
         slug=slug,
     )
     related_resources = initiative.related_resources.published().select_related("organisation")
