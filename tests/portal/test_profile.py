@@ -63,10 +63,13 @@ def test_profile_links_a_proposed_organisation_to_the_page_its_proposer_may_see(
 
 
 @pytest.mark.django_db
-def test_profile_does_not_link_a_proposal_that_was_declined(partner, patients_group, curator):
+def test_profile_does_not_link_a_proposal_that_was_declined(
+    partner, patients_group, curator, make_resource
+):
     proposed = Organisation.objects.propose(by=partner, name="New Group", group=patients_group)
     # Kept, hidden, because content was attached to it: its proposer may no longer see it.
-    proposed.memberships.get().decline(by=curator)
+    make_resource("Attached", organisation=proposed)
+    proposed.decline_proposal(by=curator)
 
     response = logged_in(partner).get(reverse("portal:profile"))
 
