@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import django_filters
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
 from django.db.models import Count
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +41,14 @@ from .tag_filters import (
 # Parameters of a library view that say which page to show and in what order,
 # not which items.
 NOT_FILTERS = frozenset({"page", "sort"})
+
+
+def organisations_seen_by(request: HttpRequest | None) -> models.QuerySet[Organisation]:
+    """The organisations the `organisation` filter knows: those the visitor may see,
+    so that one they may not see is an unknown value like a misspelt one. Without a
+    request (a stored query run by a task), what anonymous visitors see."""
+    user = getattr(request, "user", None) or AnonymousUser()
+    return Organisation.objects.visible_to(user)
 
 
 SORTS = {
@@ -105,7 +115,7 @@ class ContributionFilterSet(django_filters.FilterSet):
     )
     organisation = TagFilter(
         lookup="organisation",
-        queryset=Organisation.objects.all(),
+        queryset=organisations_seen_by,
         label=_("Organisation"),
     )
     scope = django_filters.ChoiceFilter(

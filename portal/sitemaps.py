@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 
@@ -27,5 +28,5 @@ class OrganisationSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> QuerySet[Organisation]:
-        # Unverified organisations have no public page.
-        return Organisation.objects.verified().order_by("pk")
+        # What a crawler, an anonymous visitor, may see.
+        return Organisation.objects.visible_to(AnonymousUser()).order_by("pk")

@@ -9,7 +9,18 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -167,10 +178,12 @@ def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def stakeholder_list(request: HttpRequest) -> HttpResponse:
+    # The public directory: what everyone may see, whoever is looking.
+    public = Organisation.objects.visible_to(AnonymousUser())
     groups = StakeholderGroup.objects.prefetch_related(
         Prefetch(
             "organisations",
-            queryset=Organisation.objects.verified().select_related("country"),
+            queryset=public.select_related("country"),
             to_attr="verified_organisations",
         )
     )
@@ -179,9 +192,9 @@ def stakeholder_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # Unverified organisations were proposed by a user and are not public yet.
     organisation = get_object_or_404(
-        Organisation.objects.verified().select_related("group", "country"), slug=slug
+        Organisation.objects.visible_to(request.user).select_related("group", "country"),
+        slug=slug,
     )
     resources = Resource.objects.published().filter(organisation=organisation)
     # The initiatives it leads and those it is a partner in, each once.
@@ -205,9 +218,12 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     """Your account: email address, and the organisations you act for or asked to join."""
     user = request.user
+    visible = Organisation.objects.visible_to(user).filter(pk=OuterRef("organisation"))
     memberships = (
         Membership.objects.filter(user=user)
         .select_related("organisation")
+        # A proposed organisation's page is open to its proposer, not to someone declined.
+        .annotate(organisation_visible=Exists(visible))
         .order_by("organisation__name")
     )
     context = {

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -27,14 +28,25 @@ class StakeholderGroupAdmin(admin.ModelAdmin):
         return group.n_organisations
 
 
-class OrganisationMembershipInline(admin.TabularInline):
+class MembershipListInline(admin.TabularInline):
+    """Memberships shown on another page, read-only: they are added, decided on and
+    given roles in the Membership admin, whose actions email the people concerned."""
+
     model = Membership
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple[str, ...]:
+        return self.fields
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class OrganisationMembershipInline(MembershipListInline):
     fk_name = "organisation"
     fields = ("user", "role", "status", "created_at", "decided_by", "decided_at")
-    # Decisions go through the Approve/Decline actions so that who decided is recorded.
-    readonly_fields = ("status", "created_at", "decided_by", "decided_at")
-    autocomplete_fields = ("user",)
-    extra = 0
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
         return super().get_queryset(request).select_related("user", "decided_by")
@@ -53,9 +65,10 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_select_related = ("group", "country")
     autocomplete_fields = ("country",)
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("created_at",)
+    # Verifying approves and emails whoever proposed it: the actions below do that.
+    readonly_fields = ("verified", "created_at")
     inlines = [OrganisationMembershipInline]
-    actions = ["verify_selected"]
+    actions = ["verify_selected", "decline_selected_proposals"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
         approved = Q(memberships__status=Membership.Status.APPROVED)
@@ -67,19 +80,44 @@ class OrganisationAdmin(admin.ModelAdmin):
     def member_count(self, organisation: Organisation) -> int:
         return organisation.n_members
 
-    @admin.action(description=_("Mark selected as verified"), permissions=["change"])
+    @admin.action(
+        description=_("Verify selected: make them public, their proposers editors"),
+        permissions=["change"],
+    )
     def verify_selected(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:
-        count = queryset.filter(verified=False).update(verified=True)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation marked as verified.",
-                "%(count)d organisations marked as verified.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        chosen = list(queryset)
+        done = sum(organisation.verify(by=request.user) for organisation in chosen)
+        text = ngettext(
+            "%(count)d organisation verified; whoever proposed it is its editor.",
+            "%(count)d organisations verified; whoever proposed them is their editor.",
+            done,
+        ) % {"count": done}
+        self._report(request, text, len(chosen) - done)
+
+    @admin.action(
+        description=_("Decline selected proposals: remove them, tell their proposers"),
+        permissions=["change"],
+    )
+    def decline_selected_proposals(
+        self, request: HttpRequest, queryset: QuerySet[Organisation]
+    ) -> None:
+        chosen = list(queryset)
+        done = sum(organisation.decline_proposal(by=request.user) for organisation in chosen)
+        text = ngettext(
+            "%(count)d proposed organisation declined.",
+            "%(count)d proposed organisations declined.",
+            done,
+        ) % {"count": done}
+        self._report(request, text, len(chosen) - done)
+
+    def _report(self, request: HttpRequest, text: str, skipped: int) -> None:
+        if skipped:
+            text += " " + ngettext(
+                "%(count)d skipped: it was verified already.",
+                "%(count)d skipped: they were verified already.",
+                skipped,
+            ) % {"count": skipped}
+        self.message_user(request, text, messages.WARNING if skipped else messages.SUCCESS)
 
 
 @admin.register(Membership)
@@ -103,9 +141,16 @@ class MembershipAdmin(admin.ModelAdmin):
     )
     list_select_related = ("user", "organisation", "decided_by")
     autocomplete_fields = ("user", "organisation")
-    # Status only changes through the actions below, which record who decided and when.
+    # A new membership waits for a decision. Decisions and roles change only through
+    # the actions below, which record who decided and email the person as the
+    # curation and members pages do.
     readonly_fields = ("status", "created_at", "decided_by", "decided_at")
-    actions = ["approve_selected", "decline_selected"]
+    actions = ["approve_selected", "decline_selected", "make_editors", "make_members"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple[str, ...]:
+        if obj is None:
+            return self.readonly_fields
+        return ("user", "organisation", "role", *self.readonly_fields)
 
     @admin.action(description=_("Approve selected"), permissions=["change"])
     def approve_selected(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
@@ -115,6 +160,14 @@ class MembershipAdmin(admin.ModelAdmin):
     def decline_selected(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
         self._decide(request, queryset, Membership.Status.DECLINED, Membership.decline)
 
+    @admin.action(description=_("Make selected editors"), permissions=["change"])
+    def make_editors(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        self._change_role(request, queryset, Membership.Role.EDITOR)
+
+    @admin.action(description=_("Make selected members (not editors)"), permissions=["change"])
+    def make_members(self, request: HttpRequest, queryset: QuerySet[Membership]) -> None:
+        self._change_role(request, queryset, Membership.Role.MEMBER)
+
     def _decide(
         self,
         request: HttpRequest,
@@ -123,13 +176,22 @@ class MembershipAdmin(admin.ModelAdmin):
         decision: Callable[..., None],
     ) -> None:
         # A membership already in that state keeps its original decider and date.
+        # Each is read again under a lock: deciding on one proposer decides on the
+        # whole proposed organisation, which may change (or remove) the next one.
         done = skipped = 0
-        for membership in queryset:
-            if membership.status == status:
-                skipped += 1
-            else:
-                decision(membership, by=request.user)
-                done += 1
+        for pk in queryset.values_list("pk", flat=True):
+            with transaction.atomic():
+                membership = (
+                    Membership.objects.select_for_update(of=("self",))
+                    .select_related("user", "organisation")
+                    .filter(pk=pk)
+                    .first()
+                )
+                if membership is None or membership.status == status:
+                    skipped += 1
+                else:
+                    decision(membership, by=request.user)
+                    done += 1
         text = ngettext(
             "%(count)d membership set to “%(status)s”.",
             "%(count)d memberships set to “%(status)s”.",
@@ -143,17 +205,36 @@ class MembershipAdmin(admin.ModelAdmin):
             ) % {"count": skipped}
         self.message_user(request, text, messages.WARNING if skipped else messages.SUCCESS)
 
+    def _change_role(
+        self, request: HttpRequest, queryset: QuerySet[Membership], role: Membership.Role
+    ) -> None:
+        # As on the members page: only approved members are given another role.
+        changing = queryset.approved().exclude(role=role).select_related("user", "organisation")
+        done = 0
+        for membership in changing:
+            membership.change_role(role, by=request.user)
+            done += 1
+        skipped = queryset.count() - done
+        text = ngettext(
+            "%(count)d membership given the role “%(role)s”.",
+            "%(count)d memberships given the role “%(role)s”.",
+            done,
+        ) % {"count": done, "role": role.label}
+        if skipped:
+            text += " " + ngettext(
+                "%(count)d skipped: not approved, or it had that role already.",
+                "%(count)d skipped: not approved, or they had that role already.",
+                skipped,
+            ) % {"count": skipped}
+        self.message_user(request, text, messages.WARNING if skipped else messages.SUCCESS)
 
-class UserMembershipInline(admin.TabularInline):
-    """The organisations a user acts for. Approving happens in the Membership admin."""
 
-    model = Membership
+class UserMembershipInline(MembershipListInline):
+    """The organisations a user acts for or asked to join."""
+
     # Membership has two links to users; these rows are the user's own memberships.
     fk_name = "user"
     fields = ("organisation", "role", "status", "created_at", "decided_by", "decided_at")
-    readonly_fields = ("status", "created_at", "decided_by", "decided_at")
-    autocomplete_fields = ("organisation",)
-    extra = 0
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
         return super().get_queryset(request).select_related("organisation", "decided_by")

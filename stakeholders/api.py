@@ -1,11 +1,9 @@
 """REST API for stakeholder groups and organisations (read-only).
 
-Organisations are public once a curator has verified them; people also see the
-unverified organisations they act for, and curators see all.
+Who sees which organisation is `Organisation.objects.visible_to`, as on the web.
 """
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -26,15 +24,6 @@ from pathway.api import CountryRefSerializer
 from pathway.models import Country
 
 from .models import Organisation, OrganisationQuerySet, StakeholderGroup
-
-
-def organisations_visible_to(user) -> OrganisationQuerySet:
-    """Verified organisations, plus the ones `user` acts for; curators see all."""
-    if user.is_authenticated and user.is_curator:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(
-        Q(verified=True) | Q(pk__in=Organisation.objects.acted_for_by(user).values("pk"))
-    )
 
 
 class StakeholderGroupRefSerializer(serializers.ModelSerializer):
@@ -176,17 +165,17 @@ ORGANISATION_EXAMPLE = OpenApiExample(
     lookup=path_example("slug", "lung-patients-network"),
     list_summary=gettext_lazy("List the organisations"),
     list_description=gettext_lazy(
-        "Verified partner organisations. Signed-in members also see the unverified "
-        "organisations they act for; curators see all."
+        "Verified partner organisations. A proposed organisation, not verified yet, is "
+        "seen only by the people who proposed it or act for it, and by curators."
     ),
     retrieve_summary=gettext_lazy("Get an organisation"),
 )
 class OrganisationViewSet(ReadOnlyViewSet):
-    """Partner organisations: verified ones for everyone; members also see the
-    unverified organisations they act for, curators see all."""
+    """Partner organisations: verified ones for everyone; a proposed one also for the
+    people who proposed it or act for it, and for curators."""
 
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
 
     def get_queryset(self) -> OrganisationQuerySet:
-        return organisations_visible_to(self.request.user).select_related("group", "country")
+        return Organisation.objects.visible_to(self.request.user).select_related("group", "country")

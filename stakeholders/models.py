@@ -52,10 +52,18 @@ class OrganisationQuerySet(models.QuerySet):
         ).distinct()
 
     def visible_to(self, user) -> "OrganisationQuerySet":
-        """Verified organisations; curators also see the proposed ones."""
-        if user.is_authenticated and user.is_curator:
+        """The organisations `user` may see, on the web, in the API and in filters.
+
+        Verified organisations are public. A proposed (unverified) one is seen by
+        curators, who decide on it, and by the people who proposed it or act for it
+        (a pending or approved membership); to everyone else it does not exist.
+        """
+        if not user.is_authenticated:
+            return self.verified()
+        if user.is_curator:
             return self.all()
-        return self.verified()
+        theirs = Membership.objects.filter(user=user).exclude(status=Membership.Status.DECLINED)
+        return self.filter(models.Q(verified=True) | models.Q(pk__in=theirs.values("organisation")))
 
     def unique_slug(self, name: str) -> str:
         """A slug for `name` that no organisation has and no URL reserves."""
@@ -199,18 +207,32 @@ class Organisation(models.Model):
     def get_members_url(self) -> str:
         return reverse("stakeholders:members", args=[self.slug])
 
-    def verify(self, by: "User") -> None:
-        """Make a proposed organisation public; whoever proposed it becomes its editor."""
+    def verify(self, by: "User") -> bool:
+        """Make a proposed organisation public; whoever proposed it becomes its editor
+        and is told. False, with nothing done, if it is verified already.
+
+        The curation page, the admin's actions and approving a proposer's membership
+        all come here, so each verification approves and emails the same people.
+        """
         with transaction.atomic():
+            # Locked, so that two curators deciding at once verify it once.
+            locked = Organisation.objects.select_for_update().filter(pk=self.pk).first()
+            if locked is None or locked.verified:
+                return False
             self.verified = True
             self.save(update_fields=["verified"])
             for membership in self.memberships.pending().select_related("user"):
                 membership._decide(Membership.Status.APPROVED, by)
                 membership._notify("organisation_verified")
+        return True
 
-    def decline_proposal(self, by: "User", note: str = "") -> None:
-        """Refuse a proposed organisation: it is removed and its proposer told why."""
+    def decline_proposal(self, by: "User", note: str = "") -> bool:
+        """Refuse a proposed organisation: it is removed and its proposer told why.
+        False, with nothing done, if it was verified (or removed) meanwhile."""
         with transaction.atomic():
+            locked = Organisation.objects.select_for_update().filter(pk=self.pk).first()
+            if locked is None or locked.verified:
+                return False
             proposers = list(self.memberships.pending().select_related("user"))
             for membership in proposers:
                 membership._notify("organisation_declined", note=note)
@@ -222,6 +244,7 @@ class Organisation(models.Model):
                 # refuse the proposer.
                 for membership in proposers:
                     membership._decide(Membership.Status.DECLINED, by)
+        return True
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -295,13 +318,33 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.get_role_display()})"
 
+    @property
+    def is_proposal(self) -> bool:
+        """Someone waiting on an organisation nobody has verified yet: deciding on them
+        is deciding on the organisation (the instance form of `proposals()`)."""
+        return self.status == self.Status.PENDING and not self.organisation.verified
+
     def approve(self, by: "User") -> None:
-        """Let the user act for the organisation, recording who decided, and tell them."""
+        """Let the user act for the organisation, recording who decided, and tell them.
+
+        Nobody acts for an organisation no curator has checked: approving someone for
+        a proposed organisation verifies it, which approves its proposer.
+        """
+        organisation = self.organisation
+        if not organisation.verified:
+            organisation.verify(by)
+            self.refresh_from_db(fields=["status", "decided_by", "decided_at"])
+            if self.status == self.Status.APPROVED:
+                return
         self._decide(self.Status.APPROVED, by)
         self._notify("membership_approved")
 
     def decline(self, by: "User", note: str = "") -> None:
-        """Refuse (or withdraw) the user's right to act for the organisation, and tell them."""
+        """Refuse (or withdraw) the user's right to act for the organisation, and tell
+        them. Refusing a proposal refuses the proposed organisation."""
+        if self.is_proposal:
+            self.organisation.decline_proposal(by, note=note)
+            return
         self._decide(self.Status.DECLINED, by)
         self._notify("membership_declined", note=note)
 

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +17,7 @@ from .models import Membership, Organisation
 
 
 def _organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
-    # Proposed (unverified) organisations do not exist for anyone but curators.
+    # An organisation the user may not see answers as one that does not exist.
     return get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
 
 
@@ -26,7 +25,7 @@ def _organisation_or_404(request: HttpRequest, slug: str) -> Organisation:
 def organisation_join(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         # After logging in, people come back to the page with the Join button.
-        return redirect_to_login(reverse("portal:organisation", args=[slug]))
+        return redirect_to_login(Organisation(slug=slug).get_absolute_url())
     organisation = _organisation_or_404(request, slug)
     if not organisation.verified:
         raise PermissionDenied(_("Nobody can join an organisation before it is verified."))

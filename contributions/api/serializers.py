@@ -169,12 +169,19 @@ class InitiativeSerializer(ContributionSerializer):
 COMMON_WRITE_FIELDS = ["title", "summary", "body", "organisation", *TAG_FIELDS, "language"]
 
 
+class VisibleOrganisationField(serializers.SlugRelatedField):
+    """An organisation by slug, among those the client may see: one they may not see
+    is answered like one that does not exist."""
+
+    def get_queryset(self):
+        return Organisation.objects.visible_to(self.context["request"].user)
+
+
 class ContributionWriteSerializer(serializers.ModelSerializer):
     """The editable fields, by slug, validated as the web form validates them."""
 
-    organisation = serializers.SlugRelatedField(
+    organisation = VisibleOrganisationField(
         slug_field="slug",
-        queryset=Organisation.objects.all(),
         help_text=gettext_lazy("Slug of an organisation you are an approved member of."),
     )
     stages = TagListField(Stage.objects.all(), help_text=gettext_lazy("Pathway stage slugs."))

@@ -29,7 +29,6 @@ from core.api import (
     StrictFilterBackend,
 )
 from core.api_errors import Conflict
-from stakeholders.api import organisations_visible_to
 from stakeholders.models import Organisation
 
 from ..filters import (
@@ -123,7 +122,7 @@ def contribution_queryset(model: type[Contribution], user) -> QuerySet:
     queryset = model.objects.visible_to(user).with_tags()
     if model is Initiative:
         queryset = queryset.prefetch_related(
-            Prefetch("partner_organisations", queryset=organisations_visible_to(user)),
+            Prefetch("partner_organisations", queryset=Organisation.objects.visible_to(user)),
             Prefetch("related_resources", queryset=Resource.objects.visible_to(user)),
         )
     return queryset

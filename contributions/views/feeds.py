@@ -27,7 +27,7 @@ class ContributionFeed(Feed):
 
     def items(self, request: HttpRequest):
         queryset = self.model.objects.published().with_tags()
-        return self.filterset_class(request.GET, queryset=queryset).qs[:FEED_SIZE]
+        return self.filterset_class(request.GET, queryset=queryset, request=request).qs[:FEED_SIZE]
 
     def item_title(self, item: Contribution) -> str:
         return item.title

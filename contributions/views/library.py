@@ -4,7 +4,7 @@ the item pages."""
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from pathway.models import Country
+from stakeholders.models import Organisation
 
 from ..extensions import page_panels
 from ..filters import (
@@ -66,7 +67,7 @@ def library(
     template: str,
     extra: dict,
 ) -> HttpResponse:
-    filterset = filterset_class(request.GET, queryset=queryset)
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     requested_page = request.GET.get("page", "1")
@@ -181,7 +182,12 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(
         Initiative.objects.visible_to(request.user)
         .with_tags()
-        .prefetch_related("partner_organisations"),
+        .prefetch_related(
+            Prefetch(
+                "partner_organisations",
+                queryset=Organisation.objects.visible_to(request.user),
+            )
+        ),
         slug=slug,
     )
     related_resources = initiative.related_resources.published().select_related("organisation")

@@ -41,7 +41,7 @@ def curation_membership_approve(request: HttpRequest, pk: int) -> HttpResponse:
     membership = _pending_membership(pk)
     if membership is None:
         messages.info(request, _("That request had already been decided."))
-    elif not membership.organisation.verified:
+    elif membership.is_proposal:
         # Approving someone of a proposed organisation means verifying it: ask first.
         return render(
             request, "curation/membership_verify_confirm.html", {"membership": membership}
@@ -71,31 +71,27 @@ def curation_membership_decline(request: HttpRequest, pk: int) -> HttpResponse:
             "stakeholders/membership_decline.html",
             {"membership": membership, "form": form, "action": request.path},
         )
-    organisation = membership.organisation
-    note = form.cleaned_data["note"]
-    if organisation.verified:
-        membership.decline(by=request.user, note=note)
-        text = _("You declined %(user)s's request to join %(name)s.")
-    else:
-        # The proposed organisation existed only for its proposer.
-        organisation.decline_proposal(by=request.user, note=note)
+    if membership.is_proposal:
         text = _("You declined %(user)s's proposal of %(name)s.")
-    messages.success(request, text % {"user": membership.user, "name": organisation.name})
+    else:
+        text = _("You declined %(user)s's request to join %(name)s.")
+    membership.decline(by=request.user, note=form.cleaned_data["note"])
+    messages.success(
+        request, text % {"user": membership.user, "name": membership.organisation.name}
+    )
     return redirect("curation:memberships")
 
 
 @require_POST
 @curator_required
-@transaction.atomic
 def curation_organisation_verify(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.select_for_update(), pk=pk)
-    if organisation.verified:
-        messages.info(request, _("%(name)s was already verified.") % {"name": organisation.name})
-    else:
-        organisation.verify(by=request.user)
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if organisation.verify(by=request.user):
         messages.success(
             request,
             _("%(name)s is now on the portal, and whoever proposed it is its editor.")
             % {"name": organisation.name},
         )
+    else:
+        messages.info(request, _("%(name)s was already verified.") % {"name": organisation.name})
     return redirect("curation:memberships")

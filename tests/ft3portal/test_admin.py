@@ -351,7 +351,7 @@ def test_verify_action_marks_proposed_organisations_as_verified(curator, patient
 
     proposed.refresh_from_db()
     assert proposed.verified
-    assert messages == ["1 organisation marked as verified."]
+    assert messages == ["1 organisation verified; whoever proposed it is its editor."]
 
 
 def test_a_users_memberships_are_shown_on_their_page(admin_user, partner):

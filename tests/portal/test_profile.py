@@ -50,14 +50,31 @@ def test_profile_offers_editors_their_members_page(partner, organisation):
 
 
 @pytest.mark.django_db
-def test_profile_shows_a_proposed_organisation_without_linking_it(partner, patients_group):
+def test_profile_links_a_proposed_organisation_to_the_page_its_proposer_may_see(
+    partner, patients_group
+):
     proposed = Organisation.objects.propose(by=partner, name="New Group", group=patients_group)
 
     response = logged_in(partner).get(reverse("portal:profile"))
 
     html = response.content.decode()
-    assert "New Group" in html
+    assert f'<a href="{proposed.get_absolute_url()}">New Group</a>' in html
     assert "(proposed, not yet on the portal)" in html
+
+
+@pytest.mark.django_db
+def test_profile_does_not_link_a_proposal_that_was_declined(
+    partner, patients_group, curator, make_resource
+):
+    proposed = Organisation.objects.propose(by=partner, name="New Group", group=patients_group)
+    # Kept, hidden, because content was attached to it: its proposer may no longer see it.
+    make_resource("Attached", organisation=proposed)
+    proposed.decline_proposal(by=curator)
+
+    response = logged_in(partner).get(reverse("portal:profile"))
+
+    html = response.content.decode()
+    assert "New Group" in html
     assert proposed.get_absolute_url() not in html
 
 

@@ -1,8 +1,8 @@
 """Who may see and do what with memberships: every page and action, every persona.
 
 Anonymous visitors are sent to log in (302); logged-in people who may not act get
-403; an organisation that does not exist, or is only proposed, is 404 for all but
-curators. Actions are POST only (405 on GET).
+403; an organisation that does not exist, or that they may not see (a proposed one,
+see test_organisation_visibility.py), is 404. Actions are POST only (405 on GET).
 """
 
 import pytest
@@ -74,7 +74,7 @@ CURATION_PAGE = dict.fromkeys(PERSONAS, 403) | {
     "curator": 200,
     "admin_user": 200,
 }
-# A proposed organisation's members page: unknown but to curators.
+# A proposed organisation's members page: unknown but to curators (and its proposer).
 PROPOSED_MEMBERS_PAGE = dict.fromkeys(PERSONAS, 404) | {
     "anonymous": 302,
     "curator": 403,
