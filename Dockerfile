@@ -3,20 +3,22 @@ FROM python:3.12-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
-COPY ft3portal ft3portal
-COPY accounts accounts
-COPY pathway pathway
-COPY stakeholders stakeholders
-COPY barriers barriers
-COPY contributions contributions
-COPY digests digests
+# The whole project: pyproject.toml's setuptools `include` names every app, and
+# collectstatic needs their static files and templates.
+COPY . .
 RUN pip install .
 
-COPY . .
-RUN DEBUG=true python manage.py collectstatic --noinput \
-    && useradd --system --uid 1000 ft3 && chown -R ft3 /app
+# Static files collected the way production serves them: DEBUG off, so the manifest
+# storage writes hashed, compressed copies and staticfiles.json, without which every
+# {% static %} fails. The secret key and host are throwaway values for this step only;
+# collectstatic uses neither.
+RUN DEBUG=false ALLOWED_HOSTS=build.invalid \
+    SECRET_KEY=collectstatic-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+    python manage.py collectstatic --noinput \
+    && test -f staticfiles/staticfiles.json \
+    && useradd --system --uid 1000 ft3 \
+    && mkdir -p /srv/static && chown -R ft3 /app /srv/static
 USER ft3
 
 EXPOSE 8000
-CMD ["gunicorn", "ft3portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "ft3portal.wsgi:application"]

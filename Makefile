@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo worker beat screenshots check-python clean
+.PHONY: run test install lint format migrate demo worker beat screenshots smoke check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed: set PYTHON=/path/to/python3.12")'
@@ -58,6 +58,11 @@ beat: install
 # server with demo content, into screenshots/.
 screenshots: install
 	$(BIN)/python scripts/screenshots.py
+
+# The production configuration served by gunicorn, every public page and static file
+# checked (scripts/smoke_production.py; .ci/run runs it on PostgreSQL).
+smoke: install
+	$(BIN)/python scripts/smoke_production.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

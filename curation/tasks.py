@@ -1,4 +1,6 @@
-"""Periodic work of the contributions app (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
+"""Periodic work of the curation app (scheduled in settings.CELERY_BEAT_SCHEDULE)."""
+
+from datetime import timedelta
 
 from celery import shared_task
 from django.db import transaction
@@ -10,20 +12,24 @@ from django.utils.timesince import timesince
 from accounts.models import User
 from contributions.models import Initiative, Resource, Revision
 from outbox.emails import absolute_url, queue
-from outbox.models import OutgoingEmail
+from outbox.models import GIVE_UP_AFTER, OutgoingEmail
 
 SUMMARY_TEMPLATE = "curation_summary"
+# Undelivered emails named one by one in the summary; the admin lists them all.
+UNDELIVERED_SHOWN = 10
 
 
 @shared_task
 def send_curator_summary() -> int:
-    """Tell every curator what waits in the moderation queue; returns how many were told.
+    """Tell every curator what waits in the moderation queue, and which emails the
+    outbox gave up on since yesterday's summary; returns how many were told.
 
-    Nothing is sent when the queue is empty. The summary goes out once a day: the
-    OutgoingEmail rows of today's summaries are the record of who already has it,
-    so a second run the same day (a retried task, a beat restarted at 07:00) finds
-    them and sends nothing again. Locking the curators' rows makes two runs that
-    overlap wait for each other instead of both sending.
+    Nothing is sent when the queue is empty and no email was given up on. The
+    summary goes out once a day: the OutgoingEmail rows of today's summaries are the
+    record of who already has it, so a second run the same day (a retried task, a
+    beat restarted at 07:00) finds them and sends nothing again. Locking the
+    curators' rows makes two runs that overlap wait for each other instead of both
+    sending.
     """
     now = timezone.now()
     with transaction.atomic():
@@ -36,14 +42,18 @@ def send_curator_summary() -> int:
             "revisions": revisions.count(),
         }
         total = sum(counts.values())
-        if not total:
+        undelivered = OutgoingEmail.objects.given_up_since(now - timedelta(days=1)).order_by(
+            "created_at"
+        )
+        undelivered_count = undelivered.count()
+        if not total and not undelivered_count:
             return 0
         waiting_since = [
             resources.aggregate(oldest=Min("submitted_at"))["oldest"],
             initiatives.aggregate(oldest=Min("submitted_at"))["oldest"],
             revisions.aggregate(oldest=Min("created_at"))["oldest"],
         ]
-        oldest = min(moment for moment in waiting_since if moment is not None)
+        oldest = min((moment for moment in waiting_since if moment is not None), default=now)
 
         curator_ids = User.objects.curators().exclude(email="").values("pk")
         curators = list(User.objects.select_for_update().filter(pk__in=curator_ids).order_by("pk"))
@@ -58,6 +68,12 @@ def send_curator_summary() -> int:
             "total": total,
             "oldest_age": timesince(oldest, now, depth=1),
             "queue_url": absolute_url(reverse("curation:queue")),
+            "undelivered_count": undelivered_count,
+            "retry_days": GIVE_UP_AFTER.days,
+            "undelivered": list(undelivered[:UNDELIVERED_SHOWN]),
+            "undelivered_url": absolute_url(
+                reverse("admin:outbox_outgoingemail_changelist") + "?delivery=given_up"
+            ),
         }
         told = 0
         for curator in curators:

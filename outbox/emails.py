@@ -104,11 +104,19 @@ def queue(name: str, to: str, context: dict, **options) -> OutgoingEmail:
 
 
 def enqueue(task, *args) -> None:
-    """Hand a task to the broker, tolerating an unreachable broker: the row stays pending."""
+    """Hand a task to the broker, tolerating an unreachable broker: the row stays pending.
+
+    One attempt, without the publish retry policy: this runs in requests (after
+    commit), and a broker that is down or frozen must cost a request about a second
+    (the broker's socket timeouts, settings.REDIS_TIMEOUT), not several. The row is
+    the promise: the periodic sweep sends what could not be enqueued.
+    """
     try:
-        task.delay(*args)
-    except Exception:
-        logger.warning("Could not enqueue %s%r; the periodic sweep will retry", task.name, args)
+        task.apply_async(args, retry=False)
+    except Exception as error:
+        logger.warning(
+            "Could not enqueue %s%r (%s); the periodic sweep will retry", task.name, args, error
+        )
 
 
 def message_from_row(email: OutgoingEmail) -> EmailMultiAlternatives:

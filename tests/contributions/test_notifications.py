@@ -318,6 +318,51 @@ def test_a_curator_who_joins_later_in_the_day_still_gets_it(deliver, waiting, cu
     assert [m.to for m in summaries()] == [["second-curator@example.org"]]
 
 
+def given_up(to: str, subject: str, hours_ago: float) -> OutgoingEmail:
+    moment = timezone.now() - timedelta(hours=hours_ago)
+    return OutgoingEmail.objects.create(
+        template="account_password_reset_key",
+        to=to,
+        subject=subject,
+        text="Reset",
+        html="<p>Reset</p>",
+        status=OutgoingEmail.Status.FAILED,
+        attempts=17,
+        created_at=moment - timedelta(days=3),
+        last_attempt_at=moment,
+    )
+
+
+def test_the_summary_names_the_emails_given_up_on_since_yesterday(deliver, waiting, curator):
+    given_up("ana@example.org", "Password reset", hours_ago=2)
+    given_up("old@example.org", "Reported yesterday", hours_ago=30)
+
+    deliver(send_curator_summary)
+
+    message = next(m for m in summaries() if m.to == ["curator@example.org"])
+    text, html = parts(message)
+    admin_url = f"{settings.SITE_URL}/admin/outbox/outgoingemail/?delivery=given_up"
+    for part in (text, html):
+        assert "1 email could not be delivered, even after 3 days of retries:" in part
+        assert "Password reset → ana@example.org" in part
+        assert "Reported yesterday" not in part
+    assert admin_url in text and f'href="{admin_url}"' in html
+
+
+def test_undelivered_emails_are_reported_even_when_the_queue_is_empty(deliver, curator):
+    given_up("ana@example.org", "Password reset", hours_ago=2)
+    given_up("ben@example.org", "Confirm your address", hours_ago=3)
+
+    assert deliver(send_curator_summary) == 1
+
+    (message,) = [m for m in mail.outbox if m.to == ["curator@example.org"]]
+    assert message.subject == "2 emails could not be delivered"
+    text, html = parts(message)
+    for part in (text, html):
+        assert "waiting for review" not in part
+        assert "Confirm your address → ben@example.org" in part
+
+
 def test_the_summary_is_scheduled_every_morning():
     entry = settings.CELERY_BEAT_SCHEDULE["send-curator-summary"]
     assert entry["task"] == send_curator_summary.name == "curation.tasks.send_curator_summary"

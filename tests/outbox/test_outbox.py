@@ -1,11 +1,12 @@
 """The outgoing-mail module: messages built from template triples, stored before
-they are sent, sent once, retried on failure and given up on after a while."""
+they are sent, sent once, retried with back-off on failure for three days, swept up
+when their task was lost, and only then given up on."""
 
+import logging
 import smtplib
 from datetime import timedelta
 
 import pytest
-from celery.exceptions import Retry
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
@@ -14,8 +15,8 @@ from django.utils import timezone
 
 from ft3portal.celery import app as celery_app
 from outbox import emails
-from outbox.models import OutgoingEmail
-from outbox.tasks import MAX_ATTEMPTS, send_email, send_pending_emails
+from outbox.models import GIVE_UP_AFTER, RETRY_DELAYS, OutgoingEmail
+from outbox.tasks import send_email, send_pending_emails
 
 pytestmark = pytest.mark.django_db
 
@@ -157,37 +158,95 @@ def test_send_email_for_an_unknown_row_does_nothing():
     assert mail.outbox == []
 
 
-def test_a_failure_is_recorded_and_retried_then_given_up(failing_mailer):
-    row = make_row()
-    for attempt in range(1, MAX_ATTEMPTS):
-        with pytest.raises(Retry):
-            send_email.apply(args=[row.pk])
-        row.refresh_from_db()
-        assert row.status == OutgoingEmail.Status.PENDING
-        assert row.attempts == attempt
-        assert row.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
+def travel(delta: timedelta) -> None:
+    """Move every row's clock back by `delta`, as if that much time had passed."""
+    for row in OutgoingEmail.objects.all():
+        for field in ("created_at", "last_attempt_at", "next_attempt_at"):
+            if getattr(row, field) is not None:
+                setattr(row, field, getattr(row, field) - delta)
+        row.save()
 
-    # The last attempt gives up instead of retrying.
+
+def test_a_failure_schedules_a_retry_that_nothing_sends_early(failing_mailer):
+    row = make_row()
     send_email.apply(args=[row.pk]).get()
     row.refresh_from_db()
-    assert (row.status, row.attempts) == (OutgoingEmail.Status.FAILED, MAX_ATTEMPTS)
-    assert row.sent_at is None
+    assert (row.status, row.attempts) == (OutgoingEmail.Status.PENDING, 1)
+    assert row.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
+    assert row.next_attempt_at - row.last_attempt_at == RETRY_DELAYS[0]
+
+    # A stray task (a duplicate, the sweep of another beat) does not try it early.
+    send_email.apply(args=[row.pk]).get()
+    row.refresh_from_db()
+    assert row.attempts == 1
+
+
+def test_a_retry_after_the_mail_server_recovers_sends_it_once(failing_mailer, settings):
+    row = make_row()
+    send_email.apply(args=[row.pk]).get()
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    travel(RETRY_DELAYS[0])
+    send_email.apply(args=[row.pk]).get()
+    send_email.apply(args=[row.pk]).get()
+    row.refresh_from_db()
+    assert (row.status, row.attempts, row.next_attempt_at) == (OutgoingEmail.Status.SENT, 2, None)
+    assert len(mail.outbox) == 1
+
+
+def test_retries_back_off_and_give_up_only_after_three_days():
+    row = make_row()
+    now = row.created_at
+    waits = []
+    while row.status == OutgoingEmail.Status.PENDING:
+        row.attempts += 1
+        row.record_failure("SMTPServerDisconnected", now)
+        if row.next_attempt_at:
+            waits.append(row.next_attempt_at - now)
+            now = row.next_attempt_at
+
+    assert timedelta(days=3) == GIVE_UP_AFTER
+    assert waits == sorted(waits)  # never more often than before
+    assert waits[0] == timedelta(minutes=5) and waits[-1] == timedelta(hours=6)
+    # Tried until the end of the third day, then given up.
+    assert GIVE_UP_AFTER - timedelta(hours=6) < now - row.created_at <= GIVE_UP_AFTER
+    assert row.attempts > 15
+    assert row.next_attempt_at is None
+
+
+def test_a_message_is_given_up_on_after_three_days_of_failures(failing_mailer, caplog):
+    row = make_row(created_at=timezone.now() - GIVE_UP_AFTER + timedelta(minutes=1))
+    with caplog.at_level(logging.ERROR, logger="outbox.tasks"):
+        send_email.apply(args=[row.pk]).get()
+    row.refresh_from_db()
+    assert (row.status, row.next_attempt_at) == (OutgoingEmail.Status.FAILED, None)
+    assert f"Giving up on email {row.pk}" in caplog.text
 
     # A failed row is not tried again.
     send_email.apply(args=[row.pk]).get()
     row.refresh_from_db()
-    assert row.attempts == MAX_ATTEMPTS
+    assert row.attempts == 1
 
 
-def test_a_retry_after_the_mail_server_recovers_sends_it(failing_mailer, settings):
-    row = make_row()
-    with pytest.raises(Retry):
-        send_email.apply(args=[row.pk])
+def test_every_notification_arrives_once_after_a_30_minute_mail_outage(
+    failing_mailer, settings, eager
+):
+    rows = [make_row(to=f"reader{n}@example.org") for n in range(3)]
+    for row in rows:
+        send_email.apply(args=[row.pk]).get()
+    # The sweep runs every 5 minutes of (simulated) time while the server refuses.
+    for _ in range(6):
+        travel(timedelta(minutes=5))
+        send_pending_emails.apply().get()
+    assert mail.outbox == []
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"pending"}
+
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    send_email.apply(args=[row.pk]).get()
-    row.refresh_from_db()
-    assert (row.status, row.attempts) == (OutgoingEmail.Status.SENT, 2)
-    assert len(mail.outbox) == 1
+    for _ in range(12):  # another hour
+        travel(timedelta(minutes=5))
+        send_pending_emails.apply().get()
+
+    assert sorted(m.to[0] for m in mail.outbox) == [row.to for row in rows]
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
 
 
 def test_the_sweep_sends_only_pending_rows_nobody_picked_up(eager):
@@ -196,6 +255,12 @@ def test_the_sweep_sends_only_pending_rows_nobody_picked_up(eager):
     make_row(to="fresh@example.org")  # its own task is probably still on its way
     make_row(to="done@example.org", created_at=old, status=OutgoingEmail.Status.SENT)
     make_row(to="failed@example.org", created_at=old, status=OutgoingEmail.Status.FAILED)
+    make_row(
+        to="waiting@example.org",
+        created_at=old,
+        attempts=1,
+        next_attempt_at=timezone.now() + timedelta(minutes=3),
+    )
 
     assert send_pending_emails.apply().get() == 1
     assert [m.to for m in mail.outbox] == [["stuck@example.org"]]
@@ -203,6 +268,14 @@ def test_the_sweep_sends_only_pending_rows_nobody_picked_up(eager):
     assert stuck.status == OutgoingEmail.Status.SENT
     assert send_pending_emails.apply().get() == 0
     assert len(mail.outbox) == 1
+
+
+def test_the_sweep_takes_the_oldest_first():
+    now = timezone.now()
+    retry_due = make_row(created_at=now - timedelta(hours=5), attempts=3, next_attempt_at=now)
+    never_tried = make_row(created_at=now - timedelta(hours=1))
+    oldest = make_row(created_at=now - timedelta(days=2), attempts=9, next_attempt_at=now)
+    assert list(OutgoingEmail.objects.due()) == [oldest, retry_due, never_tried]
 
 
 def test_the_sweep_is_scheduled():
@@ -220,3 +293,16 @@ def test_list_unsubscribe_stays_on_one_line_however_long_the_url():
     assert expected in message.message().as_bytes().decode()
     row = emails.queue("contribution_published", "ana@example.org", CONTEXT, unsubscribe_url=url)
     assert expected in emails.message_from_row(row).message().as_bytes().decode()
+
+
+def test_the_admin_lists_the_emails_given_up_on(admin_user, client):
+    make_row(to="given-up@example.org", status=OutgoingEmail.Status.FAILED, attempts=17)
+    make_row(to="retrying@example.org", attempts=2, next_attempt_at=timezone.now())
+    make_row(to="sent@example.org", status=OutgoingEmail.Status.SENT)
+    client.force_login(admin_user)
+
+    for choice, address in (("given_up", "given-up"), ("retrying", "retrying")):
+        response = client.get(f"/admin/outbox/outgoingemail/?delivery={choice}")
+        assert response.status_code == 200
+        listed = {row.to for row in response.context["cl"].result_list}
+        assert listed == {f"{address}@example.org"}
