@@ -14,6 +14,7 @@ from .events import (
 )
 from .items import (
     KINDS,
+    PLACEMENT_FIELDS,
     Contribution,
     ContributionQuerySet,
     Initiative,
@@ -25,13 +26,16 @@ from .revisions import (
     Revision,
     RevisionQuerySet,
     apply_json,
+    changed_fields,
     field_to_json,
+    revision_data,
 )
 from .workflow import (
     BLOCKING_REASONS,
     EDITABLE_STATUSES,
     LANGUAGE_CHOICES,
     MAX_NOTE_LENGTH,
+    PLACED_STATUSES,
     RESERVED_SLUGS,
     SEARCH_CONFIG,
     SEARCHED_FIELDS,
@@ -47,6 +51,8 @@ __all__ = [
     "KINDS",
     "LANGUAGE_CHOICES",
     "MAX_NOTE_LENGTH",
+    "PLACED_STATUSES",
+    "PLACEMENT_FIELDS",
     "RESERVED_SLUGS",
     "SEARCHED_FIELDS",
     "SEARCH_CONFIG",
@@ -62,7 +68,9 @@ __all__ = [
     "Status",
     "TransitionNotAllowed",
     "apply_json",
+    "changed_fields",
     "contribution_link",
     "field_to_json",
     "one_contribution",
+    "revision_data",
 ]

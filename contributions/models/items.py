@@ -1,6 +1,7 @@
 """Resources and initiatives: the abstract Contribution with its tags, querysets
 and workflow methods, and the two kinds."""
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -29,6 +30,9 @@ from .workflow import (
     Status,
     TransitionNotAllowed,
 )
+
+# The tags that place an item on the pathway (see Contribution.placement_errors).
+PLACEMENT_FIELDS = ("stages", "barriers", "countries", "regions")
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -240,7 +244,48 @@ class Contribution(models.Model):
 
     # The workflow. Each method is one curator or partner action.
 
+    @staticmethod
+    def placement_errors(tags: Mapping[str, object]) -> dict[str, list[str]]:
+        """What keeps an item with these tags (chosen rows, or their keys) from going
+        to review: it must be placed on the pathway. A draft may be incomplete."""
+        errors = {}
+        if not tags.get("stages"):
+            errors["stages"] = [_("Choose at least one pathway stage.")]
+        if not tags.get("barriers"):
+            errors["barriers"] = [_("Choose at least one barrier it addresses.")]
+        if not tags.get("countries") and not tags.get("regions"):
+            errors["regions"] = [
+                _("Choose the countries or regions it covers (Global if everywhere).")
+            ]
+        return errors
+
+    def submission_errors(self) -> dict[str, list[str]]:
+        """What the saved item lacks before it can go to review, by field."""
+        return self.placement_errors(
+            {name: getattr(self, name).exists() for name in PLACEMENT_FIELDS}
+        )
+
+    def placement_lost(self, tags: Mapping[str, object]) -> dict[str, list[str]]:
+        """placement_errors of the item with `tags` instead of its own, less those it
+        has already: a change may not take an item under review or published off the
+        pathway, and fixing a typo in one published before the rule needs no tags."""
+        errors = self.placement_errors(tags)
+        if not errors:
+            return {}
+        live = self.submission_errors()
+        return {name: messages for name, messages in errors.items() if name not in live}
+
+    def check_submittable(self) -> None:
+        """Raise unless the item may go to review now: TransitionNotAllowed for its
+        status, else a ValidationError naming the tags it lacks."""
+        if not self.can("submit"):
+            raise TransitionNotAllowed(self, "submit")
+        errors = self.submission_errors()
+        if errors:
+            raise ValidationError(errors)
+
     def submit(self, by) -> "ModerationEvent":
+        self.check_submittable()
         return self._transition("submit", by)
 
     def publish(self, by, note: str = "") -> "ModerationEvent":

@@ -5,6 +5,7 @@ revisions, and never set the status; curators move items through the workflow.""
 import pytest
 
 from contributions.models import Initiative, ModerationEvent, Resource, Revision
+from pathway.models import Stage
 from tests.api.conftest import error_of
 
 pytestmark = pytest.mark.django_db
@@ -357,7 +358,10 @@ def test_members_follow_their_organisations_revisions(
     api, partner, other_partner, curator, make_resource
 ):
     resource = make_resource("Live", "published", stages=["testing-decision"])
-    revision = Revision.propose(resource, {"title": "Better", "stages": []}, by=partner)
+    monitoring = Stage.objects.get(slug="monitoring")
+    revision = Revision.propose(
+        resource, {"title": "Better", "stages": [monitoring.pk]}, by=partner
+    )
     listing = api(partner).get("/api/v1/revisions/?status=pending").json()
     assert [r["id"] for r in listing["results"]] == [revision.pk]
     assert api(other_partner).get("/api/v1/revisions/").json()["count"] == 0
@@ -370,7 +374,7 @@ def test_members_follow_their_organisations_revisions(
         "field": "stages",
         "label": "pathway stages",
         "live": ["testing-decision"],
-        "proposed": [],
+        "proposed": ["monitoring"],
     } in detail["changes"]
     assert api(curator).get("/api/v1/revisions/?status=maybe").status_code == 400
 
