@@ -242,4 +242,10 @@ def document_errors(result: dict, generator, request, public) -> dict:
                         }
                     }
                 responses.setdefault(code, response)
+            # An operation may describe an error of its own, with its examples: in the
+            # one shape all the same.
+            for code, response in responses.items():
+                if code[0] in "45":
+                    for content in response.get("content", {}).values():
+                        content["schema"] = {"$ref": "#/components/schemas/Error"}
     return result
