@@ -45,9 +45,17 @@ class LibraryFilterScheme(DjangoFilterExtension):
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
         if not isinstance(filter_field, TagFilter):
-            return super().resolve_filter_field(
+            parameters = super().resolve_filter_field(
                 auto_schema, model, filterset_class, field_name, filter_field
             )
+            new_name = filterset_class.deprecated_aliases.get(field_name)
+            for parameter in parameters if new_name else []:
+                parameter["deprecated"] = True
+                parameter["description"] = _(
+                    "Deprecated: the former name of %(name)s, accepted until the next "
+                    "release. Use %(name)s."
+                ) % {"name": new_name}
+            return parameters
         key = "code" if filter_field.extra["to_field_name"] == "code" else "slug"
         return [
             build_parameter_type(
@@ -71,9 +79,10 @@ EDIT_HELP = gettext_lazy(
 FILTER_HELP = gettext_lazy(
     "Takes the query string of the web library: q (search), stage, barrier, category, "
     "audience, country, region, area, organisation, language and sort, plus type and year "
-    "for resources and status (planned, active, completed) for initiatives. Repeat a "
-    "filter to match any of its values; different filters must all match. Unknown "
-    "parameters or values are a 400 that names them."
+    "for resources and phase (planned, active, completed) for initiatives; status, the "
+    "former name of phase, is deprecated. Repeat a filter to match any of its values; "
+    "different filters must all match. Unknown parameters or values are a 400 that names "
+    "them."
 )
 
 
