@@ -86,7 +86,8 @@ class ContributionForm(forms.ModelForm):
 
     def add_model_errors(self, error: ValidationError) -> None:
         """Show a model rule's ValidationError on the fields it names (else above the form)."""
-        for name, messages in error.message_dict.items():
+        by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for name, messages in by_field.items():
             self.add_error(name if name in self.fields else None, messages)
 
     # Grouped checkboxes for long lists: barriers by category, countries by

@@ -134,6 +134,21 @@ def test_a_patch_with_submit_is_held_and_then_passes_with_the_marks(
     assert sent.json()["status"] == "submitted"
 
 
+def test_marks_sent_with_a_draft_are_kept_for_its_submission(api, partner, original, make_resource):
+    draft = make_resource("Reimbursement of biomarker tests in Germany", "draft", **TAGS)
+    client = api(partner)
+
+    saved = client.patch(
+        f"/api/v1/resources/{draft.slug}/", {"similar": [mark(original, "related")]}, "json"
+    )
+    sent = client.post(f"/api/v1/resources/{draft.slug}/submit/")
+
+    assert saved.status_code == 200
+    assert saved.json()["status"] == "draft"
+    assert sent.status_code == 200
+    assert SimilarityDecision.objects.get().choice == "related"
+
+
 def test_a_put_with_submit_is_held_too(api, partner, original, make_resource):
     draft = make_resource("Reimbursement of biomarker tests in Germany", "draft", **TAGS)
 
