@@ -96,10 +96,10 @@ class Revision(models.Model):
     def propose(cls, contribution: Contribution, data: dict, by) -> "Revision":
         """Record (or update) the pending change to a published item. Like a
         submission, the change goes to review: it must leave the item placed on
-        the pathway (see placement_errors)."""
+        the pathway (see placement_lost_by)."""
         if contribution.status != Status.PUBLISHED:
             raise TransitionNotAllowed(contribution, "revise")
-        errors = placement_errors(contribution, data)
+        errors = placement_lost_by(contribution, data)
         if errors:
             raise ValidationError(errors)
         revision, _created = cls.objects.update_or_create(
@@ -123,7 +123,7 @@ class Revision(models.Model):
             if locked.status != self.Status.PENDING or item.status != Status.PUBLISHED:
                 raise TransitionNotAllowed(item, "accept_revision")
             # Proposals older than the rule may not satisfy it.
-            errors = placement_errors(item, self.data)
+            errors = placement_lost_by(item, self.data)
             if errors:
                 raise ValidationError(errors)
             item.reviewed_by = by
@@ -227,7 +227,7 @@ def changed_fields(item: Contribution, data: dict) -> list[tuple[models.Field, o
     return found
 
 
-def placement_errors(item: Contribution, data: dict) -> dict[str, list[str]]:
+def placement_lost_by(item: Contribution, data: dict) -> dict[str, list[str]]:
     """Contribution.placement_lost by the change `data` proposes."""
     return item.placement_lost(
         {
