@@ -4,9 +4,11 @@ Status is never a form field here: curators move a contribution through the
 workflow with the Publish / Archive / Unarchive actions, which call the model's
 transition methods so that every change is checked and leaves a ModerationEvent.
 Requesting changes and rejecting need a note or reasons and happen in the
-curation queue.
+curation queue; submitting is the partner's, through the web form or the API
+(contributions.submission), never done here.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -17,6 +19,8 @@ from core.admin import RecordAdmin
 from pathway.admin import UsedCountryListFilter
 
 from .models import (
+    PLACED_STATUSES,
+    PLACEMENT_FIELDS,
     TAG_FIELDS,
     Contribution,
     Initiative,
@@ -100,8 +104,23 @@ class InitiativeHistoryInline(ModerationHistoryInline):
     fk_name = "initiative"
 
 
+class ContributionAdminForm(forms.ModelForm):
+    def clean(self) -> dict:
+        # The model's rule, as for a revision: an item under review or published
+        # stays placed on the pathway. (The dates are the model's clean(), run by Django.)
+        cleaned = super().clean()
+        if self.instance.pk is not None and self.instance.status in PLACED_STATUSES:
+            tags = {name: cleaned.get(name) for name in PLACEMENT_FIELDS}
+            for name, errors in self.instance.placement_lost(tags).items():
+                if name not in self.errors:  # "This field is required." says it already
+                    self.add_error(name, errors)
+        return cleaned
+
+
 class ContributionAdmin(admin.ModelAdmin):
     """What the Resource and Initiative admins share: tags, moderation fields, actions."""
+
+    form = ContributionAdminForm
 
     search_fields = ("title", "summary", "slug", "organisation__name")
     list_select_related = ("organisation",)

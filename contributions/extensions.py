@@ -6,13 +6,16 @@ links to its country pages. The project plugs them in by name in its settings, a
 Django does with MIDDLEWARE:
 
 - ``CONTRIBUTION_SUBMISSION_CHECK``: the class that may hold a submission back
-  (``synergies.check.SimilarityCheck``); web form and API both go through it.
+  (``synergies.check.SimilarityCheck``, see SubmissionCheck for what contributions
+  uses of it); web form and API both go through it, in contributions.submission.
 - ``CONTRIBUTION_PAGE_PANELS``: per place on an item's page ("top" above it,
   "details" beside the metadata, "after" below the text), functions
   ``(request, item) -> str`` that render one panel of HTML (or "" for none).
 """
 
+from collections.abc import Mapping
 from functools import cache
+from typing import Any, Protocol, Self
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -22,8 +25,45 @@ from django.utils.safestring import SafeString, mark_safe
 from .models import Contribution
 
 
+class SubmissionCheck(Protocol):
+    """What the submission flow, the form and the API use of the check.
+
+    Marks are what a partner said of each match, {(kind, pk): choice}; `choices`
+    are the possible marks as (value, label). A match has `kind`, `item` (the
+    published item), `score`, `strong`, `reasons` and `explanation`.
+    """
+
+    choices: list[tuple[str, str]]
+    matches: list[Any]
+
+    @classmethod
+    def for_item(cls, item: Contribution, user, marks: dict[tuple[str, int], str]) -> Self: ...
+
+    @classmethod
+    def for_form(cls, form, data: Mapping, user, item: Contribution | None = None) -> Self: ...
+
+    @staticmethod
+    def posted_marks(data: Mapping) -> dict[tuple[str, int], str]: ...
+
+    @staticmethod
+    def has_marks(data: Mapping) -> bool: ...
+
+    @staticmethod
+    def live_url() -> str: ...
+
+    def render(self, request: HttpRequest, live: bool = False) -> str: ...
+
+    def mark_of(self, match: Any) -> str: ...
+
+    def holds_back(self, match: Any) -> bool: ...
+
+    def holds(self) -> bool: ...
+
+    def record(self, item: Contribution) -> list: ...
+
+
 @cache
-def submission_check() -> type:
+def submission_check() -> type[SubmissionCheck]:
     return import_string(settings.CONTRIBUTION_SUBMISSION_CHECK)
 
 

@@ -134,6 +134,10 @@ class ContributionFilterSet(django_filters.FilterSet):
         method="filter_sort", choices=list(SORTS.items()), label=_("Sort by"), empty_label=None
     )
 
+    # Old filter names still accepted, for one release, as {old: new}: the API takes
+    # both (and documents the old one as deprecated), the pages redirect to the new.
+    deprecated_aliases: dict[str, str] = {}
+
     # The facets shown beside the results, in order (filter names).
     facet_fields: tuple[str, ...] = (*(kind.param for kind in TAG_KINDS), "language")
 
@@ -145,6 +149,18 @@ class ContributionFilterSet(django_filters.FilterSet):
             if data.get("sort") not in SORTS:
                 data.pop("sort", None)
         super().__init__(data, *args, **kwargs)
+
+    @classmethod
+    def canonical(cls, data: QueryDict) -> QueryDict | None:
+        """`data` with its deprecated filter names replaced by the current ones, in
+        the same order, or None if it uses none."""
+        if not any(old in data for old in cls.deprecated_aliases):
+            return None
+        renamed = QueryDict(mutable=True)
+        for key, values in data.lists():
+            name = cls.deprecated_aliases.get(key, key)
+            renamed.setlist(name, renamed.getlist(name) + values)
+        return renamed
 
     @property
     def search_text(self) -> str:
@@ -259,14 +275,21 @@ class ResourceFilterSet(ContributionFilterSet):
 
 
 class InitiativeFilterSet(ContributionFilterSet):
-    status = ChoicesFilter(
+    phase = ChoicesFilter(
         field_name="phase",
         choices=Initiative.Phase.choices,
         normalise=str.lower,
         label=_("Initiative status"),
     )
+    status = ChoicesFilter(
+        field_name="phase",
+        choices=Initiative.Phase.choices,
+        normalise=str.lower,
+        label=_("Initiative status (deprecated: use phase)"),
+    )
 
-    facet_fields = ("status", *ContributionFilterSet.facet_fields)
+    deprecated_aliases = {"status": "phase"}
+    facet_fields = ("phase", *ContributionFilterSet.facet_fields)
 
     class Meta:
         model = Initiative

@@ -2,24 +2,20 @@
 
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
 from itertools import groupby
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 
-from .models import TAG_FIELDS, Contribution, Initiative, Resource, field_to_json
-
-# How many new items one person may create in an hour, across both kinds.
-SUBMISSIONS_PER_HOUR = 20
+from .models import TAG_FIELDS, Contribution, Initiative, Resource
+from .submission import TooManySubmissions, check_submission_rate
 
 ACTION_DRAFT = "draft"
 ACTION_SUBMIT = "submit"
@@ -70,66 +66,22 @@ class ContributionForm(forms.ModelForm):
         if not self.is_bound and not self.initial.get("submission_key"):
             self.initial["submission_key"] = uuid.uuid4()
 
-    @property
-    def submitting(self) -> bool:
-        return self.action == ACTION_SUBMIT
-
     def clean(self) -> dict:
+        # Whether the item may go to review is the model's rule (submit() and
+        # Revision.propose() raise); the view shows their errors with add_model_errors.
         cleaned = super().clean()
-        if self.submitting:
-            # A draft may be incomplete; what goes to review must be placed on the pathway.
-            if not cleaned.get("stages"):
-                self.add_error("stages", _("Choose at least one pathway stage."))
-            if not cleaned.get("barriers"):
-                self.add_error("barriers", _("Choose at least one barrier it addresses."))
-            if not cleaned.get("countries") and not cleaned.get("regions"):
-                self.add_error(
-                    "regions",
-                    _("Choose the countries or regions it covers (Global if everywhere)."),
-                )
-        if self.instance.pk is None and self.recent_submissions() >= SUBMISSIONS_PER_HOUR:
-            raise ValidationError(
-                _(
-                    "You have added %(n)d items in the last hour. Please wait a little before "
-                    "adding more; what you typed is kept below."
-                ),
-                params={"n": SUBMISSIONS_PER_HOUR},
-                code="rate_limited",
-            )
+        if self.instance.pk is None:
+            try:
+                check_submission_rate(self.user)
+            except TooManySubmissions as refused:
+                raise ValidationError(str(refused), code="rate_limited") from refused
         return cleaned
 
-    def recent_submissions(self) -> int:
-        since = timezone.now() - timedelta(hours=1)
-        return sum(
-            model.objects.filter(submitted_by=self.user, created_at__gte=since).count()
-            for model in (Resource, Initiative)
-        )
-
-    def as_revision_data(self) -> dict:
-        """The cleaned values in the JSON form a Revision stores (see field_to_json)."""
-        data = {}
-        for name in self._meta.fields:
-            model_field = self._meta.model._meta.get_field(name)
-            value = self.cleaned_data.get(name)
-            if model_field.many_to_many:
-                # Country keys are django-countries objects: stored as their codes.
-                data[name] = sorted(
-                    obj.pk if isinstance(obj.pk, int) else str(obj.pk) for obj in value or []
-                )
-            elif model_field.is_relation:
-                data[name] = value.pk if value is not None else None
-            elif hasattr(value, "isoformat"):
-                data[name] = value.isoformat()
-            else:
-                data[name] = value
-        return data
-
-    def changed_from_live(self) -> bool:
-        """Whether the proposed values differ from the published item at all."""
-        return any(
-            field_to_json(self.instance, self._meta.model._meta.get_field(name)) != value
-            for name, value in self.as_revision_data().items()
-        )
+    def add_model_errors(self, error: ValidationError) -> None:
+        """Show a model rule's ValidationError on the fields it names (else above the form)."""
+        by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for name, messages in by_field.items():
+            self.add_error(name if name in self.fields else None, messages)
 
     # Grouped checkboxes for long lists: barriers by category, countries by
     # region, therapeutic areas under their parent area.
@@ -220,13 +172,6 @@ class InitiativeForm(ContributionForm):
         super().__init__(*args, **kwargs)
         self.fields["partner_organisations"].queryset = Organisation.objects.verified()
         self.fields["related_resources"].queryset = Resource.objects.published().order_by("title")
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
-        return cleaned
 
 
 FORMS: dict[type[Contribution], type[ContributionForm]] = {

@@ -31,9 +31,16 @@ logger = logging.getLogger("django.request")
 
 
 class Conflict(APIException):
+    """A 409. `extra` adds members to the error object, beside status, code and
+    message, for what a client needs to resolve the conflict."""
+
     status_code = status.HTTP_409_CONFLICT
     default_detail = gettext_lazy("The item is not in a state that allows this.")
     default_code = "conflict"
+
+    def __init__(self, detail=None, code: str | None = None, extra: dict | None = None) -> None:
+        super().__init__(detail, code)
+        self.extra = extra or {}
 
 
 def exception_handler(exc: Exception, context: dict) -> Response:
@@ -82,6 +89,8 @@ def error_body(exc: exceptions.APIException, response: Response) -> dict:
     body["message"] = str(detail)
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         body["retry_after"] = int(exc.wait)
+    if isinstance(exc, Conflict):
+        body.update(exc.extra)
     return body
 
 
@@ -233,4 +242,10 @@ def document_errors(result: dict, generator, request, public) -> dict:
                         }
                     }
                 responses.setdefault(code, response)
+            # An operation may describe an error of its own, with its examples: in the
+            # one shape all the same.
+            for code, response in responses.items():
+                if code[0] in "45":
+                    for content in response.get("content", {}).values():
+                        content["schema"] = {"$ref": "#/components/schemas/Error"}
     return result

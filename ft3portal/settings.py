@@ -369,6 +369,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api_errors.document_errors",
+        "contributions.api.schema.document_possible_duplicates",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ModerationStatusEnum": "contributions.models.Status",

@@ -93,8 +93,20 @@ class SimilarityCheck:
         self.held = False
 
     @classmethod
+    def for_item(
+        cls, item: Contribution, user, marks: dict[tuple[str, int], str]
+    ) -> "SimilarityCheck":
+        """The check of a saved item, as it goes to review."""
+        return cls(Profile.of(item), user, marks, item)
+
+    @classmethod
     def for_form(cls, form: forms.ModelForm, data, user, item=None) -> "SimilarityCheck":
+        """The check of what a form holds, while it is typed or shown again."""
         return cls(draft_profile(form, item), user, posted_marks(data), item)
+
+    @staticmethod
+    def posted_marks(data) -> dict[tuple[str, int], str]:
+        return posted_marks(data)
 
     @staticmethod
     def has_marks(data) -> bool:
@@ -141,9 +153,14 @@ class SimilarityCheck:
     def same(self) -> list[Match]:
         return [m for m in self.matches if self.mark_of(m) == SimilarityDecision.Choice.SAME]
 
+    def holds_back(self, match: Match) -> bool:
+        """Whether this match alone would hold the submission back."""
+        mark = self.mark_of(match)
+        return (match.strong and not mark) or mark == SimilarityDecision.Choice.SAME
+
     def holds(self) -> bool:
         """Whether the submission must wait for the partner (and say why)."""
-        self.held = bool(self.unmarked or self.same)
+        self.held = any(self.holds_back(m) for m in self.matches)
         return self.held
 
     @cached_property

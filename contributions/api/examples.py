@@ -137,3 +137,54 @@ READ_EXAMPLES = {
         "related_resources": [],
     },
 }
+
+
+# A submission held back by the duplicate check (409), and the body that lets it go.
+
+HELD_SLUG = "biomarker-testing-questions-to-ask-your-doctor"
+MATCH_SLUG = "questions-about-biomarker-tests"
+POSSIBLE_DUPLICATES_EXAMPLE = {
+    "error": {
+        "status": 409,
+        "code": "possible_duplicates",
+        "message": "Not sent for review: it resembles published work. Mark each match that "
+        "holds it back (related or distinct) in “similar” and submit again. What you sent "
+        "was saved as a draft.",
+        "item": {
+            "kind": "resource",
+            "slug": HELD_SLUG,
+            "title": "Biomarker testing: questions to ask your doctor",
+            "status": "draft",
+            "api_url": f"https://portal.example/api/v1/resources/{HELD_SLUG}/",
+            "submit_url": f"https://portal.example/api/v1/resources/{HELD_SLUG}/submit/",
+        },
+        "decisions": [
+            {"value": "same", "label": "The same thing"},
+            {"value": "related", "label": "Related work"},
+            {"value": "distinct", "label": "Distinct"},
+        ],
+        "matches": [
+            {
+                "kind": "resource",
+                "slug": MATCH_SLUG,
+                "title": "Questions about biomarker tests",
+                "organisation": "Colorectal Alliance",
+                "api_url": f"https://portal.example/api/v1/resources/{MATCH_SLUG}/",
+                "web_url": f"https://portal.example/resources/{MATCH_SLUG}/",
+                "score": 0.71,
+                "strong": True,
+                "reasons": [
+                    "same barrier: Patients do not know testing exists",
+                    "both in Germany",
+                    "similar title",
+                ],
+                "explanation": "same barrier: Patients do not know testing exists; both in "
+                "Germany; similar title",
+                "decision": None,
+                "holds": True,
+                "can_update": False,
+            }
+        ],
+    }
+}
+MARKS_EXAMPLE = {"similar": [{"kind": "resource", "slug": MATCH_SLUG, "decision": "related"}]}

@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
@@ -18,13 +19,19 @@ from core.api import (
 )
 
 from ..tag_filters import TagFilter
-from .examples import WRITE_EXAMPLES, revision_example_value
+from .examples import (
+    MARKS_EXAMPLE,
+    POSSIBLE_DUPLICATES_EXAMPLE,
+    WRITE_EXAMPLES,
+    revision_example_value,
+)
 from .serializers import (
     NoteSerializer,
     RejectSerializer,
     RequiredNoteSerializer,
     RevisionSerializer,
 )
+from .submission import SubmitSerializer
 
 
 class LibraryFilterScheme(DjangoFilterExtension):
@@ -36,9 +43,17 @@ class LibraryFilterScheme(DjangoFilterExtension):
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
         if not isinstance(filter_field, TagFilter):
-            return super().resolve_filter_field(
+            parameters = super().resolve_filter_field(
                 auto_schema, model, filterset_class, field_name, filter_field
             )
+            new_name = filterset_class.deprecated_aliases.get(field_name)
+            for parameter in parameters if new_name else []:
+                parameter["deprecated"] = True
+                parameter["description"] = _(
+                    "Deprecated: the former name of %(name)s, accepted until the next "
+                    "release. Use %(name)s."
+                ) % {"name": new_name}
+            return parameters
         key = "code" if filter_field.extra["to_field_name"] == "code" else "slug"
         return [
             build_parameter_type(
@@ -62,10 +77,114 @@ EDIT_HELP = gettext_lazy(
 FILTER_HELP = gettext_lazy(
     "Takes the query string of the web library: q (search), stage, barrier, category, "
     "audience, country, region, area, organisation, language and sort, plus type and year "
-    "for resources and status (planned, active, completed) for initiatives. Repeat a "
-    "filter to match any of its values; different filters must all match. Unknown "
-    "parameters or values are a 400 that names them."
+    "for resources and phase (planned, active, completed) for initiatives; status, the "
+    "former name of phase, is deprecated. Repeat a filter to match any of its values; "
+    "different filters must all match. Unknown parameters or values are a 400 that names "
+    "them."
 )
+
+
+HELD_HELP = gettext_lazy(
+    "Submitting: while the item resembles published work you have not marked, or "
+    "marked as the same thing, it is not sent (code possible_duplicates). What you sent "
+    "is saved as a draft; the error lists the item and each match with its score and "
+    "reasons. Send your decision on each match that holds it back in “similar” "
+    "(here or in the submit action's body) to send it. Otherwise (code conflict) the "
+    "item's status does not allow the change."
+)
+DUPLICATES_EXAMPLE = OpenApiExample(
+    "Held back by possible duplicates",
+    value=POSSIBLE_DUPLICATES_EXAMPLE,
+    response_only=True,
+    status_codes=["409"],
+)
+STATUS_CONFLICT_EXAMPLE = OpenApiExample(
+    "Not in a status that allows it",
+    value={
+        "error": {
+            "status": 409,
+            "code": "conflict",
+            "message": "Cannot submit a submitted for review resource.",
+        }
+    },
+    response_only=True,
+    status_codes=["409"],
+)
+# The schema is the shared Error (core.api_errors.document_errors makes it so).
+HELD = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description=HELD_HELP,
+    examples=[DUPLICATES_EXAMPLE, STATUS_CONFLICT_EXAMPLE],
+)
+
+MATCH_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "kind": {"type": "string", "enum": ["resource", "initiative"]},
+        "slug": {"type": "string"},
+        "title": {"type": "string"},
+        "organisation": {"type": "string", "description": "Its organisation's name."},
+        "api_url": {"type": "string", "format": "uri"},
+        "web_url": {"type": "string", "format": "uri"},
+        "score": {"type": "number", "description": "Similarity, 0 to 1."},
+        "strong": {
+            "type": "boolean",
+            "description": "A possible duplicate (score 0.5 or more): it must be marked.",
+        },
+        "reasons": {"type": "array", "items": {"type": "string"}},
+        "explanation": {"type": "string", "description": "The reasons in one sentence."},
+        "decision": {
+            "type": "string",
+            "nullable": True,
+            "description": "What you marked it, if anything (now or before).",
+        },
+        "holds": {
+            "type": "boolean",
+            "description": "Whether it holds the submission back: strong and unmarked, "
+            "or marked the same thing.",
+        },
+        "can_update": {
+            "type": "boolean",
+            "description": "Whether you may propose a change to it (a PATCH of its api_url) "
+            "instead, if it is the same thing.",
+        },
+    },
+}
+POSSIBLE_DUPLICATES_MEMBERS = {
+    "item": {
+        "type": "object",
+        "description": "possible_duplicates only: the item, saved as a draft.",
+        "properties": {
+            "kind": {"type": "string"},
+            "slug": {"type": "string"},
+            "title": {"type": "string"},
+            "status": {"type": "string"},
+            "api_url": {"type": "string", "format": "uri"},
+            "submit_url": {"type": "string", "format": "uri"},
+        },
+    },
+    "decisions": {
+        "type": "array",
+        "description": "possible_duplicates only: the decisions “similar” takes.",
+        "items": {
+            "type": "object",
+            "properties": {"value": {"type": "string"}, "label": {"type": "string"}},
+        },
+    },
+    "matches": {
+        "type": "array",
+        "description": "possible_duplicates only: the similar published work.",
+        "items": MATCH_SCHEMA,
+    },
+}
+
+
+def document_possible_duplicates(result: dict, generator, request, public) -> dict:
+    """drf-spectacular postprocessing hook, after core.api_errors.document_errors:
+    the members a possible_duplicates error adds to the shared Error schema."""
+    error = result["components"]["schemas"]["Error"]["properties"]["error"]
+    error["properties"].update(POSSIBLE_DUPLICATES_MEMBERS)
+    return result
 
 
 def contribution_schema(kind: str, read: type, write: type, example: dict) -> object:
@@ -103,10 +222,15 @@ def contribution_schema(kind: str, read: type, write: type, example: dict) -> ob
                 'sent for review with "submit": true. Status is never set by the client.'
             ),
             request=write,
-            responses={201: read},
+            responses={201: read, 409: HELD},
             tags=[tag],
             examples=[
                 OpenApiExample(f"A new {kind}", value=WRITE_EXAMPLES[kind], request_only=True),
+                OpenApiExample(
+                    "Submitted, with decisions on similar work",
+                    value={**WRITE_EXAMPLES[kind], "submit": True, **MARKS_EXAMPLE},
+                    request_only=True,
+                ),
                 item_example,
             ],
         ),
@@ -114,7 +238,7 @@ def contribution_schema(kind: str, read: type, write: type, example: dict) -> ob
             summary=_("Replace a %(kind)s") % {"kind": item},
             description=EDIT_HELP,
             request=write,
-            responses={200: read, 202: RevisionSerializer},
+            responses={200: read, 202: RevisionSerializer, 409: HELD},
             parameters=slug,
             tags=[tag],
             examples=[
@@ -126,7 +250,7 @@ def contribution_schema(kind: str, read: type, write: type, example: dict) -> ob
             summary=_("Change some fields of a %(kind)s") % {"kind": item},
             description=EDIT_HELP,
             request=write,
-            responses={200: read, 202: RevisionSerializer},
+            responses={200: read, 202: RevisionSerializer, 409: HELD},
             parameters=slug,
             tags=[tag],
             examples=[
@@ -140,13 +264,18 @@ def contribution_schema(kind: str, read: type, write: type, example: dict) -> ob
             summary=_("Send a draft for review"),
             description=_(
                 "Members of the item's organisation send a draft, or an item sent back with "
-                "changes requested, to the curators."
+                "changes requested, to the curators. It needs a stage, a barrier and a "
+                "country or region (400), and the duplicate check's consent (409): the "
+                "body, optional, carries the decisions on similar work."
             ),
-            request=None,
-            responses={200: read},
+            request=SubmitSerializer,
+            responses={200: read, 409: HELD},
             parameters=slug,
             tags=[tag],
-            examples=[item_example],
+            examples=[
+                OpenApiExample("Decisions on similar work", value=MARKS_EXAMPLE, request_only=True),
+                item_example,
+            ],
         ),
         publish=extend_schema(
             summary=_("Publish (curators)"),

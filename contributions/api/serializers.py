@@ -3,8 +3,8 @@
 web forms validate them), and the bodies of the workflow actions."""
 
 from collections.abc import Mapping
+from copy import copy
 
-from django.db.models import Model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,8 +34,8 @@ from ..models import (
     Resource,
     Revision,
     Status,
-    field_to_json,
 )
+from .submission import MarksField
 
 # Markdown fields have no limit in the database; a request body should.
 MAX_MARKDOWN_LENGTH = 20_000
@@ -177,6 +177,10 @@ class VisibleOrganisationField(serializers.SlugRelatedField):
         return Organisation.objects.visible_to(self.context["request"].user)
 
 
+# What a write body may carry besides the item's fields: what to do after saving.
+INSTRUCTIONS = ("submit", "similar")
+
+
 class ContributionWriteSerializer(serializers.ModelSerializer):
     """The editable fields, by slug, validated as the web form validates them."""
 
@@ -214,10 +218,13 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
         default=False,
         help_text=gettext_lazy(
             "Send the item to the curators for review after saving it. Needs at least one "
-            "stage, one barrier and a country or region. Ignored for published items, "
-            "whose changes always go to review."
+            "stage, one barrier and a country or region (400 otherwise, nothing saved). "
+            "While it resembles published work you have not marked, the draft is saved "
+            "and the answer is 409 with the matches: send your decisions in “similar”. "
+            "Ignored for published items, whose changes always go to review."
         ),
     )
+    similar = MarksField(write_only=True)
 
     def to_internal_value(self, data):
         # DRF ignores fields it does not know; a client sending "status" or a
@@ -249,36 +256,15 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
             raise ValidationError(_("You are not an approved member of this organisation."))
         return organisation
 
-    def effective(self, attrs: dict, name: str):
-        """The value a field will have: the one sent, or the item's current one."""
-        if name in attrs:
-            return attrs[name]
-        if self.instance is None:
-            return [] if name in TAG_FIELDS else None
-        if name in TAG_FIELDS:
-            return list(getattr(self.instance, name).all())
-        return getattr(self.instance, name)
-
     def validate(self, attrs: dict) -> dict:
-        if attrs.get("submit") and (
-            self.instance is None or self.instance.status != Status.PUBLISHED
-        ):
-            errors = submission_errors({name: self.effective(attrs, name) for name in TAG_FIELDS})
-            if errors:
-                raise ValidationError(errors)
+        """The model's own rules (clean(): an initiative's dates) on the values the
+        item will have. Whether it may go to review is submit()'s rule, run on saving."""
+        item = copy(self.instance) if self.instance is not None else self.Meta.model()
+        for name, value in attrs.items():
+            if name not in INSTRUCTIONS and not item._meta.get_field(name).many_to_many:
+                setattr(item, name, value)
+        item.clean()
         return attrs
-
-
-def submission_errors(tags: dict) -> dict[str, list[str]]:
-    """What an item lacks before it can go to review (the web form's rules)."""
-    errors = {}
-    if not tags["stages"]:
-        errors["stages"] = [_("Choose at least one pathway stage.")]
-    if not tags["barriers"]:
-        errors["barriers"] = [_("Choose at least one barrier it addresses.")]
-    if not tags["countries"] and not tags["regions"]:
-        errors["regions"] = [_("Choose the countries or regions it covers (Global if everywhere).")]
-    return errors
 
 
 class ResourceWriteSerializer(ContributionWriteSerializer):
@@ -292,7 +278,14 @@ class ResourceWriteSerializer(ContributionWriteSerializer):
 
     class Meta:
         model = Resource
-        fields = [*COMMON_WRITE_FIELDS, "resource_type", "url", "publisher", "year", "submit"]
+        fields = [
+            *COMMON_WRITE_FIELDS,
+            "resource_type",
+            "url",
+            "publisher",
+            "year",
+            *INSTRUCTIONS,
+        ]
         extra_kwargs = {"url": {"help_text": gettext_lazy("Where people can find it.")}}
 
 
@@ -323,45 +316,8 @@ class InitiativeWriteSerializer(ContributionWriteSerializer):
             "outcomes",
             "partner_organisations",
             "related_resources",
-            "submit",
+            *INSTRUCTIONS,
         ]
-
-    def validate(self, attrs: dict) -> dict:
-        attrs = super().validate(attrs)
-        start, end = self.effective(attrs, "start_date"), self.effective(attrs, "end_date")
-        if start and end and end < start:
-            raise ValidationError(
-                {"end_date": [_("The end date cannot be before the start date.")]}
-            )
-        return attrs
-
-
-def revision_data(
-    item: Contribution, fields: list[str], changes: dict, pending: Revision | None
-) -> dict:
-    """The proposed state of a published item's editable `fields`, in Revision.data's
-    format (field_to_json): the live values, then a proposal already waiting, then
-    `changes` (validated values, related objects as instances)."""
-    data = {name: field_to_json(item, item._meta.get_field(name)) for name in fields}
-    if pending is not None:
-        data.update({name: value for name, value in pending.data.items() if name in data})
-    for name, value in changes.items():
-        model_field = item._meta.get_field(name)
-        if model_field.many_to_many:
-            data[name] = sorted(json_pk(obj) for obj in value)
-        elif model_field.is_relation:
-            data[name] = json_pk(value) if value is not None else None
-        elif hasattr(value, "isoformat"):
-            data[name] = value.isoformat()
-        else:
-            data[name] = value
-    return data
-
-
-def json_pk(obj: Model) -> int | str:
-    """A primary key as field_to_json stores it: countries' codes are Country objects
-    on the instance but plain strings in the database (and in Revision.data)."""
-    return obj.pk if isinstance(obj.pk, int) else str(obj.pk)
 
 
 # Curators' actions.

@@ -1,22 +1,14 @@
 """The resources, initiatives and revisions endpoints: who may do what, the
 library's filters applied strictly, and the workflow actions."""
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import (
-    NotFound,
-    PermissionDenied,
-    Throttled,
-    ValidationError,
-)
+from rest_framework.exceptions import NotFound, PermissionDenied, Throttled
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -37,12 +29,27 @@ from ..filters import (
     InitiativeFilterSet,
     ResourceFilterSet,
 )
-from ..forms import SUBMISSIONS_PER_HOUR
-from ..models import TAG_FIELDS, Contribution, Initiative, Resource, Revision, Status, field_to_json
+from ..models import (
+    Contribution,
+    Initiative,
+    Resource,
+    Revision,
+    Status,
+    changed_fields,
+    revision_data,
+)
+from ..submission import (
+    SubmissionHeld,
+    TooManySubmissions,
+    check_submission_rate,
+    record_marks,
+    submit_item,
+)
 from ..tag_filters import MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER
 from .examples import READ_EXAMPLES
 from .schema import contribution_schema
 from .serializers import (
+    INSTRUCTIONS,
     ContributionSerializer,
     ContributionWriteSerializer,
     InitiativeSerializer,
@@ -53,9 +60,8 @@ from .serializers import (
     ResourceSerializer,
     ResourceWriteSerializer,
     RevisionSerializer,
-    revision_data,
-    submission_errors,
 )
+from .submission import SubmitSerializer, duplicates_conflict
 
 # Permissions.
 
@@ -191,14 +197,16 @@ class ContributionViewSet(
         return self.read_serializer_class(fresh, context=self.get_serializer_context()).data
 
     def create(self, request: Request) -> Response:
-        self.check_submission_rate(request.user)
+        try:
+            check_submission_rate(request.user)
+        except TooManySubmissions as refused:
+            # The web form's message as it is: the wait goes in Retry-After and retry_after.
+            throttled = Throttled(detail=str(refused))
+            throttled.wait = max(1, int(refused.wait.total_seconds()))
+            raise throttled from refused
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        submit = serializer.validated_data.pop("submit", False)
-        with transaction.atomic():
-            item = serializer.save(submitted_by=request.user)
-            if submit:
-                item.submit(by=request.user)
+        item = self.save(serializer, submitted_by=request.user)
         return Response(self.read(item), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, slug: str, partial: bool = False) -> Response:
@@ -207,27 +215,46 @@ class ContributionViewSet(
             raise Conflict(NOT_EDITABLE[item.status])
         serializer = self.get_serializer(item, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        submit = serializer.validated_data.pop("submit", False)
         if item.status == Status.PUBLISHED:
+            # Changes to a published item always go to review, unchecked for duplicates.
+            serializer.validated_data.pop("submit", None)
+            serializer.validated_data.pop("similar", None)
             return self.propose(item, serializer.validated_data)
+        return Response(self.read(self.save(serializer)))
+
+    def save(self, serializer: ContributionWriteSerializer, **extra) -> Contribution:
+        """Save the draft, then submit it if asked, as the web form does. A submission
+        the duplicate check holds back keeps the draft (and the marks) and is a 409;
+        one the model refuses (not placed on the pathway) saves nothing."""
+        submit = serializer.validated_data.pop("submit", False)
+        marks = serializer.validated_data.pop("similar", {})
+        held = None
         with transaction.atomic():
-            item = serializer.save()
+            item = serializer.save(**extra)
             if submit:
-                item.submit(by=request.user)
-        return Response(self.read(item))
+                try:
+                    submit_item(item, self.request.user, marks)
+                except SubmissionHeld as exc:
+                    held = exc
+            else:
+                record_marks(item, self.request.user, marks)
+        if held is not None:
+            raise self.held(held)
+        return item
+
+    def held(self, held: SubmissionHeld) -> Conflict:
+        member_of = self.get_serializer_context().get("member_of", frozenset())
+        return duplicates_conflict(held, self.request, member_of)
 
     def partial_update(self, request: Request, slug: str) -> Response:
         return self.update(request, slug, partial=True)
 
     def propose(self, item: Contribution, changes: dict) -> Response:
         """A change to a published item: record it for review; the item stays as it is."""
-        pending = item.revisions.pending().first()
-        fields = [name for name in self.write_serializer_class.Meta.fields if name != "submit"]
-        data = revision_data(item, fields, changes, pending)
-        unchanged = all(
-            field_to_json(item, item._meta.get_field(name)) == value for name, value in data.items()
-        )
-        if unchanged and pending is None:
+        editable = self.write_serializer_class.Meta.fields
+        fields = [name for name in editable if name not in INSTRUCTIONS]
+        data = revision_data(item, fields, changes)
+        if not changed_fields(item, data) and not item.revisions.pending().exists():
             return Response(self.read(item))
         revision = Revision.propose(item, data, by=self.request.user)
         context = self.get_serializer_context()
@@ -235,33 +262,15 @@ class ContributionViewSet(
             RevisionSerializer(revision, context=context).data, status=status.HTTP_202_ACCEPTED
         )
 
-    def check_submission_rate(self, user) -> None:
-        """The web form's limit on new items per person and hour, across both kinds."""
-        since = timezone.now() - timedelta(hours=1)
-        recent = [
-            created
-            for model in (Resource, Initiative)
-            for created in model.objects.filter(
-                submitted_by=user, created_at__gte=since
-            ).values_list("created_at", flat=True)
-        ]
-        if len(recent) >= SUBMISSIONS_PER_HOUR:
-            wait = min(recent) + timedelta(hours=1) - timezone.now()
-            raise Throttled(
-                wait=max(1, int(wait.total_seconds())),
-                detail=_("You have added %(n)d items in the last hour. Please wait a little.")
-                % {"n": SUBMISSIONS_PER_HOUR},
-            )
-
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, slug: str) -> Response:
         item = self.get_object()
-        if item.can("submit"):
-            tags = {name: getattr(item, name).all() for name in TAG_FIELDS}
-            errors = submission_errors(tags)
-            if errors:
-                raise ValidationError(errors)
-        item.submit(by=request.user)
+        body = SubmitSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            submit_item(item, request.user, body.validated_data.get("similar", {}))
+        except SubmissionHeld as held:
+            raise self.held(held) from held
         return Response(self.read(item))
 
     @action(detail=True, methods=["post"], permission_classes=[IsCurator])

@@ -14,13 +14,10 @@ from .events import (
 )
 from .items import (
     KINDS,
-    TAG_FIELDS,
-    TAG_KINDS,
     Contribution,
     ContributionQuerySet,
     Initiative,
     Resource,
-    TagKind,
     contribution_link,
     one_contribution,
 )
@@ -28,13 +25,17 @@ from .revisions import (
     Revision,
     RevisionQuerySet,
     apply_json,
+    changed_fields,
     field_to_json,
+    revision_data,
 )
+from .tags import PLACEMENT_FIELDS, TAG_FIELDS, TAG_KINDS, TagKind
 from .workflow import (
     BLOCKING_REASONS,
     EDITABLE_STATUSES,
     LANGUAGE_CHOICES,
     MAX_NOTE_LENGTH,
+    PLACED_STATUSES,
     RESERVED_SLUGS,
     SEARCH_CONFIG,
     SEARCHED_FIELDS,
@@ -50,6 +51,8 @@ __all__ = [
     "KINDS",
     "LANGUAGE_CHOICES",
     "MAX_NOTE_LENGTH",
+    "PLACED_STATUSES",
+    "PLACEMENT_FIELDS",
     "RESERVED_SLUGS",
     "SEARCHED_FIELDS",
     "SEARCH_CONFIG",
@@ -68,7 +71,9 @@ __all__ = [
     "TagKind",
     "TransitionNotAllowed",
     "apply_json",
+    "changed_fields",
     "contribution_link",
     "field_to_json",
     "one_contribution",
+    "revision_data",
 ]

@@ -1,7 +1,7 @@
 """Resources and initiatives: the abstract Contribution with its tags, querysets
 and workflow methods, and the two kinds."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from .events import ModerationEvent
 
+from .tags import PLACEMENT_FIELDS, TAG_FIELDS
 from .workflow import (
     BLOCKING_REASONS,
     EDITABLE_STATUSES,
@@ -30,34 +31,6 @@ from .workflow import (
     Status,
     TransitionNotAllowed,
 )
-
-
-@dataclass(frozen=True)
-class TagKind:
-    """A dimension resources and initiatives are tagged with, and listed, filtered
-    and followed by (a stage, a barrier, a country, ...)."""
-
-    # The library's query-string parameter and FilterSet filter: ?stage=<slug>.
-    param: str
-    # The Contribution many-to-many field that holds the tags; empty for a kind
-    # read through another one (an item's barrier categories are its barriers').
-    field: str
-
-
-# The one list of tag kinds, in the order forms, facets, the API and the admin show
-# them. Everything that goes through every tag kind (FilterSet facets, the
-# submission form and its script, the API, the admin, similarity, digests) reads it.
-TAG_KINDS: tuple[TagKind, ...] = (
-    TagKind("stage", "stages"),
-    TagKind("category", ""),
-    TagKind("barrier", "barriers"),
-    TagKind("audience", "audiences"),
-    TagKind("country", "countries"),
-    TagKind("region", "regions"),
-    TagKind("area", "therapeutic_areas"),
-)
-# The tag fields of Contribution, in the same order.
-TAG_FIELDS: tuple[str, ...] = tuple(kind.field for kind in TAG_KINDS if kind.field)
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -269,7 +242,48 @@ class Contribution(models.Model):
 
     # The workflow. Each method is one curator or partner action.
 
+    @staticmethod
+    def placement_errors(tags: Mapping[str, object]) -> dict[str, list[str]]:
+        """What keeps an item with these tags (chosen rows, or their keys) from going
+        to review: it must be placed on the pathway. A draft may be incomplete."""
+        errors = {}
+        if not tags.get("stages"):
+            errors["stages"] = [_("Choose at least one pathway stage.")]
+        if not tags.get("barriers"):
+            errors["barriers"] = [_("Choose at least one barrier it addresses.")]
+        if not tags.get("countries") and not tags.get("regions"):
+            errors["regions"] = [
+                _("Choose the countries or regions it covers (Global if everywhere).")
+            ]
+        return errors
+
+    def submission_errors(self) -> dict[str, list[str]]:
+        """What the saved item lacks before it can go to review, by field."""
+        return self.placement_errors(
+            {name: getattr(self, name).exists() for name in PLACEMENT_FIELDS}
+        )
+
+    def placement_lost(self, tags: Mapping[str, object]) -> dict[str, list[str]]:
+        """placement_errors of the item with `tags` instead of its own, less those it
+        has already: a change may not take an item under review or published off the
+        pathway, and fixing a typo in one published before the rule needs no tags."""
+        errors = self.placement_errors(tags)
+        if not errors:
+            return {}
+        live = self.submission_errors()
+        return {name: messages for name, messages in errors.items() if name not in live}
+
+    def check_submittable(self) -> None:
+        """Raise unless the item may go to review now: TransitionNotAllowed for its
+        status, else a ValidationError naming the tags it lacks."""
+        if not self.can("submit"):
+            raise TransitionNotAllowed(self, "submit")
+        errors = self.submission_errors()
+        if errors:
+            raise ValidationError(errors)
+
     def submit(self, by) -> "ModerationEvent":
+        self.check_submittable()
         return self._transition("submit", by)
 
     def publish(self, by, note: str = "") -> "ModerationEvent":

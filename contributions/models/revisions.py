@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .events import ModerationEvent
-from .items import Contribution, Initiative, Resource, contribution_link, one_contribution
+from .items import (
+    PLACEMENT_FIELDS,
+    Contribution,
+    Initiative,
+    Resource,
+    contribution_link,
+    one_contribution,
+)
 from .workflow import Status, TransitionNotAllowed
 
 
@@ -87,9 +94,14 @@ class Revision(models.Model):
 
     @classmethod
     def propose(cls, contribution: Contribution, data: dict, by) -> "Revision":
-        """Record (or update) the pending change to a published item."""
+        """Record (or update) the pending change to a published item. Like a
+        submission, the change goes to review: it must leave the item placed on
+        the pathway (see placement_lost_by)."""
         if contribution.status != Status.PUBLISHED:
             raise TransitionNotAllowed(contribution, "revise")
+        errors = placement_lost_by(contribution, data)
+        if errors:
+            raise ValidationError(errors)
         revision, _created = cls.objects.update_or_create(
             **{contribution.kind: contribution, "status": cls.Status.PENDING},
             defaults={"data": data, "proposed_by": by},
@@ -98,14 +110,7 @@ class Revision(models.Model):
 
     def changes(self) -> list[tuple[models.Field, object, object]]:
         """(field, live value, proposed value) for each field the revision changes."""
-        live = self.contribution
-        found = []
-        for name, proposed in self.data.items():
-            model_field = live._meta.get_field(name)
-            current = field_to_json(live, model_field)
-            if current != proposed:
-                found.append((model_field, current, proposed))
-        return found
+        return changed_fields(self.contribution, self.data)
 
     def accept(self, by, note: str = "") -> "ModerationEvent":
         """Apply the change to the live item and record it in its history."""
@@ -117,6 +122,10 @@ class Revision(models.Model):
             # A change proposed before the item was archived must not bring it back.
             if locked.status != self.Status.PENDING or item.status != Status.PUBLISHED:
                 raise TransitionNotAllowed(item, "accept_revision")
+            # Proposals older than the rule may not satisfy it.
+            errors = placement_lost_by(item, self.data)
+            if errors:
+                raise ValidationError(errors)
             item.reviewed_by = by
             item.review_note = note
             apply_json(item, self.data)
@@ -163,16 +172,69 @@ class Revision(models.Model):
         self.save(update_fields=["status", "decided_by", "decided_at", "note", "updated_at"])
 
 
+# How Revision.data stores values: the one conversion of a form's or serializer's
+# cleaned values and of a saved item's fields, compared and applied by the same rules.
+
+
+def to_json(field: models.Field, value):
+    """A value as a form or serializer cleans it (model instances, dates) in the
+    form Revision.data stores it."""
+    if field.many_to_many:
+        return sorted(json_pk(obj) for obj in value or [])
+    if field.is_relation:
+        return json_pk(value) if value is not None else None
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def json_pk(obj: models.Model) -> int | str:
+    """A primary key as stored: countries' keys are Country objects on an instance
+    but plain codes in the database (and in Revision.data)."""
+    return obj.pk if isinstance(obj.pk, int) else str(obj.pk)
+
+
 def field_to_json(instance: models.Model, field: models.Field):
-    """A field's value in the form Revision.data stores it."""
+    """A saved item's field in the form Revision.data stores it."""
     if field.many_to_many:
         if instance.pk is None:
             return []
         return sorted(getattr(instance, field.name).values_list("pk", flat=True))
     value = getattr(instance, field.attname)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def revision_data(item: Contribution, fields: list[str], changes: dict) -> dict:
+    """The proposed state of a published item's editable `fields`: the live values,
+    then the proposal already waiting, then `changes` (cleaned values; a form sends
+    them all, an API PATCH some)."""
+    data = {name: field_to_json(item, item._meta.get_field(name)) for name in fields}
+    pending = item.revisions.pending().first()
+    if pending is not None:
+        data.update({name: value for name, value in pending.data.items() if name in data})
+    for name, value in changes.items():
+        if name in data:
+            data[name] = to_json(item._meta.get_field(name), value)
+    return data
+
+
+def changed_fields(item: Contribution, data: dict) -> list[tuple[models.Field, object, object]]:
+    """(field, live value, proposed value) for each field `data` would change."""
+    found = []
+    for name, proposed in data.items():
+        model_field = item._meta.get_field(name)
+        current = field_to_json(item, model_field)
+        if current != proposed:
+            found.append((model_field, current, proposed))
+    return found
+
+
+def placement_lost_by(item: Contribution, data: dict) -> dict[str, list[str]]:
+    """Contribution.placement_lost by the change `data` proposes."""
+    return item.placement_lost(
+        {
+            name: data[name] if name in data else getattr(item, name).exists()
+            for name in PLACEMENT_FIELDS
+        }
+    )
 
 
 def apply_json(instance: models.Model, data: dict) -> None:

@@ -97,6 +97,10 @@ class TransitionNotAllowed(StateConflict):
 # Members may edit items in these states; a published item's edit becomes a Revision.
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED})
 
+# Items in these states went to review placed on the pathway, and a change (a
+# revision, an edit in the admin) may not take them off it.
+PLACED_STATUSES = frozenset({Status.SUBMITTED, Status.PUBLISHED})
+
 # action -> (statuses it may start from, status it leads to)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "submit": (frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}), Status.SUBMITTED),

@@ -22,7 +22,7 @@ class ContributionFeed(Feed):
         return request
 
     def link(self, request: HttpRequest) -> str:
-        query = request.GET.urlencode()
+        query = (self.filterset_class.canonical(request.GET) or request.GET).urlencode()
         return self.page_path + (f"?{query}" if query else "")
 
     def items(self, request: HttpRequest):

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -67,6 +67,10 @@ def library(
     template: str,
     extra: dict,
 ) -> HttpResponse:
+    canonical = filterset_class.canonical(request.GET)
+    if canonical is not None:
+        # An old link, with a filter since renamed: the page lives at its new address.
+        return redirect(f"{request.path}?{canonical.urlencode()}", permanent=True)
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
     paginator = Paginator(filterset.qs, PAGE_SIZE)

@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -23,7 +23,16 @@ from ..forms import (
     FORMS,
     ContributionForm,
 )
-from ..models import Contribution, Initiative, Resource, Revision, Status
+from ..models import (
+    Contribution,
+    Initiative,
+    Resource,
+    Revision,
+    Status,
+    changed_fields,
+    revision_data,
+)
+from ..submission import SubmissionHeld, record_marks, submit_item
 
 
 def form_action(request: HttpRequest) -> str:
@@ -89,9 +98,6 @@ def contribution_create(request: HttpRequest, model: type[Contribution]) -> Http
     form = form_class(request.POST, user=request.user, action=action)
     if action == ACTION_PREVIEW or not form.is_valid():
         return render_form(request, form, status=200 if action == ACTION_PREVIEW else 400)
-    check = submission_check().for_form(form, request.POST, request.user)
-    if action == ACTION_SUBMIT and check.holds():
-        return render_form(request, form, check=check)
     try:
         with transaction.atomic():
             item = form.save(commit=False)
@@ -99,9 +105,13 @@ def contribution_create(request: HttpRequest, model: type[Contribution]) -> Http
             item.submission_key = form.cleaned_data.get("submission_key")
             item.save()
             form.save_m2m()
-            check.record(item)
-            if action == ACTION_SUBMIT:
-                item.submit(by=request.user)
+            save_or_submit(request, item, action)
+    except SubmissionHeld as held:
+        # Rolled back: the form, shown again with the matches, keeps what was typed.
+        return render_form(request, form, check=held.check)
+    except ValidationError as error:
+        form.add_model_errors(error)
+        return render_form(request, form, status=400)
     except IntegrityError:
         # Lost a race with an identical post that committed first.
         already = get_object_or_404(
@@ -139,10 +149,17 @@ def contribution_edit(request: HttpRequest, model: type[Contribution], slug: str
         return render_form(request, form, item, status=200 if action == ACTION_PREVIEW else 400)
 
     if item.status == Status.PUBLISHED:
-        if not form.changed_from_live():
+        # Validating the form wrote the posted values into `item`: compare with the live row.
+        live = model.objects.get(pk=item.pk)
+        data = revision_data(live, form._meta.fields, form.cleaned_data)
+        if not changed_fields(live, data):
             messages.info(request, _("Nothing changed."))
             return redirect(item.get_absolute_url())
-        Revision.propose(item, form.as_revision_data(), by=request.user)
+        try:
+            Revision.propose(live, data, by=request.user)
+        except ValidationError as error:
+            form.add_model_errors(error)
+            return render_form(request, form, item, status=400)
         messages.success(
             request,
             _(
@@ -152,19 +169,29 @@ def contribution_edit(request: HttpRequest, model: type[Contribution], slug: str
         )
         return redirect(item.get_absolute_url())
 
-    check = submission_check().for_form(form, request.POST, request.user, item)
-    if action == ACTION_SUBMIT and check.holds():
-        return render_form(request, form, item, check=check)
-    with transaction.atomic():
-        item = form.save()
-        check.record(item)
-        if action == ACTION_SUBMIT:
-            item.submit(by=request.user)
+    try:
+        with transaction.atomic():
+            item = form.save()
+            save_or_submit(request, item, action)
+    except SubmissionHeld as held:
+        return render_form(request, form, item, check=held.check)
+    except ValidationError as error:
+        form.add_model_errors(error)
+        return render_form(request, form, item, status=400)
     if action == ACTION_SUBMIT:
         messages.success(request, _("Thank you. It was sent to the curators for review."))
     else:
         messages.success(request, _("Your changes were saved."))
     return redirect(item.get_absolute_url())
+
+
+def save_or_submit(request: HttpRequest, item: Contribution, action: str) -> None:
+    """After saving: send the item to review, or keep the partner's marks on the draft."""
+    marks = submission_check().posted_marks(request.POST)
+    if action == ACTION_SUBMIT:
+        submit_item(item, request.user, marks)
+    else:
+        record_marks(item, request.user, marks)
 
 
 def is_uuid(value: str) -> bool:

@@ -55,5 +55,8 @@ def error_of(response) -> dict:
     assert error["status"] == response.status_code
     assert isinstance(error["code"], str) and error["code"]
     assert isinstance(error["message"], str) and error["message"]
-    assert set(error) <= {"status", "code", "message", "fields", "retry_after"}
+    allowed = {"status", "code", "message", "fields", "retry_after"}
+    if error["code"] == "possible_duplicates":
+        allowed |= {"item", "decisions", "matches"}
+    assert set(error) <= allowed
     return error

@@ -112,6 +112,27 @@ def test_write_bodies_take_slugs_and_refuse_unknown_fields(schema):
     assert read["properties"]["status"]["readOnly"] is True
 
 
+def test_the_duplicate_check_is_documented_with_an_example(schema):
+    for path, method in [
+        ("/api/v1/resources/", "post"),
+        ("/api/v1/resources/{slug}/", "put"),
+        ("/api/v1/initiatives/{slug}/", "patch"),
+        ("/api/v1/initiatives/{slug}/submit/", "post"),
+    ]:
+        held = schema["paths"][path][method]["responses"]["409"]["content"]["application/json"]
+        codes = [example["value"]["error"]["code"] for example in held["examples"].values()]
+        assert "possible_duplicates" in codes, (method, path)
+    error = schema["components"]["schemas"]["Error"]["properties"]["error"]["properties"]
+    assert {"item", "decisions", "matches"} <= set(error)
+    assert {"slug", "score", "strong", "reasons", "holds"} <= set(
+        error["matches"]["items"]["properties"]
+    )
+    similar = schema["components"]["schemas"]["ResourceWriteRequest"]["properties"]["similar"]
+    assert similar["items"]["$ref"] == "#/components/schemas/MarkRequest"
+    submit = schema["paths"]["/api/v1/resources/{slug}/submit/"]["post"]["requestBody"]
+    assert submit["content"]["application/json"]["examples"]
+
+
 def test_tokens_and_sessions_are_the_documented_credentials(schema):
     schemes = schema["components"]["securitySchemes"]
     assert schemes["tokenAuth"] == {

@@ -65,8 +65,8 @@ WEB_QUERIES = [
     ("resources", "sort=oldest"),
     ("resources", "sort=title&page=2"),
     ("initiatives", ""),
-    ("initiatives", "status=active"),
-    ("initiatives", "status=planned&status=completed&stage=testing-decision"),
+    ("initiatives", "phase=active"),
+    ("initiatives", "phase=planned&phase=completed&stage=testing-decision"),
 ]
 
 
@@ -114,8 +114,29 @@ def test_mistakes_in_the_query_string_are_named_in_a_400(api, make_resource, que
 
 
 def test_every_mistake_is_reported_at_once(api):
-    response = api().get("/api/v1/initiatives/?stage=nope&status=paused&colour=blue")
-    assert set(error_of(response)["fields"]) == {"stage", "status", "colour"}
+    response = api().get("/api/v1/initiatives/?stage=nope&phase=paused&colour=blue")
+    assert set(error_of(response)["fields"]) == {"stage", "phase", "colour"}
+
+
+def test_the_deprecated_status_filter_still_filters_the_phase(api, make_initiative):
+    make_initiative("Planned work", "published", phase="planned")
+    make_initiative("Active work", "published", phase="active")
+
+    for query in ("phase=planned", "status=planned", "status=planned&phase=planned"):
+        body = api().get(f"/api/v1/initiatives/?{query}").json()
+        assert [item["title"] for item in body["results"]] == ["Planned work"], query
+    response = api().get("/api/v1/initiatives/?status=paused")
+    assert error_of(response)["fields"] == {"status": ["Unknown value: paused."]}
+
+
+def test_the_schema_documents_status_as_deprecated(client):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    parameters = {
+        p["name"]: p for p in schema["paths"]["/api/v1/initiatives/"]["get"]["parameters"]
+    }
+    assert "deprecated" not in parameters["phase"]
+    assert parameters["status"]["deprecated"] is True
+    assert "Use phase." in parameters["status"]["description"]
 
 
 def test_a_page_beyond_the_last_is_a_404(api, make_resource):

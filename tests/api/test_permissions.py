@@ -138,7 +138,14 @@ MATRIX = [
 
 @pytest.fixture
 def items(make_resource, make_initiative, partner) -> dict:
-    published = make_resource("Matrix published", "published", **TAGS)
+    # Tagged apart from the drafts, so that submitting them is not held as a duplicate.
+    published = make_resource(
+        "Matrix published",
+        "published",
+        stages=["monitoring"],
+        barriers=["patients-unaware-of-testing"],
+        regions=["europe"],
+    )
     return {
         "draft": make_resource("Matrix draft", "draft", **TAGS).slug,
         "submitted": make_resource("Matrix submitted", "submitted", **TAGS).slug,

@@ -169,7 +169,13 @@ def test_an_initiative_shows_only_visible_partners_and_related_resources(
 def test_curators_notes_are_shown_to_the_organisation_and_curators_only(
     api, make_resource, partner, other_partner, curator
 ):
-    sent_back = make_resource("Sent back", "changes_requested")
+    sent_back = make_resource(
+        "Sent back",
+        "changes_requested",
+        stages=["testing-decision"],
+        barriers=["test-not-reimbursed"],
+        regions=["global"],
+    )
     review = {"note": "Please add sources.", "reasons": []}
     assert api(partner).get(f"/api/v1/resources/{sent_back.slug}/").json()["review"] == review
     assert api(curator).get(f"/api/v1/resources/{sent_back.slug}/").json()["review"] == review

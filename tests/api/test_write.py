@@ -5,7 +5,9 @@ revisions, and never set the status; curators move items through the workflow.""
 import pytest
 
 from contributions.models import Initiative, ModerationEvent, Resource, Revision
+from pathway.models import Stage
 from tests.api.conftest import error_of
+from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +155,22 @@ def test_drafts_and_items_sent_back_are_edited_in_place(api, partner, make_resou
     assert resource.title == "New title"
     assert resource.status == status
     assert not Revision.objects.exists()
+
+
+def test_a_patch_is_checked_against_the_dates_already_stored(api, partner, make_initiative):
+    initiative = make_initiative("Dated", "draft")
+    Initiative.objects.filter(pk=initiative.pk).update(start_date="2025-06-01")
+
+    response = api(partner).patch(
+        f"/api/v1/initiatives/{initiative.slug}/", {"end_date": "2025-01-01"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"] == {
+        "end_date": ["The end date cannot be before the start date."]
+    }
+    initiative.refresh_from_db()
+    assert initiative.end_date is None
 
 
 def test_put_replaces_the_fields_and_can_submit(api, partner, make_resource):
@@ -357,7 +375,10 @@ def test_members_follow_their_organisations_revisions(
     api, partner, other_partner, curator, make_resource
 ):
     resource = make_resource("Live", "published", stages=["testing-decision"])
-    revision = Revision.propose(resource, {"title": "Better", "stages": []}, by=partner)
+    monitoring = Stage.objects.get(slug="monitoring")
+    revision = Revision.propose(
+        resource, {"title": "Better", "stages": [monitoring.pk]}, by=partner
+    )
     listing = api(partner).get("/api/v1/revisions/?status=pending").json()
     assert [r["id"] for r in listing["results"]] == [revision.pk]
     assert api(other_partner).get("/api/v1/revisions/").json()["count"] == 0
@@ -370,13 +391,13 @@ def test_members_follow_their_organisations_revisions(
         "field": "stages",
         "label": "pathway stages",
         "live": ["testing-decision"],
-        "proposed": [],
+        "proposed": ["monitoring"],
     } in detail["changes"]
     assert api(curator).get("/api/v1/revisions/?status=maybe").status_code == 400
 
 
 def test_too_many_new_items_in_an_hour_are_refused(api, partner, monkeypatch):
-    monkeypatch.setattr("contributions.api.views.SUBMISSIONS_PER_HOUR", 2)
+    monkeypatch.setattr("contributions.submission.SUBMISSIONS_PER_HOUR", 2)
     client = api(partner)
     for n in range(2):
         response = client.post("/api/v1/resources/", resource_payload(title=f"N{n}"), format="json")
@@ -386,3 +407,31 @@ def test_too_many_new_items_in_an_hour_are_refused(api, partner, monkeypatch):
     assert 0 < int(response["Retry-After"]) <= 3600
     assert error_of(response)["retry_after"] == int(response["Retry-After"])
     assert Resource.objects.count() == 2
+
+
+def test_the_web_form_and_the_api_share_one_limit_and_one_message(
+    api, partner, organisation, monkeypatch
+):
+    monkeypatch.setattr("contributions.submission.SUBMISSIONS_PER_HOUR", 2)
+    web, rest = logged_in(partner), api(partner)
+    form = {
+        "title": "From the web",
+        "summary": "S.",
+        "organisation": organisation.pk,
+        "resource_type": "report",
+        "url": "https://example.org/web",
+        "language": "en",
+        "action": "draft",
+    }
+    assert web.post("/resources/new/", form).status_code == 302
+    assert rest.post("/api/v1/resources/", resource_payload(), format="json").status_code == 201
+
+    refused_web = web.post("/resources/new/", {**form, "title": "Third"})
+    refused_api = rest.post("/api/v1/resources/", resource_payload(title="Third"), format="json")
+
+    message = "You have added 2 items in the last hour. Please wait a little before adding more."
+    assert refused_web.status_code == 400
+    assert refused_web.context["form"].non_field_errors() == [message]
+    assert refused_api.status_code == 429
+    assert error_of(refused_api)["message"] == message
+    assert Resource.objects.count() + Initiative.objects.count() == 2

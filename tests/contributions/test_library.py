@@ -118,9 +118,36 @@ def test_type_year_language_and_initiative_status_filters(client, make_resource,
     assert [i.title for i in client.get("/resources/?language=de").context["items"]] == [
         "A toolkit"
     ]
-    assert [i.title for i in client.get("/initiatives/?status=planned").context["items"]] == [
+    assert [i.title for i in client.get("/initiatives/?phase=planned").context["items"]] == [
         "Planned work"
     ]
+
+
+def test_the_initiative_phase_facet_and_links_use_phase(client, make_initiative):
+    planned = make_initiative("Planned work", "published", phase="planned")
+    make_initiative("Active work", "published", phase="active")
+
+    page = client.get("/initiatives/?phase=planned")
+    detail = client.get(planned.get_absolute_url()).content.decode()
+
+    [facet] = [f for f in page.context["facets"] if f.label == "Initiative status"]
+    assert facet.name == "phase"
+    assert [(o.value, o.selected) for o in facet.options] == [("planned", True)]
+    body = page.content.decode()
+    assert 'name="phase"' in body and 'name="status"' not in body
+    assert 'href="/initiatives/?phase=planned"' in detail
+
+
+def test_an_old_link_with_the_deprecated_status_filter_is_redirected_to_phase(client):
+    response = client.get("/initiatives/?stage=monitoring&status=planned&status=active&page=2")
+
+    assert response.status_code == 301
+    assert response["Location"] == (
+        "/initiatives/?stage=monitoring&phase=planned&phase=active&page=2"
+    )
+    assert client.get("/initiatives/?status=planned&phase=active")["Location"] == (
+        "/initiatives/?phase=planned&phase=active"
+    )
 
 
 def test_unknown_filter_values_are_ignored_and_explained(client, make_resource):
@@ -221,8 +248,12 @@ def test_feeds_honour_the_filters(client, make_resource, make_initiative):
     assert "French item" in body and "German item" not in body
     assert "<feed" in body  # Atom
     make_initiative("Planned work", "published", phase="planned")
-    assert "Planned work" in client.get("/feeds/initiatives/?status=planned").content.decode()
-    assert "Planned work" not in client.get("/feeds/initiatives/?status=active").content.decode()
+    assert "Planned work" in client.get("/feeds/initiatives/?phase=planned").content.decode()
+    assert "Planned work" not in client.get("/feeds/initiatives/?phase=active").content.decode()
+    # The deprecated name still works for the release after the rename.
+    old = client.get("/feeds/initiatives/?status=planned").content.decode()
+    assert "Planned work" in old
+    assert 'href="http://testserver/initiatives/?phase=planned"' in old
 
 
 def test_facets_show_counts_for_the_current_results(client, make_resource):

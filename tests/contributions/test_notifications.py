@@ -176,7 +176,13 @@ def test_an_inactive_submitter_is_replaced_by_the_members(deliver, submitted, pa
 def test_submitting_and_archiving_send_no_email(
     deliver, make_resource, partner, curator, status, action
 ):
-    item = make_resource("Quiet", status)
+    item = make_resource(
+        "Quiet",
+        status,
+        stages=["testing-decision"],
+        barriers=["patients-unaware-of-testing"],
+        regions=["europe"],
+    )
     Resource.objects.filter(pk=item.pk).update(submitted_by=partner)
     item.refresh_from_db()
     before = OutgoingEmail.objects.count()

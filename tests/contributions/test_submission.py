@@ -225,6 +225,59 @@ def test_editing_a_published_item_keeps_it_online_until_a_curator_accepts(
     assert list(item.regions.values_list("slug", flat=True)) == ["europe"]
 
 
+PLACED = {
+    "stages": ["testing-decision"],
+    "barriers": ["patients-unaware-of-testing"],
+    "regions": ["europe"],
+}
+
+
+def test_a_change_to_the_text_alone_of_a_published_item_is_proposed(
+    partner, organisation, make_resource
+):
+    item = make_resource("Live title", "published", **PLACED)
+
+    response = logged_in(partner).post(
+        f"/resources/{item.slug}/edit/", resource_data(organisation, title="Better title")
+    )
+
+    assert response.status_code == 302
+    assert Revision.objects.get().data["title"] == "Better title"
+    assert Resource.objects.get().title == "Live title"
+
+
+def test_an_unchanged_published_item_proposes_nothing(partner, organisation, make_resource):
+    item = make_resource("Live title", "published", **PLACED)
+    data = resource_data(
+        organisation,
+        title="Live title",
+        summary=item.summary,
+        body="",
+        resource_type=item.resource_type,
+        url=item.url,
+        year="",
+    )
+
+    response = logged_in(partner).post(f"/resources/{item.slug}/edit/", data, follow=True)
+
+    assert "Nothing changed." in response.content.decode()
+    assert not Revision.objects.exists()
+
+
+def test_a_change_may_not_take_a_published_item_off_the_pathway(
+    partner, organisation, make_resource
+):
+    item = make_resource("Live title", "published", **PLACED)
+
+    response = logged_in(partner).post(
+        f"/resources/{item.slug}/edit/", resource_data(organisation, stages=[])
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["stages"] == ["Choose at least one pathway stage."]
+    assert not Revision.objects.exists()
+
+
 def test_items_under_review_and_other_organisations_items_cannot_be_edited(
     partner, other_partner, curator, make_resource
 ):

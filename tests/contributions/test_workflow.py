@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from barriers.models import Barrier
 from contributions.models import (
     Initiative,
     ModerationEvent,
@@ -15,11 +16,18 @@ from contributions.models import (
     Status,
     TransitionNotAllowed,
 )
+from pathway.models import Region, Stage
+
+
+def place_on_the_pathway(item) -> None:
+    item.stages.set([Stage.objects.get(slug="testing-decision")])
+    item.barriers.set([Barrier.objects.get(slug="patients-unaware-of-testing")])
+    item.regions.set([Region.objects.get(slug="europe")])
 
 
 @pytest.fixture
 def resource(organisation, partner):
-    return Resource.objects.create(
+    resource = Resource.objects.create(
         title="Biomarker testing explained",
         summary="A plain guide.",
         organisation=organisation,
@@ -27,6 +35,8 @@ def resource(organisation, partner):
         resource_type=Resource.Type.PATIENT_INFORMATION,
         url="https://example.org/guide",
     )
+    place_on_the_pathway(resource)
+    return resource
 
 
 @pytest.fixture
@@ -63,6 +73,46 @@ def test_submit_records_the_event_and_time(resource, partner):
         "submit",
     )
     assert event.resource == resource and event.initiative is None
+
+
+def test_submit_refuses_a_draft_not_placed_on_the_pathway(organisation, partner):
+    draft = Resource.objects.create(
+        title="Untagged",
+        summary="Nothing chosen yet.",
+        organisation=organisation,
+        resource_type=Resource.Type.REPORT,
+        url="https://example.org/untagged",
+    )
+
+    with pytest.raises(ValidationError) as error:
+        draft.submit(by=partner)
+
+    assert error.value.message_dict == {
+        "stages": ["Choose at least one pathway stage."],
+        "barriers": ["Choose at least one barrier it addresses."],
+        "regions": ["Choose the countries or regions it covers (Global if everywhere)."],
+    }
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    assert draft.submitted_at is None
+    assert not ModerationEvent.objects.exists()
+
+
+def test_a_country_alone_places_an_item_in_the_world(resource, partner):
+    resource.regions.clear()
+    resource.countries.set(["DE"])
+
+    assert resource.submission_errors() == {}
+    resource.submit(by=partner)
+    assert Resource.objects.get().status == Status.SUBMITTED
+
+
+def test_the_status_is_checked_before_the_tags(resource, partner):
+    resource.submit(by=partner)
+    resource.stages.clear()
+
+    with pytest.raises(TransitionNotAllowed):
+        resource.submit(by=partner)
 
 
 def test_publish_sets_published_at_and_reviewer(submitted, curator):
@@ -157,6 +207,7 @@ def test_initiatives_share_the_workflow(organisation, partner, curator):
     initiative = Initiative.objects.create(
         title="Test all, treat right", summary="A pilot.", organisation=organisation
     )
+    place_on_the_pathway(initiative)
     initiative.submit(by=partner)
     initiative.publish(by=curator)
     assert Initiative.objects.published().get() == initiative

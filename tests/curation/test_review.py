@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from contributions.models import (
     Initiative,
@@ -373,6 +374,20 @@ def test_accepting_a_revision_applies_it_while_the_item_stays_published(
     )
     # The public page shows the new version.
     assert "2nd" in client.get(item.get_absolute_url()).content.decode()
+
+
+def test_a_revision_taking_the_item_off_the_pathway_is_not_accepted(client, published, partner):
+    # Proposed before the rule: Revision.propose refuses such a change now.
+    stale = Revision.objects.create(resource=published, data={"stages": []}, proposed_by=partner)
+    with pytest.raises(ValidationError):
+        Revision.propose(published, {"stages": []}, by=partner)
+
+    response = post(client, published, "accept_revision", **revision_fields(stale, "accept"))
+
+    assert response.status_code == 400
+    assert "Choose at least one pathway stage." in response.content.decode()
+    assert published.stages.exists()
+    assert Revision.objects.get().status == Revision.Status.PENDING
 
 
 def test_declining_a_revision_needs_a_note_and_keeps_the_live_version(client, published, revision):

@@ -3,10 +3,11 @@ allowed, status moved only by the workflow actions, history read-only, and
 changelists that cost the same number of queries however many rows they show."""
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -30,21 +31,33 @@ def make_user(username: str) -> User:
     return User.objects.create_user(username=username, email=f"{username}@example.org")
 
 
+def placed(item):
+    """The item placed on the pathway, as submitting it requires."""
+    item.stages.set([Stage.objects.get(slug="testing-decision")])
+    item.barriers.set([Barrier.objects.get(slug="test-not-reimbursed")])
+    item.regions.set([Region.objects.get(slug="europe")])
+    return item
+
+
 def make_resource(organisation: Organisation, title: str = "Biomarker testing explained"):
-    return Resource.objects.create(
-        title=title,
-        summary="A plain guide to biomarker tests.",
-        organisation=organisation,
-        resource_type=Resource.Type.PATIENT_INFORMATION,
-        url="https://example.org/guide",
+    return placed(
+        Resource.objects.create(
+            title=title,
+            summary="A plain guide to biomarker tests.",
+            organisation=organisation,
+            resource_type=Resource.Type.PATIENT_INFORMATION,
+            url="https://example.org/guide",
+        )
     )
 
 
 def make_initiative(organisation: Organisation, title: str = "Test centrally, treat locally"):
-    return Initiative.objects.create(
-        title=title,
-        summary="A network that tests centrally and treats close to home.",
-        organisation=organisation,
+    return placed(
+        Initiative.objects.create(
+            title=title,
+            summary="A network that tests centrally and treats close to home.",
+            organisation=organisation,
+        )
     )
 
 
@@ -247,6 +260,52 @@ def test_the_status_is_not_a_form_field(admin_user, resource):
     form = response.context["adminform"].form
     assert "status" not in form.fields
     assert "status" in response.context["adminform"].readonly_fields
+
+
+def test_the_admin_has_no_submit_action(admin_user, resource):
+    response = client_for(admin_user).get(admin_url(Resource, "changelist"))
+    actions = [name for name, _label in response.context["action_form"].fields["action"].choices]
+    assert actions == [
+        "",
+        "delete_selected",
+        "publish_selected",
+        "archive_selected",
+        "unarchive_selected",
+    ]
+
+
+def admin_form(user, item, **changes):
+    """The admin's change form for `item`, posted with its values and `changes`."""
+    request = RequestFactory().get("/")
+    request.user = user
+    form_class = admin.site._registry[type(item)].get_form(request, item)
+    unbound = form_class(instance=item)
+    data = {name: unbound[name].value() for name in unbound.fields}
+    data = {name: value for name, value in data.items() if value is not None}
+    return form_class({**data, **changes}, instance=item)
+
+
+def test_an_admin_edit_may_not_take_an_item_under_review_off_the_pathway(admin_user, resource):
+    form = admin_form(admin_user, resource, stages=[], regions=[])
+
+    assert not form.is_valid()
+    assert form.errors == {
+        "stages": ["This field is required."],
+        "regions": ["Choose the countries or regions it covers (Global if everywhere)."],
+    }
+    assert admin_form(admin_user, resource, title="Retitled").is_valid()
+
+
+def test_a_draft_may_lose_its_place_in_the_world_in_the_admin(admin_user, organisation):
+    draft = make_resource(organisation, title="Draft")
+
+    assert admin_form(admin_user, draft, regions=[]).is_valid()
+
+
+def test_the_admin_keeps_the_models_date_rule(admin_user, initiative):
+    form = admin_form(admin_user, initiative, start_date="2025-05-01", end_date="2025-04-01")
+
+    assert form.errors == {"end_date": ["The end date cannot be before the start date."]}
 
 
 def test_a_contribution_shows_its_moderation_history(admin_user, resource):

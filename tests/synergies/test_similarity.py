@@ -175,7 +175,8 @@ def test_marked_related_work_comes_first_whatever_its_score(reimbursement_chart,
         resource_type="report",
         url="https://example.org/twin",
     )
-    twin.barriers.set(reimbursement_chart.barriers.all())
+    for name in ("stages", "barriers", "countries"):
+        getattr(twin, name).set(getattr(reimbursement_chart, name).all())
     twin.submit(by=None)
     twin.publish(by=None)
     item = Resource.objects.with_tags().get(pk=reimbursement_chart.pk)
