@@ -305,7 +305,7 @@ VIEWS = [
     "/resources/?year=2024",
     "/resources/?organisation=colorectal-alliance",
     "/initiatives/?organisation=colorectal-alliance",
-    "/initiatives/?status=completed&status=planned",
+    "/initiatives/?phase=completed&phase=planned",
     "/resources/?q=biomarker&stage=testing-decision&country=DE&sort=title&page=1",
 ]
 
