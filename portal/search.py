@@ -78,6 +78,30 @@ class Hit:
     def key(self) -> tuple[str, str]:
         return (self.kind, self.item.slug)
 
+    @property
+    def title(self) -> str:
+        return getattr(self.item, "title", None) or self.item.name
+
+    @property
+    def summary(self) -> str:
+        if self.kind == "stage":
+            return self.item.patient_summary or self.item.summary
+        return getattr(self.item, "summary", "") or getattr(self.item, "description", "")
+
+    @property
+    def questions(self) -> list[str]:
+        """A stage's questions to ask, one a line."""
+        if self.kind != "stage":
+            return []
+        lines = (line.strip(" -*\t") for line in self.item.patient_questions.splitlines())
+        return [line for line in lines if line]
+
+    @property
+    def url(self) -> str:
+        if self.kind == "stakeholdergroup":
+            return f"{reverse('portal:stakeholders')}#{self.item.slug}"
+        return self.item.get_absolute_url()
+
 
 @dataclass
 class Section:
@@ -143,14 +167,19 @@ def search_kind(kind: str, query: ParsedQuery, country: Country | None = None) -
 
 
 def site_search(
-    text: str, country: Country | None = None, *, correct: bool = True, per_kind: int = PER_KIND
+    text: str | ParsedQuery,
+    country: Country | None = None,
+    *,
+    correct: bool = True,
+    per_kind: int = PER_KIND,
+    kinds: tuple[str, ...] = KINDS,
 ) -> SiteSearch:
     """Search everything public for `text`; `correct` corrects misspellings."""
-    query = parse(text, correct=correct)
+    query = text if isinstance(text, ParsedQuery) else parse(text, correct=correct)
     results = SiteSearch(query=query, country=country)
     if not query:
         return results
-    for kind in KINDS:
+    for kind in kinds:
         found = search_kind(kind, query, country)
         hits = [Hit(kind, row, row.rank) for row in found[:per_kind]]
         if not hits:
@@ -165,3 +194,24 @@ def site_search(
         results.sections.append(Section(kind, hits, count, library_url))
     results.sections.sort(key=lambda section: (-section.best, KINDS.index(section.kind)))
     return results
+
+
+@dataclass
+class Help:
+    """What to try when a search finds nothing."""
+
+    words: list[str]
+    broader: bool
+    pathway: list[Hit]
+
+
+def zero_results_help(results: SiteSearch) -> Help:
+    """Fewer words, a broader geography, and the stages and barriers that match any
+    one of the words."""
+    query = results.query
+    loose = site_search(query.loosened(), kinds=("stage", "barrier"), per_kind=3)
+    return Help(
+        words=list(query.words) if len(query.words) > 1 else [],
+        broader=results.country is not None,
+        pathway=loose.ranking(),
+    )
