@@ -2,7 +2,7 @@
 dropped, misspellings corrected and words expanded with their synonyms."""
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .spelling import corrections
 from .synonyms import Group, Phrase, expand, load
@@ -14,6 +14,8 @@ class ParsedQuery:
     text: str
     groups: tuple[Group, ...]
     corrections: dict[str, str] = field(default_factory=dict)
+    # How many words a result must match; 0 for the default, half of them.
+    minimum: int = 0
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -22,7 +24,11 @@ class ParsedQuery:
     @property
     def needed(self) -> int:
         """How many of the query words a result must match: at least half."""
-        return math.ceil(len(self.groups) / 2)
+        return self.minimum or math.ceil(len(self.groups) / 2)
+
+    def loosened(self) -> "ParsedQuery":
+        """The same query, answered by anything that matches one of its words."""
+        return replace(self, minimum=1)
 
     @property
     def phrase(self) -> Phrase | None:
