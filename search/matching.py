@@ -118,7 +118,7 @@ def search(
 ) -> models.QuerySet:
     """The rows of `queryset` that answer `query`, annotated with their `rank`."""
     if not query.groups:
-        return queryset.none()
+        return queryset.none().annotate(rank=Value(0.0))
     anything = [phrase for group in query.groups for phrase in group.alternatives]
     return (
         queryset.filter(Matches(kind, anything, vector=vector))

@@ -49,11 +49,11 @@ def parse(text: str, *, correct: bool = True) -> ParsedQuery:
     text = normalise(text)
     words = significant_words(text)
     found: dict[str, str] = {}
+    table = load()
     if correct and words:
-        table = load()
         protected = set(table.variants) | {
             word for terms in table.entries for term in terms for word in term
         }
         found = corrections(words, protected)
         words = list(dict.fromkeys(found.get(word, word) for word in words))
-    return ParsedQuery(text=text, groups=tuple(expand(words)), corrections=found)
+    return ParsedQuery(text=text, groups=tuple(expand(words, table)), corrections=found)

@@ -13,16 +13,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-
 from .models import Synonym
 from .stopwords import STOP_WORDS
 from .text import stem, words
 
 Phrase = tuple[str, ...]
-CACHE_KEY = "search:synonyms"
 # A phrase with spelling variants of several words is tried in at most this many forms.
 MAX_VARIANTS = 8
 
@@ -57,34 +52,27 @@ class Table:
 
 
 def load() -> Table:
-    table = cache.get(CACHE_KEY)
-    if table is None:
-        entries = []
-        for synonym in Synonym.objects.all():
-            terms = tuple(dict.fromkeys(tuple(words(term)) for term in synonym.term_list()))
-            terms = tuple(term for term in terms if term)
-            if len(terms) >= 2:
-                entries.append(terms)
-        # One-word terms of entries that share a word are all variants of each other.
-        variants: dict[str, frozenset[str]] = {}
-        for terms in entries:
-            single = {term[0] for term in terms if len(term) == 1}
-            merged = frozenset(single).union(*(variants.get(word, ()) for word in single))
-            for word in merged:
-                variants[word] = merged
-        table = Table(tuple(entries), variants)
-        cache.set(CACHE_KEY, table, 300)
-    return table
+    """The synonym table as it is now: one small query, so that a curator's change
+    applies to the next search in every process."""
+    entries = []
+    for synonym in Synonym.objects.all():
+        terms = tuple(dict.fromkeys(tuple(words(term)) for term in synonym.term_list()))
+        terms = tuple(term for term in terms if term)
+        if len(terms) >= 2:
+            entries.append(terms)
+    # One-word terms of entries that share a word are all variants of each other.
+    variants: dict[str, frozenset[str]] = {}
+    for terms in entries:
+        single = {term[0] for term in terms if len(term) == 1}
+        merged = frozenset(single).union(*(variants.get(word, ()) for word in single))
+        for word in merged:
+            variants[word] = merged
+    return Table(tuple(entries), variants)
 
 
-@receiver([post_save, post_delete], sender=Synonym)
-def forget_table(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
-
-
-def expand(query_words: Sequence[str]) -> list[Group]:
+def expand(query_words: Sequence[str], table: Table | None = None) -> list[Group]:
     """For each folded, significant query word, the phrases that count as it."""
-    table = load()
+    table = table or load()
     keys = [table.key(word) for word in query_words]
     alternatives: list[list[Phrase]] = [[(word,)] for word in query_words]
     for terms in table.entries:
