@@ -189,11 +189,9 @@ def test_search_ranks_items_with_every_word_first_then_those_with_most(client, m
     make_resource("Lung cancer treatment", "published")
     make_resource("Skin cancer", "published")
     response = client.get("/resources/?q=cancer+testing")
-    assert [i.title for i in response.context["items"]] == [
-        "Lung cancer testing",
-        "Lung cancer treatment",
-        "Skin cancer",
-    ]
+    titles = [i.title for i in response.context["items"]]
+    assert titles[0] == "Lung cancer testing"
+    assert sorted(titles[1:]) == ["Lung cancer treatment", "Skin cancer"]
     # At least half of the words: "Lung cancer testing" has only one of three.
     response = client.get("/resources/?q=skin+cancer+treatment")
     assert {i.title for i in response.context["items"]} == {"Lung cancer treatment", "Skin cancer"}
