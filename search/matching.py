@@ -5,8 +5,10 @@ Each query word (a synonyms.Group) is matched if the document holds the word or
 one of its synonyms, in any language's stem. The rank of a document is:
 
 - the number of query words it matches (so all words first, then most words);
-- plus, below one: the share of query words matched in the title and in the
-  summary, and whether the words occur together as a phrase.
+- plus, below one: the share of query words matched in the title, in the summary,
+  by the word itself rather than a synonym (an item in the query's language before
+  one that matches through a translation), and whether the words occur together as
+  a phrase.
 
 Documents matching fewer than half of the query words (query.ParsedQuery.needed)
 are left out: a query of four words with one word in common is not an answer.
@@ -30,8 +32,9 @@ from .synonyms import Phrase
 from .text import STEMMED_LANGUAGES, configurations, stem
 
 FIELDS = {"all": ("", ""), "title": ("{a}", "title"), "summary": ("{b}", "summary")}
-TITLE_SHARE = 0.6
-SUMMARY_SHARE = 0.25
+TITLE_SHARE = 0.5
+SUMMARY_SHARE = 0.2
+OWN_WORD_SHARE = 0.15
 PHRASE_BONUS = 0.14
 
 
@@ -101,16 +104,28 @@ def rank(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
     total = len(query.groups)
     score: models.Expression = Value(0.0)
     for group in query.groups:
-        score = score + _score(Matches(kind, group.alternatives, vector=vector), 1.0)
-        score = score + _score(
-            Matches(kind, group.alternatives, "title", vector=vector), TITLE_SHARE / total
+        shares = (
+            (Matches(kind, group.alternatives, vector=vector), 1.0),
+            (Matches(kind, group.alternatives, "title", vector=vector), TITLE_SHARE / total),
+            (Matches(kind, group.alternatives, "summary", vector=vector), SUMMARY_SHARE / total),
+            (Matches(kind, group.alternatives[:1], vector=vector), OWN_WORD_SHARE / total),
         )
-        score = score + _score(
-            Matches(kind, group.alternatives, "summary", vector=vector), SUMMARY_SHARE / total
-        )
+        for condition, value in shares:
+            score = score + _score(condition, value)
     if query.phrase:
         score = score + _score(Matches(kind, [query.phrase], vector=vector), PHRASE_BONUS)
     return models.ExpressionWrapper(score, output_field=models.FloatField())
+
+
+def matched_words(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
+    """How many of the query words a row matches."""
+    count: models.Expression = Value(0)
+    for group in query.groups:
+        count = count + Case(
+            When(Matches(kind, group.alternatives, vector=vector), then=Value(1)),
+            default=Value(0),
+        )
+    return models.ExpressionWrapper(count, output_field=models.IntegerField())
 
 
 def search(
@@ -122,6 +137,7 @@ def search(
     anything = [phrase for group in query.groups for phrase in group.alternatives]
     return (
         queryset.filter(Matches(kind, anything, vector=vector))
+        .alias(matched=matched_words(kind, query, vector=vector))
+        .filter(matched__gte=query.needed)
         .annotate(rank=rank(kind, query, vector=vector))
-        .filter(rank__gte=query.needed)
     )
