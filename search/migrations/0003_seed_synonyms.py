@@ -65,6 +65,9 @@ SYNONYMS = [
     ("counselling", "counseling"),
     ("counsellor", "counselor"),
     ("behaviour", "behavior"),
+    # Irregular forms the stemmers do not join
+    ("child", "children"),
+    ("woman", "women"),
     ("optimise", "optimize"),
     ("recognise", "recognize"),
     # The same term in the portal's languages
