@@ -30,9 +30,9 @@ def item_document(item) -> index.Document:
     with their historical models."""
     organisation = item.organisation.name if item.organisation_id else ""
     tags = [
-        str(name)
+        str(getattr(tag, TAG_NAME.get(relation, "name")))
         for relation in TAGS
-        for name in getattr(item, relation).values_list(TAG_NAME.get(relation, "name"), flat=True)
+        for tag in getattr(item, relation).all()
     ]
     return index.Document(
         language=item.language,
@@ -60,6 +60,13 @@ def index_item(item) -> None:
     if connection.vendor == "postgresql":
         type(item)._default_manager.filter(pk=item.pk).update(search_vector=vector(document))
     index.store(item._meta.model_name, item.pk, document)
+
+
+def index_items(model: type[Contribution], pks: list[int]) -> None:
+    """index_item for many items of `model`, their tags fetched in a few queries."""
+    items = model._default_manager.filter(pk__in=pks).select_related("organisation")
+    for item in items.prefetch_related(*TAGS):
+        index_item(item)
 
 
 def search(queryset: models.QuerySet, query: str | ParsedQuery) -> models.QuerySet:
