@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
 from pathway.models import Country, Region, Stage, TherapeuticArea
+from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation, StakeholderGroup
 
 from .models import LANGUAGE_CHOICES, Initiative, Resource
 
-MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 50
 
 

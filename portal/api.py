@@ -3,7 +3,7 @@ as /search/. Mounted by ft3portal/api.py."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
@@ -35,6 +35,36 @@ PARAMETERS = [
 ]
 
 
+EXAMPLE = OpenApiExample(
+    "A misspelled search in Poland (one group of results shown)",
+    response_only=True,
+    value={
+        "query": "liquid biospy",
+        "searched_for": "liquid biopsy",
+        "corrections": {"biospy": "biopsy"},
+        "country": "PL",
+        "count": 7,
+        "results": [
+            {
+                "kind": "resource",
+                "label": "Resources",
+                "count": 4,
+                "library_url": "https://ft3.example.org/resources/?q=liquid+biopsy&country=PL",
+                "items": [
+                    {
+                        "slug": "liquid-biopsy-patient-factsheet",
+                        "title": "Liquid biopsy: a factsheet for patients",
+                        "summary": "What a blood test for tumour DNA can and cannot tell you.",
+                        "url": "https://ft3.example.org/resources/liquid-biopsy-patient-factsheet/",
+                        "rank": 2.99,
+                    }
+                ],
+            }
+        ],
+    },
+)
+
+
 @extend_schema(
     summary=_("Search the whole portal"),
     description=_(
@@ -44,6 +74,7 @@ PARAMETERS = [
     ),
     parameters=PARAMETERS,
     responses={200: OpenApiTypes.OBJECT},
+    examples=[EXAMPLE],
     tags=["search"],
 )
 @api_view(["GET"])

@@ -45,7 +45,13 @@ def search(request: HttpRequest) -> HttpResponse:
     """One search over stages, barriers, stakeholder groups, organisations, resources
     and initiatives, grouped by kind (portal.search)."""
     form = SearchForm(request.GET)
-    context = {"form": form, "results": None, "help": None, "max_length": MAX_QUERY_LENGTH}
+    context = {
+        "form": form,
+        "results": None,
+        "help": None,
+        "max_length": MAX_QUERY_LENGTH,
+        "shortened": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
+    }
     if form.is_valid() and form.cleaned_data["q"].strip():
         results = site_search(
             form.cleaned_data["q"],

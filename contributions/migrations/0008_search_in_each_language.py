@@ -1,24 +1,26 @@
-"""Index every item anew: stemmed in its own language with accents folded, with the
-names of its tags (see contributions.search), on PostgreSQL in its stored vector
-and on SQLite in the search app's FTS5 index."""
+"""Store every item's search vector anew on PostgreSQL: stemmed in its own language
+with accents folded, with the names of its tags (see contributions.search).
+
+The search app completes the rest after `migrate` (search.index.complete_after_migrate):
+the vocabulary for spelling correction and, on SQLite, the FTS5 index.
+"""
 
 from django.db import migrations
 
-from contributions.search import item_document, vector
-from search import index
+from contributions.search import TAGS, item_document, vector
 
 
-def reindex(apps, schema_editor):
-    postgres = schema_editor.connection.vendor == "postgresql"
+def store_vectors(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
     alias = schema_editor.connection.alias
     for name in ("resource", "initiative"):
         model = apps.get_model("contributions", name)
-        items = model.objects.using(alias).select_related("organisation")
+        items = model.objects.using(alias).select_related("organisation").prefetch_related(*TAGS)
         for item in items.iterator(chunk_size=500):
-            document = item_document(item)
-            if postgres:
-                model.objects.using(alias).filter(pk=item.pk).update(search_vector=vector(document))
-            index.store(name, item.pk, document, using=alias)
+            model.objects.using(alias).filter(pk=item.pk).update(
+                search_vector=vector(item_document(item))
+            )
 
 
 class Migration(migrations.Migration):
@@ -27,4 +29,4 @@ class Migration(migrations.Migration):
         ("search", "0002_indexes"),
     ]
 
-    operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(store_vectors, migrations.RunPython.noop)]

@@ -112,6 +112,13 @@ def test_any_query_of_any_length_or_script_is_answered(client, items, text):
     assert client.get(API, {"q": text}).status_code == 200
 
 
+def test_an_overlong_query_is_shortened_and_says_so(client, items):
+    response = client.get(SEARCH, {"q": "liquid biopsy " * 1000})
+
+    assert response.status_code == 200
+    assert "Your search was shortened to its first 200 characters." in response.content.decode()
+
+
 def test_an_unknown_country_is_a_400_with_a_message(client, db):
     response = client.get(SEARCH, {"q": "biopsy", "country": "XX"})
     assert response.status_code == 400
