@@ -25,11 +25,11 @@ from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
 from pathway.models import Country, Region, Stage, TherapeuticArea
+from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation, StakeholderGroup
 
 from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
 from .tag_filters import (
-    MAX_QUERY_LENGTH,
     ChoicesFilter,
     CountryFilter,
     RegionFilter,

@@ -9,7 +9,8 @@ from django import forms
 from django.db import models
 from django.db.models import Func, OuterRef, Q, Subquery
 
-MAX_QUERY_LENGTH = 200
+from search.text import MAX_QUERY_LENGTH
+
 MAX_VALUES_PER_FILTER = 50
 
 

@@ -19,6 +19,7 @@ CURATED_MODELS = {
     "stakeholders": ("stakeholdergroup", "organisation", "membership"),
     "barriers": ("barriercategory", "barrier", "evidencelink"),
     "contributions": ("resource", "initiative"),
+    "search": ("synonym",),
 }
 VIEWED_MODELS = {
     "contributions": ("moderationevent",),

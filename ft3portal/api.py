@@ -29,6 +29,7 @@ from contributions.api import (
     RevisionViewSet,
 )
 from pathway.api import CountryViewSet, RegionViewSet, StageViewSet, TherapeuticAreaViewSet
+from portal.api import search
 from stakeholders.api import OrganisationViewSet, StakeholderGroupViewSet
 
 
@@ -91,6 +92,7 @@ urlpatterns = [
     path("resources.csv", ResourceCSVView.as_view(), name="resource-csv"),
     path("initiatives.csv", InitiativeCSVView.as_view(), name="initiative-csv"),
     path("coverage/", include("gaps.api")),
+    path("search/", search, name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "core",
     "outbox",
     "accounts",
+    "search",
     "pathway",
     "stakeholders",
     "barriers",

@@ -6,6 +6,7 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("pathway/", views.pathway_map, name="pathway"),
     path("pathway/<slug:slug>/", views.stage_detail, name="stage"),
     path("barriers/", views.barrier_list, name="barriers"),

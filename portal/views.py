@@ -29,7 +29,11 @@ from django.views.decorators.http import require_safe
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource, Status
 from pathway.models import Stage
+from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Membership, Organisation, StakeholderGroup
+
+from .forms import SearchForm
+from .search import site_search, zero_results_help
 
 # How many of the newest resources and initiatives the home page shows.
 HOME_CARDS = 3
@@ -45,6 +49,30 @@ def home(request: HttpRequest) -> HttpResponse:
         "initiatives": Initiative.objects.published().with_tags()[:HOME_CARDS],
     }
     return render(request, "portal/home.html", context)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """One search over stages, barriers, stakeholder groups, organisations, resources
+    and initiatives, grouped by kind (portal.search)."""
+    form = SearchForm(request.GET)
+    context = {
+        "form": form,
+        "results": None,
+        "help": None,
+        "max_length": MAX_QUERY_LENGTH,
+        "shortened": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
+    }
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        results = site_search(
+            form.cleaned_data["q"],
+            form.cleaned_data["country"],
+            correct=not form.cleaned_data["as_typed"],
+        )
+        context["results"] = results
+        if results.query and not results.count:
+            context["help"] = zero_results_help(results)
+    return render(request, "portal/search.html", context, status=200 if form.is_valid() else 400)
 
 
 # The pathway.

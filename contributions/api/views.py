@@ -21,6 +21,7 @@ from core.api import (
     StrictFilterBackend,
 )
 from core.api_errors import Conflict
+from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation
 
 from ..filters import (
@@ -45,7 +46,7 @@ from ..submission import (
     record_marks,
     submit_item,
 )
-from ..tag_filters import MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER
+from ..tag_filters import MAX_VALUES_PER_FILTER
 from .examples import READ_EXAMPLES
 from .schema import contribution_schema
 from .serializers import (

@@ -5,10 +5,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,6 @@ from .workflow import (
     EDITABLE_STATUSES,
     LANGUAGE_CHOICES,
     RESERVED_SLUGS,
-    SEARCH_CONFIG,
     SEARCHED_FIELDS,
     TRANSITIONS,
     RejectionReason,
@@ -65,36 +64,10 @@ class ContributionQuerySet(models.QuerySet):
         return self.filter(organisation=organisation)
 
     def search(self, text: str) -> "ContributionQuerySet":
-        """Items matching every word of `text`, best first (annotated `rank`).
+        """Items answering `text`, best first (annotated `rank`): see contributions.search."""
+        from ..search import search
 
-        PostgreSQL uses the stored, GIN-indexed search vector with web-search
-        syntax ("quoted phrases", -exclusions, OR). SQLite, the embedded default,
-        matches words anywhere in the text and ranks title hits above summary
-        hits above body hits.
-        """
-        if connection.vendor == "postgresql":
-            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-            return self.filter(search_vector=query).annotate(
-                rank=SearchRank(models.F("search_vector"), query)
-            )
-        words = text.split()
-        if not words:
-            return self.annotate(rank=models.Value(0.0))
-        matches = models.Q()
-        rank = models.Value(0.0)
-        for word in words:
-            matches &= (
-                models.Q(title__icontains=word)
-                | models.Q(summary__icontains=word)
-                | models.Q(body__icontains=word)
-                | models.Q(organisation__name__icontains=word)
-            )
-            for field, weight in (("title", 1.0), ("summary", 0.4), ("body", 0.1)):
-                rank = rank + models.Case(
-                    models.When(**{f"{field}__icontains": word}, then=models.Value(weight)),
-                    default=models.Value(0.0),
-                )
-        return self.filter(matches).annotate(rank=rank)
+        return search(self, text)
 
     def with_tags(self) -> "ContributionQuerySet":
         """Everything a card in a list shows, in a fixed number of queries."""
@@ -190,7 +163,7 @@ class Contribution(models.Model):
     # Set by the submission form; a repeated POST (refresh, double click) finds the
     # item it already created instead of creating a second one.
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-    # Kept up to date by save(); only used on PostgreSQL (see ContributionQuerySet.search).
+    # Kept up to date by save() and tag changes; only used on PostgreSQL (contributions.search).
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ContributionQuerySet.as_manager()
@@ -211,17 +184,10 @@ class Contribution(models.Model):
             self.update_search_vector()
 
     def update_search_vector(self) -> None:
-        """Store the weighted search document: title, then summary and organisation, then body."""
-        if connection.vendor != "postgresql":
-            return
-        organisation = self.organisation.name if self.organisation_id else ""
-        vector = (
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector(models.Value(organisation), weight="B", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-        )
-        type(self)._default_manager.filter(pk=self.pk).update(search_vector=vector)
+        """Index the item for search: its text, its organisation and its tags."""
+        from ..search import index_item
+
+        index_item(self)
 
     def _unique_slug(self) -> str:
         base = slugify(self.title)[:200] or self._meta.model_name

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.exceptions import StateConflict
+from search.text import configuration
 
 if TYPE_CHECKING:
     from .items import Contribution
@@ -39,12 +40,13 @@ LANGUAGE_CHOICES = [
 ]
 
 
-SEARCH_CONFIG = "english"
+# The text search configuration of English, the language of tags and of the synergy finder.
+SEARCH_CONFIG = configuration("en")
 # Slugs that would shadow a fixed URL such as /resources/new/.
 RESERVED_SLUGS = frozenset({"new"})
 # The longest note a curator may attach to a decision, on the web and in the API.
 MAX_NOTE_LENGTH = 5000
-SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation"})
+SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation", "language", "outcomes"})
 
 
 class Status(models.TextChoices):

@@ -211,11 +211,17 @@ def test_search_finds_words_anywhere_and_ranks_title_matches_first(client, make_
     assert response.context["sort_key"] == "relevance"
 
 
-def test_search_matches_every_word(client, make_resource):
+def test_search_ranks_items_with_every_word_first_then_those_with_most(client, make_resource):
     make_resource("Lung cancer testing", "published")
     make_resource("Lung cancer treatment", "published")
-    response = client.get("/resources/?q=lung+testing")
-    assert [i.title for i in response.context["items"]] == ["Lung cancer testing"]
+    make_resource("Skin cancer", "published")
+    response = client.get("/resources/?q=cancer+testing")
+    titles = [i.title for i in response.context["items"]]
+    assert titles[0] == "Lung cancer testing"
+    assert sorted(titles[1:]) == ["Lung cancer treatment", "Skin cancer"]
+    # At least half of the words: "Lung cancer testing" has only one of three.
+    response = client.get("/resources/?q=skin+cancer+treatment")
+    assert {i.title for i in response.context["items"]} == {"Lung cancer treatment", "Skin cancer"}
 
 
 def test_sorting(client, make_resource):

@@ -85,9 +85,9 @@ def test_home_says_when_nothing_is_published_yet(client):
     assert "No initiatives have been published yet." in body
 
 
-def test_home_has_a_labelled_search_box_for_the_library(client):
+def test_home_has_a_labelled_search_box_for_the_whole_portal(client):
     body = client.get("/").content.decode()
-    assert 'action="/resources/"' in body
+    assert 'action="/search/"' in body
     assert '<label for="home-q">' in body
     assert 'id="home-q" name="q"' in body
 

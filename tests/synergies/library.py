@@ -15,13 +15,12 @@ queries, keeping the search vectors and coverage entries in step as the app does
 import random
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db import transaction
 from django.utils import timezone
 
 from barriers.models import Barrier
-from contributions.models import KINDS, SEARCH_CONFIG, Contribution, Initiative, Resource, Status
+from contributions.models import KINDS, Contribution, Initiative, Resource, Status
+from contributions.search import index_items
 from gaps.entries import refresh_entries
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
@@ -2437,14 +2436,5 @@ def tag_id(ids: dict, name: str, slug: str, item: Item):
 
 
 def update_search_vectors(model: type[Contribution], pks: list[int]) -> None:
-    """Contribution.update_search_vector for many rows in one UPDATE. Kept equal to
-    it by test_labelled_set.py (the loaded vectors are compared with the app's)."""
-    if connection.vendor != "postgresql":
-        return
-    organisation = Organisation.objects.filter(pk=OuterRef("organisation_id")).values("name")[:1]
-    model.objects.filter(pk__in=pks).update(
-        search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector(Subquery(organisation), weight="B", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
+    """Contribution.update_search_vector for many rows (contributions.search)."""
+    index_items(model, pks)

@@ -1,0 +1,143 @@
+"""Matching and ranking a parsed query in the database, the same way on PostgreSQL
+and SQLite.
+
+Each query word (a synonyms.Group) is matched if the document holds the word or
+one of its synonyms, in any language's stem. The rank of a document is:
+
+- the number of query words it matches (so all words first, then most words);
+- plus, below one: the share of query words matched in the title, in the summary,
+  by the word itself rather than a synonym (an item in the query's language before
+  one that matches through a translation), and whether the words occur together as
+  a phrase.
+
+Documents matching fewer than half of the query words (query.ParsedQuery.needed)
+are left out: a query of four words with one word in common is not an answer.
+
+On PostgreSQL a match is `vector @@ tsquery`, the tsquery ORing the phrase in
+every text search configuration in use (text.configurations()), restricted to
+weight A or B for title and summary with ts_filter. On SQLite it is a MATCH on the
+FTS5 index (index.py) ORing the phrase stemmed in every language, restricted to a
+column for title and summary.
+"""
+
+from collections.abc import Sequence
+
+from django.db import models
+from django.db.models import Case, F, Value, When
+from django.db.models.expressions import Expression
+
+from .index import KIND_NUMBERS, ROWID_FACTOR
+from .query import ParsedQuery
+from .synonyms import Phrase
+from .text import STEMMED_LANGUAGES, configurations, stem
+
+FIELDS = {"all": ("", ""), "title": ("{a}", "title"), "summary": ("{b}", "summary")}
+TITLE_SHARE = 0.5
+SUMMARY_SHARE = 0.2
+OWN_WORD_SHARE = 0.15
+PHRASE_BONUS = 0.14
+
+
+def fts_phrase(phrase: Phrase) -> str:
+    """The phrase in every stemming of the index, as an FTS5 expression."""
+    forms = {phrase} | {
+        tuple(stem(word, language) for word in phrase) for language in STEMMED_LANGUAGES
+    }
+    return " OR ".join(sorted('"' + " ".join(form) + '"' for form in forms))
+
+
+class Matches(Expression):
+    """Whether a row's document matches any of `phrases` (in `field`, or anywhere)."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, kind: str, phrases: Sequence[Phrase], column: str = "all", vector=None):
+        super().__init__()
+        self.kind = kind
+        self.phrases = tuple(phrases)
+        self.column = column
+        self.vector = vector if vector is not None else F("search_vector")
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.vector, self.pk]
+
+    def set_source_expressions(self, expressions):
+        self.vector, self.pk = expressions
+
+    def as_sql(self, compiler, connection):
+        raise NotImplementedError(f"Search does not support {connection.vendor}.")
+
+    def as_postgresql(self, compiler, connection):
+        vector, params = compiler.compile(self.vector)
+        weights = FIELDS[self.column][0]
+        if weights:
+            vector = f"ts_filter({vector}, '{weights}')"
+        parts = []
+        for phrase in self.phrases:
+            for config in configurations():
+                parts.append("phraseto_tsquery(%s::regconfig, %s)")
+                params = (*params, config, " ".join(phrase))
+        return f"({vector} @@ ({' || '.join(parts)}))", params
+
+    def as_sqlite(self, compiler, connection):
+        pk, params = compiler.compile(self.pk)
+        expression = " OR ".join(f"({fts_phrase(phrase)})" for phrase in self.phrases)
+        column = FIELDS[self.column][1]
+        if column:
+            expression = f"{{{column}}} : ({expression})"
+        # Only the compiled column and constants are formatted in; the words are a parameter.
+        sql = (
+            f"{pk} IN (SELECT rowid / {ROWID_FACTOR} FROM search_fts "  # noqa: S608
+            f"WHERE search_fts MATCH %s AND rowid %% {ROWID_FACTOR} = %s)"
+        )
+        return sql, (*params, expression, KIND_NUMBERS[self.kind])
+
+
+def _score(condition: Matches, value: float) -> Case:
+    return Case(When(condition, then=Value(value)), default=Value(0.0))
+
+
+def rank(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
+    """The rank of a row for `query` (see the module's docstring)."""
+    total = len(query.groups)
+    score: models.Expression = Value(0.0)
+    for group in query.groups:
+        shares = (
+            (Matches(kind, group.alternatives, vector=vector), 1.0),
+            (Matches(kind, group.alternatives, "title", vector=vector), TITLE_SHARE / total),
+            (Matches(kind, group.alternatives, "summary", vector=vector), SUMMARY_SHARE / total),
+            (Matches(kind, group.alternatives[:1], vector=vector), OWN_WORD_SHARE / total),
+        )
+        for condition, value in shares:
+            score = score + _score(condition, value)
+    if query.phrase:
+        score = score + _score(Matches(kind, [query.phrase], vector=vector), PHRASE_BONUS)
+    return models.ExpressionWrapper(score, output_field=models.FloatField())
+
+
+def matched_words(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
+    """How many of the query words a row matches."""
+    count: models.Expression = Value(0)
+    for group in query.groups:
+        count = count + Case(
+            When(Matches(kind, group.alternatives, vector=vector), then=Value(1)),
+            default=Value(0),
+        )
+    return models.ExpressionWrapper(count, output_field=models.IntegerField())
+
+
+def search(
+    queryset: models.QuerySet, kind: str, query: ParsedQuery, vector=None
+) -> models.QuerySet:
+    """The rows of `queryset` that answer `query`, annotated with their `rank`."""
+    if not query.groups:
+        return queryset.none().annotate(rank=Value(0.0))
+    anything = [phrase for group in query.groups for phrase in group.alternatives]
+    return (
+        queryset.filter(Matches(kind, anything, vector=vector))
+        .alias(matched=matched_words(kind, query, vector=vector))
+        .filter(matched__gte=query.needed)
+        .annotate(rank=rank(kind, query, vector=vector))
+    )
