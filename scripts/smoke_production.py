@@ -80,6 +80,9 @@ class Database:
             parts = urlsplit(self.server_url)
             self.name = parts.path.lstrip("/") + "_smoke"
             self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+            # CREATE and DROP DATABASE from the maintenance database: the one named in
+            # DATABASE_URL need not exist (the test suite only makes test_<name>).
+            self.server_url = urlunsplit(parts._replace(path="/postgres"))
         else:
             self.url = f"sqlite:///{scratch / 'smoke.sqlite3'}"
 
