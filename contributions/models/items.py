@@ -70,7 +70,7 @@ class ContributionQuerySet(models.QuerySet):
         PostgreSQL uses the stored, GIN-indexed search vector with web-search
         syntax ("quoted phrases", -exclusions, OR). SQLite, the embedded default,
         matches words anywhere in the text and ranks title hits above summary
-        hits above body hits.
+        hits above description hits.
         """
         if connection.vendor == "postgresql":
             query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
@@ -86,10 +86,10 @@ class ContributionQuerySet(models.QuerySet):
             matches &= (
                 models.Q(title__icontains=word)
                 | models.Q(summary__icontains=word)
-                | models.Q(body__icontains=word)
+                | models.Q(description__icontains=word)
                 | models.Q(organisation__name__icontains=word)
             )
-            for field, weight in (("title", 1.0), ("summary", 0.4), ("body", 0.1)):
+            for field, weight in (("title", 1.0), ("summary", 0.4), ("description", 0.1)):
                 rank = rank + models.Case(
                     models.When(**{f"{field}__icontains": word}, then=models.Value(weight)),
                     default=models.Value(0.0),
@@ -113,7 +113,7 @@ class Contribution(models.Model):
         max_length=600,
         help_text=_("Two or three plain sentences: what and for whom."),
     )
-    body = models.TextField(
+    description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown. Shown on the detail page.")
     )
     organisation = models.ForeignKey(
@@ -211,7 +211,7 @@ class Contribution(models.Model):
             self.update_search_vector()
 
     def update_search_vector(self) -> None:
-        """Store the weighted search document: title, then summary and organisation, then body."""
+        """Store the weighted search document: title; summary and organisation; description."""
         if connection.vendor != "postgresql":
             return
         organisation = self.organisation.name if self.organisation_id else ""
@@ -219,7 +219,7 @@ class Contribution(models.Model):
             SearchVector("title", weight="A", config=SEARCH_CONFIG)
             + SearchVector(models.Value(organisation), weight="B", config=SEARCH_CONFIG)
             + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
         )
         type(self)._default_manager.filter(pk=self.pk).update(search_vector=vector)
 

@@ -44,7 +44,7 @@ SEARCH_CONFIG = "english"
 RESERVED_SLUGS = frozenset({"new"})
 # The longest note a curator may attach to a decision, on the web and in the API.
 MAX_NOTE_LENGTH = 5000
-SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation"})
+SEARCHED_FIELDS = frozenset({"title", "summary", "description", "organisation"})
 
 
 class Status(models.TextChoices):

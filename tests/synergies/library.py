@@ -2446,5 +2446,5 @@ def update_search_vectors(model: type[Contribution], pks: list[int]) -> None:
         search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector(Subquery(organisation), weight="B", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
     )
