@@ -244,7 +244,7 @@ RESOURCES: list[dict] = [
             "for patients, navigators and advocates checking what coverage to expect or "
             "appeal for."
         ),
-        "body": (
+        "description": (
             "Whether a biomarker test is paid for in the United States often depends on the "
             "state a person lives in and the kind of health plan they have. This chart "
             "gathers the relevant state laws in one table: what kinds of tests they cover, "
@@ -279,7 +279,7 @@ RESOURCES: list[dict] = [
             "scores access to, and quality of, cancer biomarker testing in the 27 EU countries "
             "and the UK, maps the ideal testing pathway and recommends how to close the gaps."
         ),
-        "body": (
+        "description": (
             "The report looks at how biomarker testing for cancer works in practice across "
             "Europe and finds wide differences between countries, and within them, in which "
             "tests are available, who pays for them and how reliably they are done. Each "
@@ -329,7 +329,7 @@ RESOURCES: list[dict] = [
             "should be used routinely, for which cancers, and how to handle findings that "
             "point to a drug outside its approved use. First published in 2020, updated in 2024."
         ),
-        "body": (
+        "description": (
             "Large gene panels can find many possible treatment targets at once, but it is "
             "not always clear when they are worth their cost. The working group ranked the "
             "genomic changes found in the commonest metastatic cancers by how strong the "
@@ -370,7 +370,7 @@ RESOURCES: list[dict] = [
             "specialists may request it. Updated regularly through an open, evidence-based "
             "process."
         ),
-        "body": (
+        "description": (
             "Since 2018 a single national directory has set out which genomic tests are "
             "commissioned for NHS patients in England, so that eligibility does not depend on "
             "the hospital a patient happens to attend. The cancer directory lists tests by "
@@ -413,7 +413,7 @@ RESOURCES: list[dict] = [
             "in colorectal cancer to patients, carers and healthcare professionals, made to "
             "be freely available in English and other European languages."
         ),
-        "body": (
+        "description": (
             "Many people with metastatic colorectal cancer in Europe do not know whether "
             "their tumour was tested for biomarkers, or what such a test is for. The toolkit "
             "explains what biomarkers are, why testing matters when choosing treatment, and "
@@ -453,7 +453,7 @@ RESOURCES: list[dict] = [
             "mean, which biomarkers are reported, and how to discuss treatment and trial "
             "options with the care team."
         ),
-        "body": (
+        "description": (
             "Biomarker reports are written for doctors, and they look different depending on "
             "the laboratory that produced them. This booklet explains the parts most reports "
             "have in common, what the listed mutations and proteins mean, how matching "
@@ -485,7 +485,7 @@ RESOURCES: list[dict] = [
             "About half the patients never had a biomarker result, and about 64% of those who "
             "could have benefited from precision treatment did not."
         ),
-        "body": (
+        "description": (
             "The study follows patients through seven steps from diagnosis to treatment and "
             "counts how many drop out at each, using a database of claims and laboratory "
             "records covering more than 500,000 people with lung cancer. Out of every 1,000 "
@@ -530,7 +530,7 @@ RESOURCES: list[dict] = [
             "diagnosis, testing and treatment between European countries, based on surveys "
             "of healthcare professionals, researchers and pharmaceutical companies."
         ),
-        "body": (
+        "description": (
             "LuCE gathered data in 2019 through two surveys, one of healthcare professionals "
             "and researchers and one of pharmaceutical companies, and checked the results "
             "with its member patient groups and lung cancer experts. The paper describes "
@@ -571,7 +571,7 @@ RESOURCES: list[dict] = [
             "treated patients benefited, and a new payment model let insurers fund the "
             "treatments that worked."
         ),
-        "body": (
+        "description": (
             "DRUP gives people with advanced cancer who have no standard options left an "
             "approved targeted drug or immunotherapy outside its licensed use, when their "
             "tumour's genetic profile suggests it may work. Of the first 215 patients, 34% "
@@ -610,7 +610,7 @@ INITIATIVES: list[dict] = [
             "everyone diagnosed with non-small-cell lung cancer hears about comprehensive "
             "biomarker testing and asks their care team for it: talk, test, treat."
         ),
-        "body": (
+        "description": (
             "Guidelines recommend testing advanced non-small-cell lung cancer for every "
             "biomarker that has a matching treatment, yet many patients are never fully "
             "tested. No One Missed speaks directly to patients and carers and encourages "
@@ -645,7 +645,7 @@ INITIATIVES: list[dict] = [
             "Medicaid, to cover biomarker testing backed by medical evidence, so that cost "
             "does not stand between patients and the right test."
         ),
-        "body": (
+        "description": (
             "Coverage of biomarker testing in the US has lagged behind the science: whether a "
             "test is paid for can depend on the insurer, the plan and the state. The American "
             "Cancer Society Cancer Action Network promotes state legislation requiring "
@@ -684,7 +684,7 @@ INITIATIVES: list[dict] = [
             "plain-language patient materials and an advocacy toolkit that member "
             "organisations can adapt."
         ),
-        "body": (
+        "description": (
             "Know Your Biomarker starts from the idea that where you live should not decide "
             "whether you get the right test. GCCA produces plain-language materials for "
             "patients, carers and care teams, and a toolkit for member organisations pushing "
@@ -727,7 +727,7 @@ INITIATIVES: list[dict] = [
             "centrally in network centres, and patients are treated close to home by "
             "regional partners."
         ),
-        "body": (
+        "description": (
             "nNGM grew out of the Cologne Network Genomic Medicine, founded in 2010, and has "
             "been funded by German Cancer Aid (Deutsche Krebshilfe) since April 2018. Its "
             "network centres run NGS-based multiplex testing to a common standard, share "
@@ -778,7 +778,7 @@ INITIATIVES: list[dict] = [
             "immunotherapies outside their licensed use, when their tumour's profile "
             "suggests they may work."
         ),
-        "body": (
+        "description": (
             "Many targeted medicines are approved for one type of cancer, while the same "
             "genetic change turns up, rarely, in others. DRUP opens a small cohort for each "
             "combination of drug, tumour type and alteration; cohorts that show benefit are "
@@ -827,7 +827,7 @@ INITIATIVES: list[dict] = [
             "DRUP-like trials, so that access to precision cancer medicine depends less on "
             "where a patient lives."
         ),
-        "body": (
+        "description": (
             "PCM4EU was part of Europe's Beating Cancer Plan and was coordinated by Leiden "
             "University Medical Center. It mapped and supported the use of NGS-based "
             "diagnostics, helped new countries start national DRUP-like trials, worked on "
@@ -879,7 +879,7 @@ INITIATIVES: list[dict] = [
             "University Hospital that links national DRUP-like trials across Europe, pools "
             "their data and builds the evidence that payers and regulators need."
         ),
-        "body": (
+        "description": (
             "Trials modelled on the Dutch DRUP now run in many European countries, but each "
             "is funded and run on its own, and cohorts for rare alterations fill slowly. "
             "PRIME-ROSE brings them together: it aligns their protocols, sets up a shared "
@@ -920,7 +920,7 @@ INITIATIVES: list[dict] = [
             "genomic profiling to up to 23,000 Australians with advanced, incurable or "
             "hard-to-treat cancers and matching them to targeted treatments and trials."
         ),
-        "body": (
+        "description": (
             "PrOSPeCT (Precision Oncology Screening Platform Enabling Clinical Trials) is a "
             "public–private partnership funded by the Australian and New South Wales "
             "governments and industry partners. Oncologists refer patients; the tumour is "

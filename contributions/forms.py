@@ -111,7 +111,7 @@ class ContributionForm(forms.ModelForm):
         return list(self.grouped("therapeutic_areas"))
 
 
-COMMON_FIELDS = ["title", "summary", "body", "organisation", *TAG_FIELDS, "language"]
+COMMON_FIELDS = ["title", "summary", "description", "organisation", *TAG_FIELDS, "language"]
 
 
 class ResourceForm(ContributionForm):
@@ -120,7 +120,7 @@ class ResourceForm(ContributionForm):
         fields = [*COMMON_FIELDS, "resource_type", "url", "publisher", "year"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 12}),
+            "description": forms.Textarea(attrs={"rows": 12}),
             "year": forms.NumberInput(attrs={"min": 1900, "max": 2100}),
         }
         help_texts = {
@@ -148,7 +148,7 @@ class InitiativeForm(ContributionForm):
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 12}),
+            "description": forms.Textarea(attrs={"rows": 12}),
             "outcomes": forms.Textarea(attrs={"rows": 5}),
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),

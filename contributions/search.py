@@ -38,7 +38,7 @@ def item_document(item) -> index.Document:
         language=item.language,
         title=item.title,
         summary=f"{item.summary} {organisation}",
-        body=f"{item.body} {getattr(item, 'outcomes', '')}",
+        body=f"{item.description} {getattr(item, 'outcomes', '')}",
         tags=" ".join(tags),
     )
 

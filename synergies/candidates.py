@@ -258,7 +258,7 @@ def load_candidates(model: type[Contribution], profile: Profile, ids: set[int]) 
         published(model, profile)
         .filter(pk__in=ids)
         .select_related("organisation")
-        .defer("body", "search_vector")
+        .defer("description", "search_vector")
     )
     if is_postgresql():
         query = search_query(profile.query_words())

@@ -126,7 +126,7 @@ def make_resource(organisation):
             {
                 "title": title,
                 "summary": tags.pop("summary", f"About {title}."),
-                "body": tags.pop("body", ""),
+                "description": tags.pop("description", ""),
                 "organisation": tags.pop("organisation", organisation),
                 "resource_type": tags.pop("resource_type", "report"),
                 "url": "https://example.org/" + title.lower().replace(" ", "-"),
@@ -150,7 +150,7 @@ def make_initiative(organisation):
             {
                 "title": title,
                 "summary": tags.pop("summary", f"About {title}."),
-                "body": tags.pop("body", ""),
+                "description": tags.pop("description", ""),
                 "organisation": tags.pop("organisation", organisation),
                 "phase": tags.pop("phase", "active"),
                 "language": tags.pop("language", "en"),

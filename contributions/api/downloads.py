@@ -63,7 +63,7 @@ class ContributionCSVView(MethodCheckFirst, GenericAPIView):
         ("slug", lambda item: item.slug),
         ("title", lambda item: item.title),
         ("summary", lambda item: item.summary),
-        ("body", lambda item: item.body),
+        ("description", lambda item: item.description),
         ("organisation", lambda item: item.organisation.slug),
         ("organisation_name", lambda item: item.organisation.name),
         ("stages", lambda item: joined(item.stages.all())),
@@ -143,8 +143,8 @@ class ResourceCSVView(ContributionCSVView):
 
     @csv_schema(
         "resources",
-        "slug,title,summary,body,organisation,organisation_name,stages,barriers,audiences,"
-        "countries,regions,therapeutic_areas,language,status,published_at,updated_at,"
+        "slug,title,summary,description,organisation,organisation_name,stages,barriers,"
+        "audiences,countries,regions,therapeutic_areas,language,status,published_at,updated_at,"
         "resource_type,url,publisher,year,web_url",
     )
     def get(self, request: Request) -> StreamingHttpResponse:
@@ -166,8 +166,8 @@ class InitiativeCSVView(ContributionCSVView):
 
     @csv_schema(
         "initiatives",
-        "slug,title,summary,body,organisation,organisation_name,stages,barriers,audiences,"
-        "countries,regions,therapeutic_areas,language,status,published_at,updated_at,"
+        "slug,title,summary,description,organisation,organisation_name,stages,barriers,"
+        "audiences,countries,regions,therapeutic_areas,language,status,published_at,updated_at,"
         "phase,start_date,end_date,website,outcomes,partner_organisations,"
         "related_resources,web_url",
     )

@@ -47,7 +47,7 @@ WRITE_EXAMPLES = {
     "resource": {
         "title": "Biomarker testing: questions to ask your doctor",
         "summary": "A one-page guide for people with lung cancer about biomarker tests.",
-        "body": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
+        "description": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
         "organisation": "lung-patients-network",
         "stages": ["testing-decision"],
         "barriers": ["patients-unaware-of-testing"],
@@ -88,7 +88,7 @@ READ_EXAMPLE_COMMON = {
     "slug": "biomarker-testing-questions",
     "title": "Biomarker testing: questions to ask your doctor",
     "summary": "A one-page guide for people with lung cancer about biomarker tests.",
-    "body": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
+    "description": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
     "organisation": ref("organisations", "lung-patients-network", "Lung Patients Network"),
     "stages": [ref("stages", "testing-decision", "Testing decision & consent")],
     "barriers": [

@@ -8,7 +8,7 @@ from copy import copy
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
@@ -65,7 +65,7 @@ COMMON_READ_FIELDS = [
     "slug",
     "title",
     "summary",
-    "body",
+    "description",
     "organisation",
     *TAG_FIELDS,
     "language",
@@ -93,7 +93,7 @@ class ContributionSerializer(serializers.ModelSerializer):
     countries = CountryRefSerializer(many=True, read_only=True)
     regions = RegionRefSerializer(many=True, read_only=True)
     therapeutic_areas = TherapeuticAreaRefSerializer(many=True, read_only=True)
-    body = serializers.CharField(
+    description = serializers.CharField(
         read_only=True,
         help_text=gettext_lazy("Markdown, as written: sanitise it before rendering it as HTML."),
     )
@@ -166,7 +166,7 @@ class InitiativeSerializer(ContributionSerializer):
 
 # Writing.
 
-COMMON_WRITE_FIELDS = ["title", "summary", "body", "organisation", *TAG_FIELDS, "language"]
+COMMON_WRITE_FIELDS = ["title", "summary", "description", "organisation", *TAG_FIELDS, "language"]
 
 
 class VisibleOrganisationField(serializers.SlugRelatedField):
@@ -179,8 +179,12 @@ class VisibleOrganisationField(serializers.SlugRelatedField):
 
 # What a write body may carry besides the item's fields: what to do after saving.
 INSTRUCTIONS = ("submit", "similar")
+# Former names of fields, taken in writes until the next release so that clients
+# written against them keep working while they move to the new names.
+FORMER_NAMES = ("body",)
 
 
+@extend_schema_serializer(deprecate_fields=list(FORMER_NAMES))
 class ContributionWriteSerializer(serializers.ModelSerializer):
     """The editable fields, by slug, validated as the web form validates them."""
 
@@ -206,11 +210,19 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
     therapeutic_areas = TagListField(
         TherapeuticArea.objects.all(), help_text=gettext_lazy("Therapeutic area slugs.")
     )
-    body = serializers.CharField(
+    description = serializers.CharField(
         required=False,
         allow_blank=True,
         max_length=MAX_MARKDOWN_LENGTH,
         help_text=gettext_lazy("Markdown. Shown on the detail page."),
+    )
+    body = serializers.CharField(
+        source="description",
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        help_text=gettext_lazy("Deprecated: the former name of “description”. Send that."),
     )
     submit = serializers.BooleanField(
         write_only=True,
@@ -240,6 +252,9 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
                 for key in list(data)[:100]
                 if key not in self.fields
             }
+            # Both names at once: which value was meant cannot be told.
+            if "body" in data and "description" in data:
+                unknown["body"] = [_("The former name of “description”: send “description” alone.")]
         try:
             value = super().to_internal_value(data)
         except ValidationError as exc:
@@ -249,6 +264,11 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
         if unknown:
             raise ValidationError(unknown)
         return value
+
+    @classmethod
+    def item_fields(cls) -> list[str]:
+        """The item's fields a write may change, by their current names."""
+        return [name for name in cls.Meta.fields if name not in (*INSTRUCTIONS, *FORMER_NAMES)]
 
     def validate_organisation(self, organisation: Organisation) -> Organisation:
         user = self.context["request"].user
@@ -285,6 +305,7 @@ class ResourceWriteSerializer(ContributionWriteSerializer):
             "publisher",
             "year",
             *INSTRUCTIONS,
+            *FORMER_NAMES,
         ]
         extra_kwargs = {"url": {"help_text": gettext_lazy("Where people can find it.")}}
 
@@ -317,6 +338,7 @@ class InitiativeWriteSerializer(ContributionWriteSerializer):
             "partner_organisations",
             "related_resources",
             *INSTRUCTIONS,
+            *FORMER_NAMES,
         ]
 
 

@@ -50,7 +50,6 @@ from ..tag_filters import MAX_VALUES_PER_FILTER
 from .examples import READ_EXAMPLES
 from .schema import contribution_schema
 from .serializers import (
-    INSTRUCTIONS,
     ContributionSerializer,
     ContributionWriteSerializer,
     InitiativeSerializer,
@@ -252,9 +251,7 @@ class ContributionViewSet(
 
     def propose(self, item: Contribution, changes: dict) -> Response:
         """A change to a published item: record it for review; the item stays as it is."""
-        editable = self.write_serializer_class.Meta.fields
-        fields = [name for name in editable if name not in INSTRUCTIONS]
-        data = revision_data(item, fields, changes)
+        data = revision_data(item, self.write_serializer_class.item_fields(), changes)
         if not changed_fields(item, data) and not item.revisions.pending().exists():
             return Response(self.read(item))
         revision = Revision.propose(item, data, by=self.request.user)

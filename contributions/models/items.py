@@ -86,7 +86,7 @@ class Contribution(models.Model):
         max_length=600,
         help_text=_("Two or three plain sentences: what and for whom."),
     )
-    body = models.TextField(
+    description = models.TextField(
         _("description"), blank=True, help_text=_("Markdown. Shown on the detail page.")
     )
     organisation = models.ForeignKey(

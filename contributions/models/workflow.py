@@ -46,7 +46,9 @@ SEARCH_CONFIG = configuration("en")
 RESERVED_SLUGS = frozenset({"new"})
 # The longest note a curator may attach to a decision, on the web and in the API.
 MAX_NOTE_LENGTH = 5000
-SEARCHED_FIELDS = frozenset({"title", "summary", "body", "organisation", "language", "outcomes"})
+SEARCHED_FIELDS = frozenset(
+    {"title", "summary", "description", "organisation", "language", "outcomes"}
+)
 
 
 class Status(models.TextChoices):

@@ -50,7 +50,7 @@ def render_form(
     model = form._meta.model
     preview = ""
     if form.action == ACTION_PREVIEW and form.is_bound:
-        preview = render_markdown(form.data.get("body", ""))
+        preview = render_markdown(form.data.get("description", ""))
     check_class = submission_check()
     if check is None and form.is_bound and check_class.has_marks(request.POST):
         # Shown again (a preview, an error): keep what the partner marked on screen.

@@ -68,7 +68,7 @@ def test_cells_a_spreadsheet_would_run_as_formulas_are_defused(api, make_resourc
         '=HYPERLINK("http://evil.example","Click")',
         "published",
         summary="+cmd|' /C calc'!A0",
-        body="@SUM(1+1)",
+        description="@SUM(1+1)",
     )
     make_resource("-2+3", "published", summary="\tTabbed")
     rows = rows_of(api().get("/api/v1/resources.csv?sort=title"))

@@ -112,6 +112,18 @@ def test_write_bodies_take_slugs_and_refuse_unknown_fields(schema):
     assert read["properties"]["status"]["readOnly"] is True
 
 
+def test_body_is_documented_as_the_deprecated_write_only_name_of_description(schema):
+    components = schema["components"]["schemas"]
+    for name in ("ResourceWriteRequest", "PatchedInitiativeWriteRequest"):
+        properties = components[name]["properties"]
+        assert properties["body"]["deprecated"] is True
+        assert properties["body"]["writeOnly"] is True
+        assert "deprecated" not in properties["description"]
+    for name in ("Resource", "Initiative"):
+        assert "description" in components[name]["properties"]
+        assert "body" not in components[name]["properties"]
+
+
 def test_the_duplicate_check_is_documented_with_an_example(schema):
     for path, method in [
         ("/api/v1/resources/", "post"),

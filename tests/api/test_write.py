@@ -87,7 +87,7 @@ OTHER = "colorectal-alliance"
         ("resource", {"title": "x" * 201}, "title"),
         ("resource", {"title": ""}, "title"),
         ("resource", {"summary": "s" * 601}, "summary"),
-        ("resource", {"body": "b" * 20_001}, "body"),
+        ("resource", {"description": "b" * 20_001}, "description"),
         ("resource", {"year": 1800}, "year"),
         ("resource", {"year": 2101}, "year"),
         ("resource", {"year": 10**40}, "year"),
@@ -435,3 +435,50 @@ def test_the_web_form_and_the_api_share_one_limit_and_one_message(
     assert refused_api.status_code == 429
     assert error_of(refused_api)["message"] == message
     assert Resource.objects.count() + Initiative.objects.count() == 2
+
+
+# "body", the description's former name, is taken in writes for one release.
+
+
+def test_the_former_name_body_still_sets_the_description(api, partner):
+    response = api(partner).post(
+        "/api/v1/resources/", resource_payload(body="## Why\n\nBecause."), format="json"
+    )
+    assert response.status_code == 201
+    assert response.json()["description"] == "## Why\n\nBecause."
+    assert "body" not in response.json()
+    assert Resource.objects.get().description == "## Why\n\nBecause."
+
+
+def test_a_change_sent_as_body_is_proposed_as_the_description(api, partner, make_resource):
+    resource = make_resource("Live title", "published", description="Live text.")
+    response = api(partner).patch(
+        f"/api/v1/resources/{resource.slug}/", {"body": "Proposed text."}, format="json"
+    )
+    assert response.status_code == 202
+    revision = Revision.objects.get()
+    assert revision.data["description"] == "Proposed text."
+    assert "body" not in revision.data
+    resource.refresh_from_db()
+    assert resource.description == "Live text."
+
+
+def test_body_and_description_together_are_refused(api, partner):
+    response = api(partner).post(
+        "/api/v1/resources/",
+        resource_payload(body="Old name.", description="New name."),
+        format="json",
+    )
+    assert response.status_code == 400
+    assert error_of(response)["fields"] == {
+        "body": ["The former name of “description”: send “description” alone."]
+    }
+    assert not Resource.objects.exists()
+
+
+def test_body_is_held_to_the_description_limit(api, partner):
+    response = api(partner).post(
+        "/api/v1/resources/", resource_payload(body="b" * 20_001), format="json"
+    )
+    assert response.status_code == 400
+    assert set(error_of(response)["fields"]) == {"body"}

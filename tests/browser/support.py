@@ -77,7 +77,7 @@ def journey_plan() -> Journey:
     country = resource.countries.order_by("code")[0]
 
     # The one published resource with every search word in its title must come first:
-    # a title hit outranks summary and body hits on SQLite and PostgreSQL alike.
+    # a title hit outranks summary and description hits on SQLite and PostgreSQL alike.
     words = SEARCH_TEXT.split()
     [best_hit] = [
         r for r in Resource.objects.published() if all(w in r.title.lower() for w in words)

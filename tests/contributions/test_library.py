@@ -70,7 +70,7 @@ def test_detail_page_links_its_metadata(client, make_resource):
         countries=["DE"],
         regions=["europe"],
         therapeutic_areas=["lung-cancer"],
-        body="**Bold** <script>alert(1)</script>",
+        description="**Bold** <script>alert(1)</script>",
     )
     response = client.get(f"/resources/{resource.slug}/")
     body = response.content.decode()
@@ -202,7 +202,7 @@ def test_an_overlong_search_is_shortened_and_explained(client, make_resource):
 
 
 def test_search_finds_words_anywhere_and_ranks_title_matches_first(client, make_resource):
-    make_resource("Reimbursement guide", "published", body="Mentions biomarker once.")
+    make_resource("Reimbursement guide", "published", description="Mentions biomarker once.")
     make_resource("Biomarker testing explained", "published", summary="Biomarker basics.")
     make_resource("Unrelated", "published", summary="Nothing here.")
     response = client.get("/resources/?q=biomarker")

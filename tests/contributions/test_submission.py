@@ -18,7 +18,7 @@ def resource_data(org, **overrides) -> dict:
         "submission_key": str(uuid.uuid4()),
         "title": "Biomarker testing: questions to ask",
         "summary": "A plain-language leaflet for people with lung cancer.",
-        "body": "## Why it matters\n\nAsk about **all** relevant biomarkers.",
+        "description": "## Why it matters\n\nAsk about **all** relevant biomarkers.",
         "organisation": org.pk,
         "resource_type": "patient_information",
         "url": "https://example.org/leaflet",
@@ -168,7 +168,9 @@ def test_submissions_are_rate_limited_per_person(partner, organisation):
 
 
 def test_preview_renders_sanitised_markdown_and_saves_nothing(partner, organisation):
-    data = resource_data(organisation, action="preview", body="**Bold** <script>alert(1)</script>")
+    data = resource_data(
+        organisation, action="preview", description="**Bold** <script>alert(1)</script>"
+    )
     response = logged_in(partner).post("/resources/new/", data)
     body = response.content.decode()
     assert response.status_code == 200
@@ -252,7 +254,7 @@ def test_an_unchanged_published_item_proposes_nothing(partner, organisation, mak
         organisation,
         title="Live title",
         summary=item.summary,
-        body="",
+        description="",
         resource_type=item.resource_type,
         url=item.url,
         year="",
@@ -348,7 +350,7 @@ def test_user_content_never_reaches_a_page_as_markup(
         organisation,
         title=f"T {payload}"[:200],
         summary=f"S {payload}",
-        body=f"B {payload}",
+        description=f"B {payload}",
         publisher=f"P {payload}"[:200],
     )
     logged_in(partner).post("/resources/new/", data)

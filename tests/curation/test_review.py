@@ -34,7 +34,7 @@ def submitted(make_resource, partner):
         "submitted",
         countries=["DE"],
         stages=["testing-decision"],
-        body="## What to ask\n\nAsk your doctor about **testing**.",
+        description="## What to ask\n\nAsk your doctor about **testing**.",
     )
     Resource.objects.filter(pk=item.pk).update(submitted_by=partner, publisher="Lung Group")
     item.refresh_from_db()
@@ -49,7 +49,7 @@ def published(make_resource, partner):
         countries=["DE"],
         stages=["testing-decision"],
         summary="A leaflet about testing.",
-        body="First line.\nSecond line stays.\n",
+        description="First line.\nSecond line stays.\n",
     )
     Resource.objects.filter(pk=item.pk).update(submitted_by=partner)
     item.refresh_from_db()
@@ -125,7 +125,7 @@ def test_an_initiative_shows_its_own_fields(client, make_initiative, organisatio
 
 def test_the_body_is_sanitised_on_the_review_page(client, make_resource):
     item = make_resource(
-        "Sneaky", "submitted", body="<script>alert(1)</script>[x](javascript:alert(2))"
+        "Sneaky", "submitted", description="<script>alert(1)</script>[x](javascript:alert(2))"
     )
     body = client.get(review_url(item)).content.decode()
     assert "<script>alert(1)" not in body
@@ -310,7 +310,7 @@ def revision(published, partner):
         {
             "title": "Testing leaflet <b>2nd</b> edition",
             "summary": "A leaflet about testing.",
-            "body": "First line, edited.\nSecond line stays.\n",
+            "description": "First line, edited.\nSecond line stays.\n",
             "countries": ["DE", "FR"],
             "stages": [published.stages.get().pk, stage.pk],
             "language": "fr",

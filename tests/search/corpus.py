@@ -44,7 +44,7 @@ class CorpusItem:
     slug: str
     title: str
     summary: str
-    body: str
+    description: str
     organisation: str
     language: str
     stages: tuple[str, ...]
@@ -458,7 +458,7 @@ RESOURCES: list[CorpusItem] = [
             "What a biomarker test usually costs in the US, which insurance plans have to cover "
             "it, and what to do when a claim is denied or an unexpected bill arrives."
         ),
-        body=(
+        description=(
             "A single-gene test can be billed at a few hundred dollars and a large genomic panel "
             "at several thousand, but most patients pay far less: Medicare, Medicaid and many "
             "private plans cover testing that guidelines recommend.\n\nThe guide explains how to "
@@ -483,7 +483,7 @@ RESOURCES: list[CorpusItem] = [
             "included, what private tests cost and why a result from a private test may not be "
             "accepted by your hospital."
         ),
-        body=(
+        description=(
             "If your oncologist or a clinical genetics service orders a test, the NHS pays for "
             "it in England, Scotland, Wales and Northern Ireland. Private companies also sell "
             "tumour and ancestry tests directly to the public. We explain what they cost, what "
@@ -509,7 +509,7 @@ RESOURCES: list[CorpusItem] = [
             "and gene panels in 14 European countries, how long coverage decisions take and "
             "where patients end up paying."
         ),
-        body=(
+        description=(
             "Tests are funded through national tariffs, hospital budgets, special funds or "
             "industry programmes. In half of the countries studied, broad panel sequencing has "
             "no tariff of its own and is paid out of hospital budgets.\n\nThe report describes "
@@ -536,7 +536,7 @@ RESOURCES: list[CorpusItem] = [
             "Fill-in templates and a checklist for patients, navigators and clinic staff "
             "appealing a health plan's refusal to pay for a biomarker or genomic test."
         ),
-        body=(
+        description=(
             "Many denials are overturned on appeal. The kit contains templates for an internal "
             "appeal, an external review and a letter of medical necessity, with the guideline "
             "citations insurers ask for.\n\nA checklist covers deadlines, prior authorization "
@@ -559,7 +559,7 @@ RESOURCES: list[CorpusItem] = [
             "Antrag nötig ist und wie Sie Widerspruch einlegen, wenn die Krankenkasse die Kosten "
             "nicht übernimmt."
         ),
-        body=(
+        description=(
             "Viele Biomarkertests gehören in Deutschland zur Regelversorgung. Für breite "
             "Genpanels und die umfassende Genomanalyse gelten dagegen oft Sonderregeln.\n\nDer "
             "Ratgeber erklärt Schritt für Schritt, wie Sie gemeinsam mit Ihrer Ärztin oder Ihrem "
@@ -587,7 +587,7 @@ RESOURCES: list[CorpusItem] = [
             "technologies: how to judge a test's accuracy, the cost of finding eligible patients "
             "and the value of the medicine in one appraisal."
         ),
-        body=(
+        description=(
             "When a medicine only works for patients with a given biomarker, its value depends "
             "on the test that finds them. Assessing the two separately leads to delays, and to "
             "medicines that are paid for while their test is not.\n\nThe guide proposes a single "
@@ -611,7 +611,7 @@ RESOURCES: list[CorpusItem] = [
             "whether testing is reflex or on request, and where patients have been asked to pay "
             "privately."
         ),
-        body=(
+        description=(
             "Funding for molecular testing in Canada is decided province by province, so a test "
             "that is routine in one province may be unfunded in the next. Updated twice a year "
             "by nurse navigators, the tables list funded tests by tumour type, the usual wait "
@@ -639,7 +639,7 @@ RESOURCES: list[CorpusItem] = [
             "where a tumour test or an inherited genetic test is offered: why it is done, what "
             "it may find and what happens next."
         ),
-        body=(
+        description=(
             "Doctors sometimes offer a genetic test in a few sentences at the end of an "
             "appointment. This list helps you slow the conversation down.\n\nAsk what the test "
             "looks for, whether it tests the tumour or the genes you were born with, how long "
@@ -663,7 +663,7 @@ RESOURCES: list[CorpusItem] = [
             "the genes you were born with (germline testing), why some people are offered both "
             "and what each can mean for relatives."
         ),
-        body=(
+        description=(
             "A somatic test looks for changes that arose in the tumour and are not passed on. A "
             "germline test, usually on blood or saliva, looks for inherited variants such as "
             "BRCA1, BRCA2 or the Lynch syndrome genes.\n\nSometimes a tumour test picks up a "
@@ -687,7 +687,7 @@ RESOURCES: list[CorpusItem] = [
             "when, on which sample and what was found, to bring to every appointment and second "
             "opinion."
         ),
-        body=(
+        description=(
             "Patients see many professionals and their results are stored in different systems. "
             "Keeping your own record means you can tell a new doctor which biomarkers were "
             "tested, ask for a re-test if the disease changes and check whether a clinical trial "
@@ -710,7 +710,7 @@ RESOURCES: list[CorpusItem] = [
             "result means and how it can lead to a targeted treatment, with subtitles in 12 "
             "European languages."
         ),
-        body=(
+        description=(
             "Made with patients, for patients and families who prefer watching to reading. Each "
             "video lasts under five minutes and can be shown in waiting rooms or shared by "
             "patient groups.\n\nSubtitles: English, French, German, Spanish, Italian, "
@@ -733,7 +733,7 @@ RESOURCES: list[CorpusItem] = [
             "disabilities or low literacy, explaining what biomarkers are and why a doctor may "
             "want to test for them."
         ),
-        body=(
+        description=(
             "Each page has one idea and one picture. The guide explains that a biomarker is a "
             "sign in your body or your cancer that doctors can measure, that a test can show "
             "which medicine may work best, and that you can ask someone to read the results with "
@@ -756,7 +756,7 @@ RESOURCES: list[CorpusItem] = [
             "molecular laboratories, so that patients understand what happens to it, why it "
             "takes time and why a test can fail."
         ),
-        body=(
+        description=(
             "After a biopsy, your tissue is fixed, embedded in wax, cut into thin slices and "
             "examined under the microscope before any biomarker test starts. Part of it is then "
             "sent for DNA or RNA testing, sometimes to another hospital.\n\nThe guide explains "
@@ -783,7 +783,7 @@ RESOURCES: list[CorpusItem] = [
             "Why biomarker test results can take two to four weeks, why it is often worth "
             "waiting for them before starting treatment, and how to cope with the wait."
         ),
-        body=(
+        description=(
             "Starting treatment before the results are known can mean missing a targeted "
             "medicine that would work better. The guide explains the steps between biopsy and "
             "report, typical turnaround times, when your team may start treatment anyway and "
@@ -807,7 +807,7 @@ RESOURCES: list[CorpusItem] = [
             "long history of smoking: who qualifies, what the scan is like and what happens "
             "after an abnormal result."
         ),
-        body=(
+        description=(
             "Screening finds lung cancer earlier, when it is more often curable. US guidelines "
             "recommend a yearly scan for adults aged 50 to 80 who have smoked the equivalent of "
             "a pack a day for 20 years and who still smoke or quit within the last 15 years.\n\n"
@@ -832,7 +832,7 @@ RESOURCES: list[CorpusItem] = [
             "diagnosed: what the ALK rearrangement means, the tablets used to treat it, brain "
             "metastases, resistance and everyday life."
         ),
-        body=(
+        description=(
             "ALK-positive lung cancer often affects younger people who have never smoked. "
             "Targeted tablets called ALK inhibitors can control it for years, and when they stop "
             "working, a new biopsy or blood test may show why and which drug to try next.\n\nThe "
@@ -859,7 +859,7 @@ RESOURCES: list[CorpusItem] = [
             "in advanced non-small cell lung cancer, with the preferred method for each and the "
             "minimum tumour content."
         ),
-        body=(
+        description=(
             "Designed to hang in the molecular laboratory and to be attached to request forms. "
             "For each biomarker the checklist gives the recommended method (NGS panel, IHC, FISH "
             "or RNA-based fusion testing), the sample types accepted and the turnaround time to "
@@ -887,7 +887,7 @@ RESOURCES: list[CorpusItem] = [
             "biomarker testing at diagnosis, with the protocols, consent wording and turnaround "
             "times that made it work."
         ),
-        body=(
+        description=(
             "With reflex testing the pathologist sends the sample for biomarker analysis as soon "
             "as non-small cell lung cancer is diagnosed, instead of waiting for the oncologist "
             "to ask. Results are then ready at the first oncology appointment.\n\nThe guide "
@@ -910,7 +910,7 @@ RESOURCES: list[CorpusItem] = [
             "Qué son los biomarcadores en el cáncer de pulmón, por qué es importante analizarlos "
             "antes de empezar el tratamiento y qué preguntas hacer al equipo médico."
         ),
-        body=(
+        description=(
             "En el cáncer de pulmón no microcítico avanzado, biomarcadores como EGFR, ALK o ROS1 "
             "pueden indicar un tratamiento dirigido más eficaz que la quimioterapia.\n\nLa guía "
             "explica cómo se obtiene la muestra, cuánto tarda el resultado y qué significa, con "
@@ -934,7 +934,7 @@ RESOURCES: list[CorpusItem] = [
             "Poradnik wyjaśnia, czym są badania molekularne i genetyczne w raku płuca, kiedy "
             "należy je wykonać przed rozpoczęciem leczenia i jak rozmawiać o nich z onkologiem."
         ),
-        body=(
+        description=(
             "U wielu chorych na niedrobnokomórkowego raka płuca wynik badania molekularnego "
             "decyduje o wyborze leczenia ukierunkowanego molekularnie lub immunoterapii.\n\nW "
             "poradniku opisujemy, jak pobiera się materiał do badania, ile trwa oczekiwanie na "
@@ -960,7 +960,7 @@ RESOURCES: list[CorpusItem] = [
             "cell lung cancer, how to read a negative result and when a tissue biopsy is still "
             "needed."
         ),
-        body=(
+        description=(
             "Up to a quarter of lung biopsies do not yield enough tumour for broad testing. A "
             "blood test for circulating tumour DNA can find EGFR, ALK and other targetable "
             "changes within days and spare the patient a second biopsy.\n\nBecause a negative "
@@ -984,7 +984,7 @@ RESOURCES: list[CorpusItem] = [
             "be used instead of or as well as a tissue biopsy, and what its results can and "
             "cannot show."
         ),
-        body=(
+        description=(
             "A liquid biopsy is an ordinary blood draw. The laboratory looks for tiny fragments "
             "of DNA released by the tumour into the blood. It can be quicker and easier than a "
             "new tissue biopsy, and it can be repeated to follow how the cancer changes over "
@@ -1008,7 +1008,7 @@ RESOURCES: list[CorpusItem] = [
             "and storage for ctDNA assays, so that liquid biopsy results are reliable and "
             "comparable between laboratories."
         ),
-        body=(
+        description=(
             "Most failed or misleading ctDNA results are caused before the sample reaches the "
             "analyser. The standards set limits for each step from venepuncture to extraction, "
             "describe the controls laboratories should run and the information a report must "
@@ -1031,7 +1031,7 @@ RESOURCES: list[CorpusItem] = [
             "Une fiche pour les patients et leurs proches : ce qu'est une biopsie liquide, dans "
             "quels cas votre oncologue peut la proposer et ce que le résultat permet de savoir."
         ),
-        body=(
+        description=(
             "La biopsie liquide recherche dans le sang des fragments d'ADN libérés par la "
             "tumeur. Elle évite parfois une nouvelle biopsie et permet de suivre l'évolution de "
             "la maladie.\n\nLa fiche explique aussi ses limites : un résultat négatif ne veut "
@@ -1057,7 +1057,7 @@ RESOURCES: list[CorpusItem] = [
             "test hundreds of genes at once, how they differ from single-gene tests and when "
             "guidelines recommend them."
         ),
-        body=(
+        description=(
             "Comprehensive genomic profiling sequences hundreds of cancer genes in one test and "
             "also reports signatures such as tumour mutational burden and microsatellite "
             "instability. It is most useful in advanced cancers for which several targeted "
@@ -1082,7 +1082,7 @@ RESOURCES: list[CorpusItem] = [
             "adults with sarcoma, brain tumours and acute leukaemia in routine NHS care: uptake, "
             "turnaround, findings and what changed for patients."
         ),
-        body=(
+        description=(
             "About 1,900 patients had paired tumour and blood genomes sequenced. Fresh-frozen "
             "tissue was the main obstacle: only half of eligible patients had a suitable "
             "sample.\n\nA finding that altered diagnosis, prognosis or treatment was made in a "
@@ -1107,7 +1107,7 @@ RESOURCES: list[CorpusItem] = [
             "panel: the genes to cover, DNA and RNA input, batching, bioinformatics and cost per "
             "sample."
         ),
-        body=(
+        description=(
             "Many regional laboratories hesitate to bring next-generation sequencing in-house "
             "because of the upfront investment and the volumes needed to batch samples.\n\nThe "
             "guide compares amplicon and hybrid-capture panels, estimates the cost per sample at "
@@ -1134,7 +1134,7 @@ RESOURCES: list[CorpusItem] = [
             "next-generation sequencing panels and sequential single-gene testing in advanced "
             "non-small cell lung cancer and colorectal cancer."
         ),
-        body=(
+        description=(
             "Payers and hospitals can enter their own prices, test volumes and failure rates. "
             "The model counts the tissue used, the time to a complete result, the patients "
             "missed by sequential testing and the cost per patient correctly matched to "
@@ -1158,7 +1158,7 @@ RESOURCES: list[CorpusItem] = [
             "großen Genpanels angezeigt ist, wie Proben vorbereitet werden und wie die "
             "Ergebnisse im Molekularen Tumorboard besprochen werden."
         ),
-        body=(
+        description=(
             "Große Panels mit mehreren hundert Genen werden in Deutschland zunehmend auch "
             "außerhalb von Studien eingesetzt. Der Leitfaden richtet sich an onkologische "
             "Kliniken und Institute für Pathologie, die diese Diagnostik einführen wollen.\n\nEr "
@@ -1182,7 +1182,7 @@ RESOURCES: list[CorpusItem] = [
             "A step-by-step toolkit, with reference data sets, for validating the software that "
             "calls variants from tumour sequencing data before it is used for patient reports."
         ),
-        body=(
+        description=(
             "Changes to a variant-calling pipeline can silently alter results. The toolkit "
             "provides reference samples with known variants, acceptance criteria for sensitivity "
             "and precision, and templates for documenting each release in line with ISO 15189."
@@ -1205,7 +1205,7 @@ RESOURCES: list[CorpusItem] = [
             "reference, who should take part, a referral form, a case presentation template and "
             "ways to link with an expert centre."
         ),
-        body=(
+        description=(
             "Regional hospitals often see patients whose sequencing results raise questions that "
             "no one on site can answer. The starter kit describes three models, from a local "
             "board to remote participation in an expert centre's weekly meeting, and gives the "
@@ -1231,7 +1231,7 @@ RESOURCES: list[CorpusItem] = [
             "virtual molecular tumor board: how many cases were discussed, how often "
             "recommendations were followed and how many patients joined a trial."
         ),
-        body=(
+        description=(
             "Community oncologists treat most cancer patients in the US but rarely have "
             "molecular expertise on site. Over two years, 1,240 cases were presented by "
             "video.\n\nRecommendations were followed in 71 % of cases and 9 % of patients "
@@ -1255,7 +1255,7 @@ RESOURCES: list[CorpusItem] = [
             "findings discussed, their level of evidence, the suggested treatment or trial and "
             "what to tell the patient."
         ),
-        body=(
+        description=(
             "Free-text minutes make it hard to see later why a treatment was recommended, or to "
             "compare boards. The template uses the ESCAT evidence scale, has fields for trial "
             "identifiers and germline follow-up, and can be imported into most hospital record "
@@ -1278,7 +1278,7 @@ RESOURCES: list[CorpusItem] = [
             "regionale: composizione, criteri di accesso dei pazienti, tempi di discussione e "
             "collegamento con i centri di sequenziamento."
         ),
-        body=(
+        description=(
             "Il documento nasce dall'esperienza di otto regioni italiane che hanno istituito un "
             "tumor board molecolare con delibera regionale. Descrive i ruoli di oncologo, "
             "patologo, genetista, biologo molecolare, bioinformatico e farmacista.\n\nSpiega "
@@ -1303,7 +1303,7 @@ RESOURCES: list[CorpusItem] = [
             "Zusammensetzung, Fallvorbereitung, Evidenzbewertung, Dokumentation und Rückmeldung "
             "an die behandelnden Ärztinnen und Ärzte."
         ),
-        body=(
+        description=(
             "Molekulare Tumorboards gibt es inzwischen an vielen Universitätskliniken, doch "
             "Arbeitsweise und Dokumentation unterscheiden sich stark. Die Kriterien sollen eine "
             "vergleichbare Qualität sichern und die Zusammenarbeit mit zuweisenden "
@@ -1328,7 +1328,7 @@ RESOURCES: list[CorpusItem] = [
             "españoles, con los tipos de cáncer que revisan, cómo derivar un caso y los datos de "
             "contacto."
         ),
-        body=(
+        description=(
             "Los pacientes y los oncólogos de hospitales pequeños a menudo no saben a qué comité "
             "molecular pueden derivar un caso. El mapa reúne 58 comités en 15 comunidades "
             "autónomas y se actualiza cada seis meses con la información que envían los propios "
@@ -1355,7 +1355,7 @@ RESOURCES: list[CorpusItem] = [
             "same reference samples: error rates by gene, the commonest causes of mistakes and "
             "how reports were scored."
         ),
-        body=(
+        description=(
             "Each laboratory analysed five samples with known variants in lung and colorectal "
             "cancer genes. Genotyping errors fell from 6.1 % to 3.8 % since the previous round, "
             "but one report in five left out the tumour cell content or the limits of the "
@@ -1378,7 +1378,7 @@ RESOURCES: list[CorpusItem] = [
             "quality manual, validation files, staff competence records, proficiency testing and "
             "the assessment visit."
         ),
-        body=(
+        description=(
             "Written by laboratory managers who went through accreditation recently, the guide "
             "estimates the time and staff needed, gives templates for the documents assessors "
             "ask for first and lists the non-conformities most often found in sequencing "
@@ -1401,7 +1401,7 @@ RESOURCES: list[CorpusItem] = [
             "PD-L1 in lung, head and neck, gastric and bladder cancers, with a certificate after "
             "a final assessment."
         ),
-        body=(
+        description=(
             "PD-L1 scores decide whether many patients receive immunotherapy, yet agreement "
             "between pathologists is only moderate near the cut-offs. The course covers the "
             "tumour proportion score, the combined positive score and the immune cell score, "
@@ -1424,7 +1424,7 @@ RESOURCES: list[CorpusItem] = [
             "sections, how to state what was not tested and how to phrase the clinical meaning "
             "of a variant."
         ),
-        body=(
+        description=(
             "Reports that bury the key result on page three or leave out the genes that were not "
             "covered are easily misread. The consensus, agreed by pathologists, oncologists and "
             "patient representatives from 14 countries, puts a one-line conclusion first, lists "
@@ -1450,7 +1450,7 @@ RESOURCES: list[CorpusItem] = [
             "companion diagnostics: notified body review, the in-house exemption for hospital "
             "laboratories and the transition deadlines."
         ),
-        body=(
+        description=(
             "Under the IVDR, companion diagnostics need a notified body certificate and a "
             "consultation with the medicines regulator. Hospital laboratories may still use "
             "in-house tests when no equivalent CE-marked test is available, but must justify and "
@@ -1474,7 +1474,7 @@ RESOURCES: list[CorpusItem] = [
             "filing and launch, so that a validated test is available in every market on the day "
             "the medicine is approved."
         ),
-        body=(
+        description=(
             "Because tests were not available in time, patients in several countries could not "
             "be identified for a new medicine for up to two years. The report identifies the "
             "decisions that caused the gaps, such as relying on a test run in a single "
@@ -1501,7 +1501,7 @@ RESOURCES: list[CorpusItem] = [
             "include many tumor sequencing panels, and on its possible effects on access, price "
             "and innovation."
         ),
-        body=(
+        description=(
             "Most comprehensive genomic tests used in US oncology are LDTs, developed and run by "
             "a single laboratory. The brief summarizes the positions of laboratories, patient "
             "groups and regulators, the recent court decisions, and the questions patients can "
@@ -1525,7 +1525,7 @@ RESOURCES: list[CorpusItem] = [
             "their biomarker results, understanding eligibility criteria and asking their "
             "oncologist for a referral."
         ),
-        body=(
+        description=(
             "Trials of targeted medicines often look for a specific change, such as a KRAS, HER2 "
             "or NTRK alteration. The guide shows how to search ClinicalTrials.gov and the EU "
             "Clinical Trials Information System with your results, which words in the "
@@ -1548,7 +1548,7 @@ RESOURCES: list[CorpusItem] = [
             "clinical trials, scored on coverage, ease of use, privacy and how well they handle "
             "biomarker results."
         ),
-        body=(
+        description=(
             "Navigators tested each tool with the same 20 anonymized patient profiles. Tools "
             "that accepted structured biomarker data found relevant trials twice as often as "
             "keyword searches.\n\nFew tools covered trials outside North America and Europe, and "
@@ -1570,7 +1570,7 @@ RESOURCES: list[CorpusItem] = [
             "O que é um ensaio clínico, como saber se existe um estudo adequado ao resultado do "
             "seu teste de biomarcadores e que perguntas fazer antes de aceitar participar."
         ),
-        body=(
+        description=(
             "Muitos medicamentos dirigidos estão disponíveis primeiro em ensaios clínicos. O "
             "guia explica as fases de um ensaio, o consentimento informado, os direitos dos "
             "participantes e como pesquisar estudos a decorrer em Portugal e noutros países da "
@@ -1594,7 +1594,7 @@ RESOURCES: list[CorpusItem] = [
             "referral, the cross-border healthcare directive, who pays for travel and follow-up, "
             "and how to share medical records."
         ),
-        body=(
+        description=(
             "A trial matched to a rare biomarker may only be open in another country. The guide "
             "explains how to ask your oncologist for a referral, how the S2 form and the "
             "cross-border healthcare directive can cover costs, and how follow-up is shared "
@@ -1618,7 +1618,7 @@ RESOURCES: list[CorpusItem] = [
             "A guide to the side effects of checkpoint inhibitor immunotherapy, when to call the "
             "care team straight away, and a diary to record symptoms between appointments."
         ),
-        body=(
+        description=(
             "Immunotherapy can make the immune system attack healthy organs, sometimes weeks or "
             "months after treatment started. Reporting diarrhoea, breathlessness, rash or "
             "tiredness early makes serious problems less likely.\n\nThe guide uses a "
@@ -1641,7 +1641,7 @@ RESOURCES: list[CorpusItem] = [
             "checkpoint inhibitors: microsatellite instability and mismatch repair deficiency, "
             "tumour mutational burden and PD-L1 expression."
         ),
-        body=(
+        description=(
             "The summary sets out for which tumours each biomarker is an approved basis for "
             "treatment, the accepted test methods and cut-offs, and the pitfalls, such as "
             "differences between TMB assays.\n\nA table compares the tumour-agnostic approvals "
@@ -1663,7 +1663,7 @@ RESOURCES: list[CorpusItem] = [
             "Die Broschüre erklärt, wie Immuntherapien mit Checkpoint-Hemmern wirken, welche "
             "Biomarker vorher getestet werden und welche Nebenwirkungen auftreten können."
         ),
-        body=(
+        description=(
             "Immuntherapien haben die Behandlung des Melanoms, des Lungenkrebses und weiterer "
             "Krebsarten verändert. Nicht alle Patientinnen und Patienten profitieren davon; "
             "Tests auf PD-L1 oder Mikrosatelliteninstabilität helfen bei der Auswahl.\n\n"
@@ -1689,7 +1689,7 @@ RESOURCES: list[CorpusItem] = [
             "for screening and risk-reducing surgery, and how to tell relatives who may want a "
             "test."
         ),
-        body=(
+        description=(
             "Finding a BRCA variant can change treatment, for example by making a PARP inhibitor "
             "an option, and it can matter for brothers, sisters and children.\n\nThe guide "
             "includes a template letter for relatives, explains NHS family testing and covers "
@@ -1712,7 +1712,7 @@ RESOURCES: list[CorpusItem] = [
             "HR-positive, HER2-negative advanced breast cancer that progresses on hormone "
             "therapy, preferably by liquid biopsy."
         ),
-        body=(
+        description=(
             "ESR1 mutations develop during aromatase inhibitor treatment and predict benefit "
             "from newer oral hormone therapies. Because they appear during treatment, a test at "
             "diagnosis is not enough: the recommendations advise a ctDNA test at each "
@@ -1734,7 +1734,7 @@ RESOURCES: list[CorpusItem] = [
             "Ce que sont les signatures génomiques pour le cancer du sein précoce, à qui elles "
             "sont proposées en France et comment elles peuvent éviter une chimiothérapie inutile."
         ),
-        body=(
+        description=(
             "Après une chirurgie pour un cancer du sein hormonosensible, il n'est pas toujours "
             "évident de savoir si une chimiothérapie apportera un bénéfice. Les tests de "
             "signature génomique analysent l'activité de plusieurs dizaines de gènes de la "
@@ -1759,7 +1759,7 @@ RESOURCES: list[CorpusItem] = [
             "a gene expression signature test, how often they paid for it themselves and how "
             "results changed chemotherapy decisions."
         ),
-        body=(
+        description=(
             "Without public funding the test cost patients around 4,000 dollars, and uptake was "
             "three times lower in regional and remote areas than in capital cities. Where the "
             "test was done, chemotherapy was avoided in about a third of women.\n\nThe audit "
@@ -1782,7 +1782,7 @@ RESOURCES: list[CorpusItem] = [
             "the tumour test (MMR or MSI), what happens if it suggests an inherited cause and "
             "the screening offered to relatives."
         ),
-        body=(
+        description=(
             "Lynch syndrome raises the risk of bowel, womb and some other cancers. Testing the "
             "tumour for mismatch repair deficiency is the first step; a blood test then checks "
             "whether the change is inherited.\n\nRelatives who carry it are offered regular "
@@ -1806,7 +1806,7 @@ RESOURCES: list[CorpusItem] = [
             "microsatélites (MSI) en el cáncer colorrectal metastásico y su papel en la elección "
             "del tratamiento."
         ),
-        body=(
+        description=(
             "Antes de iniciar el tratamiento del cáncer colorrectal metastásico deberían "
             "conocerse el estado de RAS y BRAF y la inestabilidad de microsatélites. De ello "
             "depende, por ejemplo, que un anticuerpo anti-EGFR o la inmunoterapia sean opciones "
@@ -1831,7 +1831,7 @@ RESOURCES: list[CorpusItem] = [
             "or other DNA repair gene result means for treatment with a PARP inhibitor, and what "
             "it means for their children."
         ),
-        body=(
+        description=(
             "Around one in eight men with metastatic prostate cancer carries an inherited change "
             "in a DNA repair gene. Testing both the tumor and the blood can open treatment with "
             "a PARP inhibitor or a clinical trial, and relatives may want their own test.\n\nThe "
@@ -1855,7 +1855,7 @@ RESOURCES: list[CorpusItem] = [
             "il test dei geni BRCA1 e BRCA2 e che cosa comporta un risultato positivo per le "
             "cure e per i parenti."
         ),
-        body=(
+        description=(
             "Nel tumore della prostata metastatico resistente alla castrazione, il test genetico "
             "può rendere possibile la terapia con un PARP-inibitore. Se la mutazione è "
             "ereditaria, anche i familiari possono rivolgersi a una consulenza genetica.\n\nLa "
@@ -1879,7 +1879,7 @@ RESOURCES: list[CorpusItem] = [
             "What homologous recombination deficiency (HRD) means, how it is tested in ovarian "
             "cancer and why the result matters for maintenance treatment with a PARP inhibitor."
         ),
-        body=(
+        description=(
             "About half of high-grade serous ovarian cancers cannot repair DNA damage properly, "
             "because of a BRCA mutation or for other reasons. An HRD test on the tumour shows "
             "this and helps decide who benefits most from PARP inhibitor maintenance after "
@@ -1903,7 +1903,7 @@ RESOURCES: list[CorpusItem] = [
             "the result guides the choice between targeted therapy and immunotherapy, and how "
             "long it takes."
         ),
-        body=(
+        description=(
             "About four in ten melanomas carry a BRAF V600 mutation. If yours does, combined "
             "BRAF and MEK inhibitor tablets are an option as well as immunotherapy. The test is "
             "funded by Medicare for advanced melanoma and usually takes one to two weeks."
@@ -1925,7 +1925,7 @@ RESOURCES: list[CorpusItem] = [
             "resultado orienta a escolha entre terapia-alvo e imunoterapia e como ter acesso ao "
             "exame pelo SUS ou pelo plano de saúde."
         ),
-        body=(
+        description=(
             "Cerca de metade dos melanomas cutâneos apresenta mutação no gene BRAF. O exame é "
             "feito no tecido do tumor retirado na cirurgia ou na biópsia.\n\nO material explica "
             "os prazos, os direitos do paciente junto aos planos de saúde e os caminhos para "
@@ -1950,7 +1950,7 @@ RESOURCES: list[CorpusItem] = [
             "leukaemia: which genetic tests are done on the leukaemia cells, how the results "
             "shape the treatment plan and what MRD tests during treatment mean."
         ),
-        body=(
+        description=(
             "Genetic changes in the leukaemia cells, such as the Philadelphia chromosome or an "
             "ETV6-RUNX1 fusion, help doctors decide how intensive treatment needs to be. Minimal "
             "residual disease tests during treatment show how well it is working.\n\nThe guide "
@@ -1974,7 +1974,7 @@ RESOURCES: list[CorpusItem] = [
             "treating team in newly diagnosed AML, so that targeted drugs can be added to "
             "induction therapy in time."
         ),
-        body=(
+        description=(
             "In acute myeloid leukemia, treatment starts within days. A FLT3 result that arrives "
             "after induction has begun can mean a missed chance to add a targeted drug.\n\nThe "
             "standards set a target of three days for FLT3 and NPM1 and seven days for a full "
@@ -1997,7 +1997,7 @@ RESOURCES: list[CorpusItem] = [
             "A guide for people with CLL to the TP53, del(17p) and IGHV tests done before "
             "treatment, and to the targeted tablets and infusions the results point to."
         ),
-        body=(
+        description=(
             "Many people with CLL are monitored for years before they need treatment. When it is "
             "needed, tests on the leukaemia cells show whether chemo-immunotherapy is likely to "
             "work or whether a BTK inhibitor or venetoclax is a better choice.\n\nThe guide "
@@ -2020,7 +2020,7 @@ RESOURCES: list[CorpusItem] = [
             "badania genetyczne wykonuje się przy rozpoznaniu, co oznacza choroba resztkowa "
             "(MRD) i jak wyniki wpływają na leczenie."
         ),
-        body=(
+        description=(
             "Wyniki badań cytogenetycznych i molekularnych komórek białaczkowych pozwalają "
             "lekarzom dobrać intensywność leczenia. W trakcie terapii bada się chorobę "
             "resztkową, aby sprawdzić, czy leczenie działa.\n\nPoradnik tłumaczy te badania "
@@ -2043,7 +2043,7 @@ RESOURCES: list[CorpusItem] = [
             "What an MRD test measures after myeloma treatment, how it is done on bone marrow "
             "and what an MRD-negative result does and does not mean for the future."
         ),
-        body=(
+        description=(
             "Highly sensitive tests can find one myeloma cell among a million normal cells. "
             "Being MRD-negative is linked to longer remissions, and trials are testing whether "
             "treatment can be stopped or reduced on that basis.\n\nThe explainer describes "
@@ -2067,7 +2067,7 @@ RESOURCES: list[CorpusItem] = [
             "which children and adolescents with cancer should have tumor and germline "
             "sequencing, and when."
         ),
-        body=(
+        description=(
             "Up to one in ten children with cancer carries an inherited predisposition, and many "
             "pediatric tumors are driven by gene fusions that targeted drugs can block.\n\nThe "
             "consensus recommends paired tumor-normal sequencing with RNA analysis for all "
@@ -2092,7 +2092,7 @@ RESOURCES: list[CorpusItem] = [
             "to DNA methylation profiling, which classifies brain tumours more precisely than "
             "the microscope alone."
         ),
-        body=(
+        description=(
             "Methylation arrays changed the diagnosis in about one in eight childhood brain "
             "tumours in published studies. The survey found that most centres in western Europe "
             "test routinely, while centres in several eastern European countries send samples "
@@ -2116,7 +2116,7 @@ RESOURCES: list[CorpusItem] = [
             "wait for a rare disease diagnosis, with evidence from 12 national programmes and "
             "recommendations for health systems."
         ),
-        body=(
+        description=(
             "People with a rare disease wait on average almost five years for a diagnosis, "
             "seeing many specialists along the way. First-line genome sequencing gives a "
             "diagnosis in 25 to 40 % of children with a suspected genetic condition and can end "
@@ -2140,7 +2140,7 @@ RESOURCES: list[CorpusItem] = [
             "governance, consent, choosing a data platform, working with clinicians and sharing "
             "data with researchers."
         ),
-        body=(
+        description=(
             "Rare cancers are seldom studied because patients are scattered across many "
             "hospitals, and patient-led registries can bring the numbers together. The toolkit "
             "draws on registries for sarcoma, cholangiocarcinoma and neuroendocrine tumours, and "
@@ -2163,7 +2163,7 @@ RESOURCES: list[CorpusItem] = [
             "maladies rares en France : qui peut en bénéficier, comment se passe la prescription "
             "et ce que signifie un résultat."
         ),
-        body=(
+        description=(
             "En France, le séquençage du génome peut être prescrit pour certaines maladies rares "
             "dans le cadre du Plan France Médecine Génomique. Le guide décrit le rôle du "
             "généticien, le consentement, le délai d'attente et la possibilité que l'analyse ne "
@@ -2189,7 +2189,7 @@ RESOURCES: list[CorpusItem] = [
             "often and wait longer for results, and on the courier, telehealth and outreach "
             "models that have closed the gap."
         ),
-        body=(
+        description=(
             "Patients in remote areas were 30 % less likely to have a biomarker result before "
             "starting treatment for lung or colorectal cancer, and samples sometimes took a week "
             "to reach a laboratory.\n\nThe report describes a courier scheme, tele-oncology "
@@ -2214,7 +2214,7 @@ RESOURCES: list[CorpusItem] = [
             "A 12-module curriculum that prepares nurse and lay navigators to guide patients "
             "through biomarker testing, results, targeted treatment and referral to trials."
         ),
-        body=(
+        description=(
             "Navigators are often the first to notice that a test has not been ordered or a "
             "result has not been discussed. The curriculum covers the biology of biomarkers in "
             "plain terms, tracking samples and results, coverage questions, cultural safety and "
@@ -2238,7 +2238,7 @@ RESOURCES: list[CorpusItem] = [
             "colorectal and prostate cancer are tested less often, and setting out options for "
             "payers, health systems and lawmakers."
         ),
-        body=(
+        description=(
             "The differences persist after accounting for insurance and stage. The paper points "
             "to where patients are treated, clinician bias, mistrust and under-representation in "
             "genomic databases.\n\nOptions include reporting testing rates by race and "
@@ -2261,7 +2261,7 @@ RESOURCES: list[CorpusItem] = [
             "Advice and phrase lists for clinicians and genetic counsellors who discuss tumour "
             "or inherited genetic testing with patients through a professional interpreter."
         ),
-        body=(
+        description=(
             "Ideas such as a variant of uncertain significance or an inherited risk are hard to "
             "translate. The toolkit includes a briefing sheet for interpreters, a glossary in "
             "eight languages and a checklist for the consultation, and explains why family "
@@ -2284,7 +2284,7 @@ RESOURCES: list[CorpusItem] = [
             "dirigidas en ocho países latinoamericanos, entre sistemas públicos y privados y "
             "entre capitales y zonas rurales."
         ),
-        body=(
+        description=(
             "En la mayoría de los países estudiados, las pruebas moleculares se concentran en "
             "pocos centros de las capitales y a menudo las financia la industria farmacéutica. "
             "Los pacientes de zonas rurales y del sistema público esperan más y reciben menos "
@@ -2314,7 +2314,7 @@ RESOURCES: list[CorpusItem] = [
             "follow-up scans, side-effect checks, heart and bone health, fertility, emotional "
             "support and work."
         ),
-        body=(
+        description=(
             "More people now live for many years with advanced cancer controlled by a targeted "
             "drug, and their needs differ from those of people who have finished treatment.\n\n"
             "The template, filled in with the nurse or oncologist, sets out who is responsible "
@@ -2337,7 +2337,7 @@ RESOURCES: list[CorpusItem] = [
             "talking to your employer, reasonable adjustments under the Equality Act, sick pay "
             "and phased returns."
         ),
-        body=(
+        description=(
             "Cancer counts as a disability under UK law from the day of diagnosis, and employers "
             "must consider reasonable adjustments such as flexible hours or time off for "
             "appointments.\n\nThe guide includes sample letters and advice for people on "
@@ -2360,7 +2360,7 @@ RESOURCES: list[CorpusItem] = [
             "biopsy at progression can find the cause of resistance, and what new options it can "
             "open."
         ),
-        body=(
+        description=(
             "Resistance to a targeted medicine often comes from a new mutation, such as EGFR "
             "T790M or an ALK resistance mutation, or from the cancer switching to another growth "
             "pathway. Re-testing can identify a next-line medicine or a trial.\n\nThe guide "
@@ -2384,7 +2384,7 @@ RESOURCES: list[CorpusItem] = [
             "and ovarian cancer who received the recommended biomarker tests in 19 European "
             "countries, 2019 to 2023."
         ),
-        body=(
+        description=(
             "The figures combine national registries, laboratory network data and published "
             "audits, with the source and method of each value. Testing rates for lung cancer "
             "ranged from 42 % to 95 % between countries.\n\nThe data are released under an open "
@@ -2407,7 +2407,7 @@ RESOURCES: list[CorpusItem] = [
             "measures (PREMs) for people on targeted therapies and in biomarker-driven trials, "
             "and how to use the results."
         ),
-        body=(
+        description=(
             "Standard quality-of-life questionnaires miss some of the long-term, low-grade side "
             "effects of daily targeted tablets. The toolkit recommends a core set of measures, "
             "electronic collection between visits and ways of feeding the results back to "
@@ -2430,7 +2430,7 @@ RESOURCES: list[CorpusItem] = [
             "Europe: who can access them, how they are protected under the GDPR and how to "
             "withdraw consent."
         ),
-        body=(
+        description=(
             "Research on rare variants depends on data from many patients. The guide explains "
             "broad and dynamic consent, pseudonymisation, the European Health Data Space and the "
             "questions to ask before signing a consent form."
@@ -2455,7 +2455,7 @@ RESOURCES: list[CorpusItem] = [
             "make biomarker testing and targeted treatment available to every eligible patient, "
             "with examples from countries that have them."
         ),
-        body=(
+        description=(
             "Many national cancer plans mention precision medicine only in passing. The "
             "checklist covers funding for testing, laboratory quality, data, workforce, patient "
             "information and targets with deadlines, and scores 30 published plans against it."
@@ -2477,7 +2477,7 @@ RESOURCES: list[CorpusItem] = [
             "sequenziamento di nuova generazione, tempi di risposta e modalità di rimborso, e "
             "mette in luce le differenze tra Nord e Sud."
         ),
-        body=(
+        description=(
             "Nonostante il fondo nazionale per i test genomici, l'accesso resta disomogeneo: in "
             "alcune regioni i test NGS sono eseguiti solo da uno o due centri e i tempi di "
             "risposta superano le tre settimane.\n\nIl rapporto propone una rete nazionale di "
@@ -2505,7 +2505,7 @@ RESOURCES: list[CorpusItem] = [
             "jak długo pacjenci czekają na wyniki i jakie zmiany w refundacji pozwoliłyby "
             "szybciej rozpocząć leczenie celowane."
         ),
-        body=(
+        description=(
             "Badania NGS są finansowane tylko w części wskazań, a szpitale często muszą pokrywać "
             "ich koszt z własnego budżetu.\n\nRaport zawiera wyniki ankiety wśród patomorfologów "
             "i onkologów oraz rekomendacje dla Ministerstwa Zdrowia i NFZ."
@@ -2528,7 +2528,7 @@ RESOURCES: list[CorpusItem] = [
             "Único de Saúde, com dados por estado, tempos de espera e recomendações para a "
             "incorporação de novos exames."
         ),
-        body=(
+        description=(
             "Grande parte dos testes de biomarcadores realizados no Brasil ainda depende de "
             "programas patrocinados pela indústria farmacêutica. Pacientes do SUS nas regiões "
             "Norte e Nordeste esperam mais e têm acesso a menos exames.\n\nO relatório recomenda "
@@ -2556,7 +2556,7 @@ RESOURCES: list[CorpusItem] = [
             "cancérologie : suivre les demandes de tests moléculaires, expliquer les résultats "
             "et orienter vers les essais cliniques."
         ),
-        body=(
+        description=(
             "L'infirmier de coordination est souvent l'interlocuteur que le patient joint le "
             "plus facilement. Le guide propose des fiches sur les principaux biomarqueurs, un "
             "circuit de suivi des prélèvements, des formulations simples pour expliquer un "
@@ -2580,7 +2580,7 @@ RESOURCES: list[CorpusItem] = [
             "When to suspect familial hypercholesterolaemia in primary care, how to refer for "
             "genetic testing and how testing relatives prevents early heart attacks."
         ),
-        body=(
+        description=(
             "Familial hypercholesterolaemia affects about 1 in 250 people, but most are "
             "undiagnosed. The guide explains the Simon Broome and Dutch Lipid Clinic criteria, "
             "the referral route to lipid clinics and how GP practices can search their records "
@@ -2603,7 +2603,7 @@ RESOURCES: list[CorpusItem] = [
             "results when prescribing common medicines such as clopidogrel, statins, "
             "antidepressants and fluoropyrimidine chemotherapy."
         ),
-        body=(
+        description=(
             "Inherited differences in how the body handles medicines explain some side effects "
             "and treatment failures. The toolkit gives prescribing tables based on international "
             "guidelines, explains how results are stored in the GP record and includes patient "
@@ -2631,7 +2631,7 @@ INITIATIVES: list[CorpusItem] = [
             "used to smoke a lung health check and, where eligible, a low-dose CT scan on the "
             "spot."
         ),
-        body=(
+        description=(
             "The pilot targets towns with high smoking rates and low uptake of GP appointments. "
             "Invitations go out through GP practices, and people can also walk in.\n\nAnyone "
             "with a suspicious scan is referred straight to a lung cancer clinic, where "
@@ -2653,7 +2653,7 @@ INITIATIVES: list[CorpusItem] = [
             "is automatically sent for a DNA and RNA sequencing panel, with results due within "
             "ten working days."
         ),
-        body=(
+        description=(
             "The programme funds sequencing centrally, runs sample couriers from 22 hospitals "
             "and reports results to both the pathologist and the oncologist. A dashboard tracks "
             "the share of patients with a complete result before their first oncology visit."
@@ -2678,7 +2678,7 @@ INITIATIVES: list[CorpusItem] = [
             "nowotworami litymi mają wykonywane kompleksowe profilowanie genomowe (CGP), a "
             "wyniki omawia molekularny tumor board."
         ),
-        body=(
+        description=(
             "Celem programu jest sprawdzenie, ilu pacjentów dzięki szerokiemu panelowi genów "
             "otrzyma leczenie celowane lub miejsce w badaniu klinicznym i ile kosztuje takie "
             "postępowanie.\n\nWyniki posłużą do przygotowania wniosku o refundację badań CGP w "
@@ -2700,7 +2700,7 @@ INITIATIVES: list[CorpusItem] = [
             "Sieć łącząca szpitale powiatowe i wojewódzkie z ośrodkami akademickimi, które co "
             "tydzień omawiają online wyniki badań molekularnych pacjentów z całej Polski."
         ),
-        body=(
+        description=(
             "Lekarz z dowolnego szpitala może zgłosić pacjenta przez formularz internetowy. "
             "Zespół onkologów, patomorfologów, genetyków klinicznych i bioinformatyków "
             "przygotowuje zalecenie w ciągu dwóch tygodni, także co do udziału w badaniach "
@@ -2722,7 +2722,7 @@ INITIATIVES: list[CorpusItem] = [
             "Expert molecular tumour boards in nine European countries take turns to review, by "
             "video, complex cases referred by hospitals that have no board of their own."
         ),
-        body=(
+        description=(
             "Hospitals submit a case with the sequencing report and a short clinical summary in "
             "English. A rotating expert board replies within ten working days with a written "
             "recommendation, including trials open in the region.\n\nParticipation is free for "
@@ -2744,7 +2744,7 @@ INITIATIVES: list[CorpusItem] = [
             "to an academic molecular tumor board by telehealth, with navigators who follow up "
             "on the recommendations."
         ),
-        body=(
+        description=(
             "Clinics present cases monthly or on demand. After each board a navigator contacts "
             "the patient to explain the recommendation, help with insurance approval and arrange "
             "trial screening where needed."
@@ -2765,7 +2765,7 @@ INITIATIVES: list[CorpusItem] = [
             "artificial plasma samples with known EGFR, KRAS and PIK3CA variants at low allele "
             "frequencies."
         ),
-        body=(
+        description=(
             "Laboratories found most variants above 1 % allele frequency, but results below 0.5 "
             "% varied widely and several reports did not state the assay's limit of "
             "detection.\n\nThe round led to the Alliance's pre-analytical standards and to an "
@@ -2787,7 +2787,7 @@ INITIATIVES: list[CorpusItem] = [
             "patológica de España para evaluar la fiabilidad de sus pruebas de biomarcadores, "
             "desde la inmunohistoquímica hasta la secuenciación masiva."
         ),
-        body=(
+        description=(
             "Participan más de 120 laboratorios públicos y privados. Cada ronda incluye casos de "
             "cáncer de pulmón, colorrectal y de mama, y los resultados se devuelven con un "
             "informe individual y recomendaciones.\n\nLos laboratorios con resultados "
@@ -2810,7 +2810,7 @@ INITIATIVES: list[CorpusItem] = [
             "community hospitals to make sure every patient with advanced lung or colorectal "
             "cancer is tested, has the results explained and starts matched treatment."
         ),
-        body=(
+        description=(
             "Navigators follow each new diagnosis from pathology to treatment, chase missing "
             "test orders, help with insurance paperwork and sit in on the results "
             "conversation.\n\nThe program publishes its testing rates every quarter."
@@ -2831,7 +2831,7 @@ INITIATIVES: list[CorpusItem] = [
             "newly diagnosed with cancer to ask, before their first treatment, whether biomarker "
             "testing is right for them."
         ),
-        body=(
+        description=(
             "Posters, short videos and social media material are produced centrally and adapted "
             "to each language by national patient groups. A toolkit helps member organisations "
             "brief journalists and hold local events during Precision Medicine Week each May."
@@ -2852,7 +2852,7 @@ INITIATIVES: list[CorpusItem] = [
             "tumour cells and a molecular tumour board to every Australian child with a "
             "high-risk or relapsed cancer."
         ),
-        body=(
+        description=(
             "Results reach the treating team within eight weeks. More than seven in ten children "
             "have had a finding that could guide treatment, and about one in six a germline "
             "finding relevant to the family.\n\nThe program also opens targeted-therapy trials "
@@ -2874,7 +2874,7 @@ INITIATIVES: list[CorpusItem] = [
             "testing for children with acute lymphoblastic leukaemia, so that treatment "
             "decisions rest on comparable results wherever a child is treated."
         ),
-        body=(
+        description=(
             "The network runs joint quality rounds, shares standard operating procedures and "
             "offers MRD testing to centres in countries without a reference laboratory, with "
             "samples sent by courier within 48 hours."
@@ -2897,7 +2897,7 @@ INITIATIVES: list[CorpusItem] = [
             "Pathologie und eine wöchentliche Video-Sprechstunde mit einem Molekularen "
             "Tumorboard."
         ),
-        body=(
+        description=(
             "Gewebeschnitte werden eingescannt und sofort von Fachpathologinnen und "
             "Fachpathologen begutachtet; Proben für die Sequenzierung gehen per Kurier an das "
             "Zentrum. Die Patientinnen und Patienten werden weiter in ihrem Krankenhaus vor Ort "
@@ -2922,7 +2922,7 @@ INITIATIVES: list[CorpusItem] = [
             "plateformes de séquençage et vise un délai de rendu des résultats inférieur à six "
             "semaines pour les patients atteints de cancers avancés."
         ),
-        body=(
+        description=(
             "Faute d'échantillon congelé, le séquençage du génome ne peut souvent pas être "
             "prescrit. Le programme forme les équipes des hôpitaux de la région à la congélation "
             "des prélèvements, finance un circuit de transport dédié et suit les délais à chaque "
@@ -2945,7 +2945,7 @@ INITIATIVES: list[CorpusItem] = [
             "nuova generazione (NGS) per tutti gli ospedali della regione, con un unico modulo "
             "di richiesta e tempi di risposta garantiti."
         ),
-        body=(
+        description=(
             "Gli ospedali inviano i campioni con un servizio di trasporto dedicato; i referti "
             "arrivano in media in dieci giorni lavorativi e vengono discussi nel tumor board "
             "molecolare regionale.\n\nLa rete ha ridotto i test ripetuti e i costi per paziente."
@@ -2967,7 +2967,7 @@ INITIATIVES: list[CorpusItem] = [
             "atendidos no SUS, com coleta nos hospitais de origem e análise em laboratórios de "
             "referência em oncologia de precisão."
         ),
-        body=(
+        description=(
             "Os hospitais participantes enviam as amostras por transportadora; os laudos chegam "
             "em até quinze dias e são discutidos em reuniões virtuais com oncologistas.\n\nA "
             "rede também coleta dados sobre tempos de espera e tratamentos para apoiar a "
@@ -2990,7 +2990,7 @@ INITIATIVES: list[CorpusItem] = [
             "biopsia líquida a pacientes con cáncer de pulmón cuando no hay tejido suficiente "
             "para el estudio molecular."
         ),
-        body=(
+        description=(
             "La red comparte protocolos de extracción de sangre y transporte, un programa común "
             "de control de calidad y una plataforma de informes.\n\nLos oncólogos de hospitales "
             "públicos pueden solicitar la prueba sin costo para el paciente durante la fase "
@@ -3016,7 +3016,7 @@ INITIATIVES: list[CorpusItem] = [
             "companion diagnostics in a single procedure, to see whether test and treatment can "
             "be reimbursed at the same time."
         ),
-        body=(
+        description=(
             "The pilot put the methods guide on co-dependent technologies into practice. In two "
             "of the three cases, test and medicine were recommended for reimbursement within the "
             "same month.\n\nThe final report sets out the lessons on evidence requirements, "
@@ -3038,7 +3038,7 @@ INITIATIVES: list[CorpusItem] = [
             "with rare cancers, search UK and international clinical trials that match them and "
             "contact the treating oncologist."
         ),
-        body=(
+        description=(
             "Patients or their doctors can refer through an online form. Each match is checked "
             "against the trial's eligibility criteria before it is passed on. About one in five "
             "referred patients is offered a place in a trial."
@@ -3059,7 +3059,7 @@ INITIATIVES: list[CorpusItem] = [
             "and named-patient programmes exist for a targeted medicine, in which countries, and "
             "how to apply."
         ),
-        body=(
+        description=(
             "When sequencing finds a target for a medicine that is not yet approved or "
             "reimbursed, clinicians rarely know where to start. The helpdesk keeps a database of "
             "programmes by medicine and country and answers questions within three working days."
@@ -3080,7 +3080,7 @@ INITIATIVES: list[CorpusItem] = [
             "from 19 remote hospitals to metropolitan molecular laboratories, halving the time "
             "to a biomarker result."
         ),
-        body=(
+        description=(
             "Before the scheme, samples travelled by ordinary post or waited for a weekly run. "
             "With tracked courier pick-ups twice a week, the median time from biopsy to result "
             "fell from 27 to 13 days.\n\nState health departments have since taken over the "
@@ -3102,7 +3102,7 @@ INITIATIVES: list[CorpusItem] = [
             "cancer genetic testing is offered, explained and governed for First Nations, Inuit "
             "and Métis patients."
         ),
-        body=(
+        description=(
             "Past misuse of research has left deep mistrust of genetic testing. The partnership "
             "follows community principles of data governance, trains Indigenous patient "
             "navigators and produces information in Cree, Ojibwe and Inuktitut as well as "
@@ -3124,7 +3124,7 @@ INITIATIVES: list[CorpusItem] = [
             "cancer gene testing directly in the cancer clinic, instead of referring every "
             "patient to clinical genetics first."
         ),
-        body=(
+        description=(
             "Patients with ovarian, breast, prostate and pancreatic cancer who meet national "
             "criteria are consented by their own team, using a short e-learning module and a "
             "consent checklist.\n\nThe wait for a germline result fell from 20 weeks to 4, and "
@@ -3147,7 +3147,7 @@ INITIATIVES: list[CorpusItem] = [
             "variant inform their relatives, and offers those relatives low-cost genetic testing "
             "by mail."
         ),
-        body=(
+        description=(
             "Fewer than half of at-risk relatives are ever tested. With the patient's "
             "permission, genetic counselors send relatives a letter and a link to book a "
             "telehealth appointment, and saliva kits are mailed to their homes.\n\nThe program "
@@ -3169,7 +3169,7 @@ INITIATIVES: list[CorpusItem] = [
             "medicines, focusing on side effects, work, relationships and fear of progression, "
             "alongside regular oncology follow-up."
         ),
-        body=(
+        description=(
             "Patients are seen every three months by a specialist nurse and can be referred to a "
             "psychologist, physiotherapist, dietitian or occupational physician. The clinic "
             "collects patient-reported outcomes at each visit to improve care."
@@ -3190,7 +3190,7 @@ INITIATIVES: list[CorpusItem] = [
             "patients with advanced lung and colorectal cancer in Belgium, Denmark, Portugal, "
             "Slovenia and Spain."
         ),
-        body=(
+        description=(
             "Data come from pathology and cancer registries, linked under national data "
             "protection rules. The registry publishes yearly indicators such as the share of "
             "patients tested before first treatment and the time from diagnosis to result, and "
@@ -3212,7 +3212,7 @@ INITIATIVES: list[CorpusItem] = [
             "information on biomarker testing and targeted treatment into more than 30 "
             "languages, free for any patient organisation."
         ),
-        body=(
+        description=(
             "Organisations submit a leaflet or web page; a translator and a patient reviewer who "
             "is a native speaker adapt it, and a clinician checks the medical terms. "
             "Translations are published under an open licence so that others can reuse them."
@@ -3232,7 +3232,7 @@ INITIATIVES: list[CorpusItem] = [
             "A hospital network digitises all histology slides so that tumour content can be "
             "marked on screen and samples selected for molecular testing on the day of diagnosis."
         ),
-        body=(
+        description=(
             "Pathologists in six hospitals annotate the scanned slides remotely, and the "
             "molecular laboratory receives the annotated image together with the tissue block. "
             "The time from biopsy to NGS request fell by four days, and fewer samples failed "
@@ -3254,7 +3254,7 @@ INITIATIVES: list[CorpusItem] = [
             "explain tests and results, support consent and recognise families who may need "
             "genetic counselling."
         ),
-        body=(
+        description=(
             "Six self-paced modules with case studies, and a live discussion every month. More "
             "than 4,000 nurses from 60 countries have enrolled.\n\nThe modules cover somatic and "
             "germline testing, liquid biopsy, reading a report and talking with patients about "
@@ -3276,7 +3276,7 @@ INITIATIVES: list[CorpusItem] = [
             "cancer, family history and genetic testing, and links Black men and their families "
             "to free genetic counseling."
         ),
-        body=(
+        description=(
             "Black men in the US are more likely to be diagnosed with prostate cancer and to die "
             "from it, yet are less often offered genetic testing. Health ministers hold sessions "
             "after services, and navigators help participants book appointments and understand "
@@ -3298,7 +3298,7 @@ INITIATIVES: list[CorpusItem] = [
             "mama atendidas en hospitales públicos de México, con asesoramiento genético por "
             "videollamada."
         ),
-        body=(
+        description=(
             "Muchas mujeres pagan de su bolsillo las pruebas genéticas o no llegan a hacérselas. "
             "El proyecto financia las pruebas durante tres años, forma a oncólogos en "
             "asesoramiento genético básico y reúne datos para que el sistema público las incluya "
@@ -3321,7 +3321,7 @@ INITIATIVES: list[CorpusItem] = [
             "methods for judging the value of medicines approved for any tumour that carries a "
             "given biomarker, such as an NTRK fusion."
         ),
-        body=(
+        description=(
             "Tumour-agnostic medicines are approved on small basket trials with few patients per "
             "tumour type. The working group compares how agencies have assessed them so far and "
             "drafts guidance on external controls, real-world data and managed entry agreements."
@@ -3342,7 +3342,7 @@ INITIATIVES: list[CorpusItem] = [
             "an external quality assessment scheme for breast and lung cancer biomarker tests in "
             "laboratories across sub-Saharan Africa."
         ),
-        body=(
+        description=(
             "Many laboratories in the region test hormone receptors and HER2 by "
             "immunohistochemistry without any external check. The network provides EQA rounds, "
             "mentoring by experienced pathologists and a shared referral route for PCR and NGS "
@@ -3368,7 +3368,7 @@ INITIATIVES: list[CorpusItem] = [
             "Asia-Pacific region to agree common performance standards and reference materials "
             "for ctDNA tests."
         ),
-        body=(
+        description=(
             "Liquid biopsy is widely used in the region, especially for EGFR testing in lung "
             "cancer, but performance claims cannot be compared. The consortium will start with a "
             "shared reference panel and a cross-border proficiency testing round."
@@ -3389,7 +3389,7 @@ INITIATIVES: list[CorpusItem] = [
             "patients starting a new prescription, with the results stored for future "
             "prescribing."
         ),
-        body=(
+        description=(
             "Pharmacists took a cheek swab and entered the results into the pharmacy system, "
             "which then flagged drug-gene interactions. Over a year, one participant in four had "
             "a prescription changed or a dose adjusted because of the panel."
@@ -3410,7 +3410,7 @@ INITIATIVES: list[CorpusItem] = [
             "andere erbliche Veranlagung festgestellt wurde, von der genetischen Beratung bis "
             "zur intensivierten Früherkennung."
         ),
-        body=(
+        description=(
             "Viele Angehörige erfahren nie, dass auch sie ein erhöhtes Risiko haben könnten. Die "
             "Lotsinnen, selbst Betroffene, helfen beim Gespräch in der Familie, vermitteln "
             "Termine in Zentren für familiären Brust- und Eierstockkrebs und erklären die "
@@ -3433,7 +3433,7 @@ INITIATIVES: list[CorpusItem] = [
             "proches, pour leur faire connaître les tests de biomarqueurs et les encourager à en "
             "parler avec leur oncologue."
         ),
-        body=(
+        description=(
             "Affiches dans les salles d'attente, vidéos de témoignages, ligne d'écoute et "
             "rencontres dans les espaces d'information des hôpitaux. Les supports existent en "
             "français, en arabe et en anglais et peuvent être commandés gratuitement par les "
@@ -3456,7 +3456,7 @@ INITIATIVES: list[CorpusItem] = [
             "leukaemia and lymphoma to hospitals in 14 low- and middle-income countries, with "
             "training and remote expert review."
         ),
-        body=(
+        description=(
             "Most children with cancer live where an accurate diagnosis is not available, and "
             "survival there is below 30 %. The programme installs simple test kits, trains local "
             "laboratory staff and connects hospitals to a remote review service, so that each "
@@ -3535,7 +3535,7 @@ def load_corpus() -> dict[Key, Resource | Initiative]:
             "slug": item.slug,
             "title": item.title,
             "summary": item.summary,
-            "body": item.body,
+            "description": item.description,
             "organisation": organisations[item.organisation],
             "language": item.language,
         }
@@ -3575,7 +3575,7 @@ def findable_texts() -> dict[Key, str]:
                 for tag in getattr(item, name).all()
             ] + [str(area) for area in item.therapeutic_areas.all()]
             texts[(item.kind, item.slug)] = " ".join(
-                [item.title, item.summary, item.body, item.organisation.name, *tags]
+                [item.title, item.summary, item.description, item.organisation.name, *tags]
             )
     for stage in Stage.objects.all():
         texts[("stage", stage.slug)] = " ".join(

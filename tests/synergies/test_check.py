@@ -40,7 +40,7 @@ def duplicate_data(organisation, **overrides) -> dict:
         "submission_key": str(uuid.uuid4()),
         "title": "Reimbursement of biomarker tests in Germany",
         "summary": "What German health insurers pay for biomarker testing, and appeals.",
-        "body": "",
+        "description": "",
         "organisation": organisation.pk,
         "resource_type": "report",
         "url": "https://example.org/reimbursement",

@@ -133,7 +133,7 @@ class Command(BaseCommand):
                     Subquery(organisation.values("name")[:1]), weight="B", config=SEARCH_CONFIG
                 )
                 + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-                + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+                + SearchVector("description", weight="C", config=SEARCH_CONFIG)
             )
         # bulk_create sends no signals: build the gap map's entries in one go.
         rebuild_entries()
@@ -155,7 +155,7 @@ class Command(BaseCommand):
                         title=words.sentence(4, 10)[:200],
                         slug=f"{PREFIX}{kind}-{n}",
                         summary=words.sentence(20, 45)[:600],
-                        body=words.sentence(30, 80),
+                        description=words.sentence(30, 80),
                         organisation_id=self.rng.choice(self.organisations),
                         status=Status.PUBLISHED if published else Status.DRAFT,
                         published_at=now - timezone.timedelta(days=self.rng.randint(0, 2000))
@@ -346,7 +346,7 @@ def corpus() -> list[str]:
     it occurs there, so that sampling from it keeps the words' frequencies."""
     texts = []
     for row in demo.RESOURCES + demo.INITIATIVES:
-        texts += [row["title"], row["summary"], row["body"], row.get("outcomes", "")]
+        texts += [row["title"], row["summary"], row["description"], row.get("outcomes", "")]
     for title, summary, description in Barrier.objects.values_list(
         "title", "summary", "description"
     ):

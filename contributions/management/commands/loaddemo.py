@@ -263,7 +263,7 @@ class DemoLoader:
             slug=spec["slug"],
             title=spec["title"],
             summary=spec["summary"],
-            body=spec["body"],
+            description=spec["description"],
             language=spec["language"],
             organisation=organisations[spec["organisation"]],
             submitted_by=self.partner if own else None,

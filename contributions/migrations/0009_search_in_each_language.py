@@ -25,7 +25,7 @@ def store_vectors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contributions", "0007_move_synergies_and_gaps_models"),
+        ("contributions", "0008_body_is_description"),
         ("search", "0002_indexes"),
     ]
 
