@@ -6,7 +6,9 @@ The rules, each in one place:
 - no unmarked possible duplicate: the check the project plugs in
   (contributions.extensions.submission_check, synergies' SimilarityCheck), which
   also records what the partner said of each match;
-- at most SUBMISSIONS_PER_HOUR new items per person and hour: check_submission_rate.
+- at most SUBMISSIONS_PER_HOUR new items per person and hour: check_submission_rate,
+  and again under a lock on the person's row in the transaction that saves a new
+  item (claim_submission_slot), so that concurrent posts are counted one by one.
 
 Callers save the item first, in a transaction of their own: the web form rolls it
 back when the submission is held (the form keeps what was typed), the API keeps the
@@ -15,6 +17,8 @@ draft and answers 409.
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,6 +56,19 @@ def check_submission_rate(user) -> None:
     ]
     if len(recent) >= SUBMISSIONS_PER_HOUR:
         raise TooManySubmissions(min(recent) + timedelta(hours=1) - timezone.now())
+
+
+def claim_submission_slot(user) -> None:
+    """Check the rate inside the transaction that creates the item, holding a lock
+    on the person's row until it commits: a concurrent post by the same person
+    waits, then counts the item this one added. Raises TooManySubmissions.
+
+    PostgreSQL locks the row; SQLite's transactions take the database's write lock
+    when they begin (settings: transaction_mode), which serialises them anyway."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("claim_submission_slot() must run inside the saving transaction")
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    check_submission_rate(user)
 
 
 class SubmissionHeld(Exception):

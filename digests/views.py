@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.ratelimit import Limit, client_address
+
 from .forms import ManageForm, SubscribeForm, from_library
 from .models import (
     CONFIRM_SALT,
@@ -14,6 +16,31 @@ from .models import (
     Frequency,
     Subscription,
 )
+
+# Every valid subscribe post sends an email, so it is limited per client address
+# (someone subscribing many addresses) and per email address (someone making the
+# portal write to one address over and over). Counted before anything is sent.
+SUBSCRIBE_PER_CLIENT = Limit("subscribe-client", count=10, period=3600)
+SUBSCRIBE_PER_ADDRESS = Limit("subscribe-address", count=3, period=3600)
+
+
+def subscribe_refused(request: HttpRequest, email: str) -> tuple[str, int] | None:
+    """Why this subscribe post may not send anything now, and for how many seconds."""
+    wait = SUBSCRIBE_PER_CLIENT.hit(client_address(request))
+    if wait is not None:
+        return _(
+            "You have asked for many subscriptions in a short time. Please try again later."
+        ), wait
+    wait = SUBSCRIBE_PER_ADDRESS.hit(email.strip().lower())
+    if wait is not None:
+        return (
+            _(
+                "We have already sent several emails to this address in the last hour. "
+                "Please look in your inbox (and spam folder) for our link, or try again later."
+            ),
+            wait,
+        )
+    return None
 
 
 class LinkProblem(Exception):
@@ -78,6 +105,14 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     notices = []
     if request.method == "POST":
         form = SubscribeForm(request.POST)
+        refused = form.is_valid() and subscribe_refused(request, form.cleaned_data["email"])
+        if refused:
+            # The form is shown again as it was sent, with the reason above it.
+            message, wait = refused
+            form.add_error(None, message)
+            response = render(request, "digests/subscribe.html", {"form": form}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         if form.is_valid():
             Subscription.objects.subscribe(
                 form.cleaned_data["email"], form.interests(), user=request.user

@@ -27,7 +27,7 @@ class StakeholderGroup(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -129,7 +129,7 @@ class Organisation(models.Model):
         help_text=_("Where it is based. Leave empty for international organisations."),
     )
     website = models.URLField(_("website"), max_length=500, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Checked by a curator and shown publicly.")
     )

@@ -26,6 +26,7 @@ from stakeholders.api import OrganisationRefSerializer, StakeholderGroupRefSeria
 from stakeholders.models import Organisation, StakeholderGroup
 
 from ..models import (
+    MAX_MARKDOWN_LENGTH,
     MAX_NOTE_LENGTH,
     TAG_FIELDS,
     Contribution,
@@ -36,10 +37,6 @@ from ..models import (
     Status,
 )
 from .submission import MarksField
-
-# Markdown fields have no limit in the database; a request body should.
-MAX_MARKDOWN_LENGTH = 20_000
-
 
 # Reading.
 

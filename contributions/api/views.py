@@ -43,6 +43,7 @@ from ..submission import (
     SubmissionHeld,
     TooManySubmissions,
     check_submission_rate,
+    claim_submission_slot,
     record_marks,
     submit_item,
 )
@@ -199,14 +200,14 @@ class ContributionViewSet(
     def create(self, request: Request) -> Response:
         try:
             check_submission_rate(request.user)
+            serializer = self.get_serializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            item = self.save(serializer, new=True, submitted_by=request.user)
         except TooManySubmissions as refused:
             # The web form's message as it is: the wait goes in Retry-After and retry_after.
             throttled = Throttled(detail=str(refused))
             throttled.wait = max(1, int(refused.wait.total_seconds()))
             raise throttled from refused
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        item = self.save(serializer, submitted_by=request.user)
         return Response(self.read(item), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, slug: str, partial: bool = False) -> Response:
@@ -222,14 +223,19 @@ class ContributionViewSet(
             return self.propose(item, serializer.validated_data)
         return Response(self.read(self.save(serializer)))
 
-    def save(self, serializer: ContributionWriteSerializer, **extra) -> Contribution:
+    def save(
+        self, serializer: ContributionWriteSerializer, new: bool = False, **extra
+    ) -> Contribution:
         """Save the draft, then submit it if asked, as the web form does. A submission
         the duplicate check holds back keeps the draft (and the marks) and is a 409;
-        one the model refuses (not placed on the pathway) saves nothing."""
+        one the model refuses (not placed on the pathway) saves nothing. A `new` item
+        claims its place in the person's hourly limit in the same transaction."""
         submit = serializer.validated_data.pop("submit", False)
         marks = serializer.validated_data.pop("similar", {})
         held = None
         with transaction.atomic():
+            if new:
+                claim_submission_slot(self.request.user)
             item = serializer.save(**extra)
             if submit:
                 try:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .items import Contribution, Initiative, Resource, contribution_link, one_contribution
-from .workflow import RejectionReason, Status
+from .workflow import MAX_NOTE_LENGTH, RejectionReason, Status
 
 
 class ModerationEvent(models.Model):
@@ -24,7 +24,7 @@ class ModerationEvent(models.Model):
     action = models.CharField(_("action"), max_length=20)
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=MAX_NOTE_LENGTH)
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 

@@ -23,6 +23,8 @@ from .workflow import (
     BLOCKING_REASONS,
     EDITABLE_STATUSES,
     LANGUAGE_CHOICES,
+    MAX_MARKDOWN_LENGTH,
+    MAX_NOTE_LENGTH,
     RESERVED_SLUGS,
     SEARCHED_FIELDS,
     TRANSITIONS,
@@ -87,7 +89,10 @@ class Contribution(models.Model):
         help_text=_("Two or three plain sentences: what and for whom."),
     )
     description = models.TextField(
-        _("description"), blank=True, help_text=_("Markdown. Shown on the detail page.")
+        _("description"),
+        blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        help_text=_("Markdown. Shown on the detail page."),
     )
     organisation = models.ForeignKey(
         "stakeholders.Organisation",
@@ -138,7 +143,9 @@ class Contribution(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
     )
-    review_note = models.TextField(_("curator's note"), blank=True, editable=False)
+    review_note = models.TextField(
+        _("curator's note"), blank=True, editable=False, max_length=MAX_NOTE_LENGTH
+    )
     review_reasons = models.JSONField(_("reasons"), default=list, blank=True, editable=False)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -388,7 +395,10 @@ class Initiative(Contribution):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
     outcomes = models.TextField(
-        _("outcomes"), blank=True, help_text=_("Markdown. What has changed for patients so far.")
+        _("outcomes"),
+        blank=True,
+        max_length=MAX_MARKDOWN_LENGTH,
+        help_text=_("Markdown. What has changed for patients so far."),
     )
     related_resources = models.ManyToManyField(
         Resource, verbose_name=_("related resources"), related_name="initiatives", blank=True

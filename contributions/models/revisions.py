@@ -15,7 +15,7 @@ from .items import (
     contribution_link,
     one_contribution,
 )
-from .workflow import Status, TransitionNotAllowed
+from .workflow import MAX_NOTE_LENGTH, Status, TransitionNotAllowed
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -50,7 +50,7 @@ class Revision(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    note = models.TextField(_("curator's note"), blank=True)
+    note = models.TextField(_("curator's note"), blank=True, max_length=MAX_NOTE_LENGTH)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),

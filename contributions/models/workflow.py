@@ -46,6 +46,9 @@ SEARCH_CONFIG = configuration("en")
 RESERVED_SLUGS = frozenset({"new"})
 # The longest note a curator may attach to a decision, on the web and in the API.
 MAX_NOTE_LENGTH = 5000
+# The longest Markdown text (description, outcomes) a partner may write, on the web
+# and in the API: rendering is linear in it (core.markup), so this bounds the work.
+MAX_MARKDOWN_LENGTH = 20_000
 SEARCHED_FIELDS = frozenset(
     {"title", "summary", "description", "organisation", "language", "outcomes"}
 )

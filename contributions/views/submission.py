@@ -32,7 +32,13 @@ from ..models import (
     changed_fields,
     revision_data,
 )
-from ..submission import SubmissionHeld, record_marks, submit_item
+from ..submission import (
+    SubmissionHeld,
+    TooManySubmissions,
+    claim_submission_slot,
+    record_marks,
+    submit_item,
+)
 
 
 def form_action(request: HttpRequest) -> str:
@@ -50,7 +56,11 @@ def render_form(
     model = form._meta.model
     preview = ""
     if form.action == ACTION_PREVIEW and form.is_bound:
-        preview = render_markdown(form.data.get("description", ""))
+        text = form.data.get("description", "")
+        if len(text) <= model._meta.get_field("description").max_length:
+            preview = render_markdown(text)
+        else:
+            form.is_valid()  # shows the length error on the field instead
     check_class = submission_check()
     if check is None and form.is_bound and check_class.has_marks(request.POST):
         # Shown again (a preview, an error): keep what the partner marked on screen.
@@ -100,6 +110,7 @@ def contribution_create(request: HttpRequest, model: type[Contribution]) -> Http
         return render_form(request, form, status=200 if action == ACTION_PREVIEW else 400)
     try:
         with transaction.atomic():
+            claim_submission_slot(request.user)
             item = form.save(commit=False)
             item.submitted_by = request.user
             item.submission_key = form.cleaned_data.get("submission_key")
@@ -112,6 +123,10 @@ def contribution_create(request: HttpRequest, model: type[Contribution]) -> Http
     except ValidationError as error:
         form.add_model_errors(error)
         return render_form(request, form, status=400)
+    except TooManySubmissions as refused:
+        # A concurrent post took the last place of the hour; what was typed stays.
+        form.add_error(None, str(refused))
+        return render_form(request, form, status=429)
     except IntegrityError:
         # Lost a race with an identical post that committed first.
         already = get_object_or_404(
