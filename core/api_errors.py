@@ -26,6 +26,7 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .exceptions import StateConflict
+from .middleware import RETRY_AFTER_SECONDS, log_over_budget, over_budget
 
 logger = logging.getLogger("django.request")
 
@@ -43,13 +44,28 @@ class Conflict(APIException):
         self.extra = extra or {}
 
 
+class ServiceUnavailable(APIException):
+    """A 503: the request ran out of its time budget (core.middleware)."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = gettext_lazy(
+        "The portal could not answer this request in time. Please try again in a moment."
+    )
+    default_code = "unavailable"
+
+
 def exception_handler(exc: Exception, context: dict) -> Response:
     """DRF's handler, extended to the portal's own exceptions, answering in one shape."""
+    if over_budget(exc):
+        log_over_budget(context["request"])
+        exc = ServiceUnavailable()
     exc = as_api_exception(exc)
     response = drf_exception_handler(exc, context)
     if response is None:
         return server_error(exc, context["request"])
     response.data = {"error": error_body(exc, response)}
+    if isinstance(exc, ServiceUnavailable):
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 

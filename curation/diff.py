@@ -79,6 +79,14 @@ def revision_diff(revision: Revision) -> list[FieldChange]:
 
 WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
+# How many pairs of lines or words one text's diff may compare in all. difflib's
+# SequenceMatcher takes time growing faster than the product of the two lengths
+# on repetitive text ("a " 10,000 times against "b " 10,000 times took over a
+# minute); within this budget its worst case stays near a fifth of a second. Past
+# it, what is left is compared coarsely (common beginning and end, the rest shown
+# as removed and added).
+DIFF_BUDGET = 100_000
+
 
 def inline_diff(before: str, after: str) -> list[tuple[str, str]]:
     """The text as (operation, text) segments: "same", "removed" or "added".
@@ -87,17 +95,16 @@ def inline_diff(before: str, after: str) -> list[tuple[str, str]]:
     keeps long descriptions fast to compare and the result readable. The segments
     are plain text; the template escapes them.
     """
+    budget = [DIFF_BUDGET]
     segments: list[tuple[str, str]] = []
     old_lines, new_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    lines = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for op, i1, i2, j1, j2 in lines.get_opcodes():
+    for op, i1, i2, j1, j2 in bounded_opcodes(old_lines, new_lines, budget):
         if op == "equal":
             segments.append(("same", "".join(old_lines[i1:i2])))
             continue
         old_words = WORDS.findall("".join(old_lines[i1:i2]))
         new_words = WORDS.findall("".join(new_lines[j1:j2]))
-        words = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-        for word_op, a1, a2, b1, b2 in words.get_opcodes():
+        for word_op, a1, a2, b1, b2 in bounded_opcodes(old_words, new_words, budget):
             if word_op == "equal":
                 segments.append(("same", "".join(old_words[a1:a2])))
                 continue
@@ -112,3 +119,27 @@ def inline_diff(before: str, after: str) -> list[tuple[str, str]]:
         elif text:
             merged.append((op, text))
     return merged
+
+
+def bounded_opcodes(old: list[str], new: list[str], budget: list[int]) -> list[tuple]:
+    """difflib's opcodes for old → new while `budget` (pairs left to compare, a
+    one-item list shared by the calls of one diff) allows; otherwise the common
+    beginning and end as equal and everything between as one replacement."""
+    pairs = len(old) * len(new)
+    if pairs <= budget[0]:
+        budget[0] -= pairs
+        return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    opcodes = []
+    if start:
+        opcodes.append(("equal", 0, start, 0, start))
+    if start < len(old) - end or start < len(new) - end:
+        opcodes.append(("replace", start, len(old) - end, start, len(new) - end))
+    if end:
+        opcodes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    return opcodes

@@ -107,6 +107,8 @@ CONTRIBUTION_PAGE_PANELS = {
 }
 
 MIDDLEWARE = [
+    # The request's time budget: first, so that it times everything below it.
+    "core.middleware.RequestBudgetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

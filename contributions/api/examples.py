@@ -41,14 +41,15 @@ REVISION_EXAMPLE = OpenApiExample(
 )
 
 
-# Resources and initiatives: a body to send, and what the API answers.
+# Resources and initiatives: a body to send, and what the API answers. The bodies use
+# only reference content every install has (stages, barriers, groups, countries,
+# therapeutic areas) and leave the organisation out: it is the sender's own.
 
 WRITE_EXAMPLES = {
     "resource": {
         "title": "Biomarker testing: questions to ask your doctor",
         "summary": "A one-page guide for people with lung cancer about biomarker tests.",
         "description": "## What is a biomarker?\n\nA feature of the tumour that a test can find.",
-        "organisation": "lung-patients-network",
         "stages": ["testing-decision"],
         "barriers": ["patients-unaware-of-testing"],
         "audiences": ["patients-advocacy"],
@@ -65,7 +66,6 @@ WRITE_EXAMPLES = {
     "initiative": {
         "title": "Reflex testing pilot in Bavaria",
         "summary": "Pathologists order biomarker tests at diagnosis, without waiting.",
-        "organisation": "lung-patients-network",
         "stages": ["sample-analysis"],
         "barriers": ["lab-workforce-long-turnaround"],
         "countries": ["DE"],

@@ -187,7 +187,11 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
 
     organisation = VisibleOrganisationField(
         slug_field="slug",
-        help_text=gettext_lazy("Slug of an organisation you are an approved member of."),
+        required=False,
+        help_text=gettext_lazy(
+            "Slug of an organisation you are an approved member of. A new item may leave "
+            "it out when you are a member of one organisation only: it is then that one."
+        ),
     )
     stages = TagListField(Stage.objects.all(), help_text=gettext_lazy("Pathway stage slugs."))
     barriers = TagListField(Barrier.objects.all(), help_text=gettext_lazy("Barrier slugs."))
@@ -273,9 +277,24 @@ class ContributionWriteSerializer(serializers.ModelSerializer):
             raise ValidationError(_("You are not an approved member of this organisation."))
         return organisation
 
+    def only_organisation(self) -> Organisation:
+        """The organisation of a new item that names none: the client's only one."""
+        user = self.context["request"].user
+        organisations = list(Organisation.objects.acted_for_by(user)[:2])
+        if len(organisations) == 1:
+            return organisations[0]
+        message = (
+            _("You are a member of several organisations: say which one this item is for.")
+            if organisations
+            else _("You are not an approved member of any organisation.")
+        )
+        raise ValidationError({"organisation": [message]})
+
     def validate(self, attrs: dict) -> dict:
         """The model's own rules (clean(): an initiative's dates) on the values the
         item will have. Whether it may go to review is submit()'s rule, run on saving."""
+        if self.instance is None and "organisation" not in attrs:
+            attrs["organisation"] = self.only_organisation()
         item = copy(self.instance) if self.instance is not None else self.Meta.model()
         for name, value in attrs.items():
             if name not in INSTRUCTIONS and not item._meta.get_field(name).many_to_many:
