@@ -12,7 +12,7 @@ Every error, whatever raised it, has one shape:
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.http import Http404
@@ -27,6 +27,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .exceptions import StateConflict
 from .middleware import RETRY_AFTER_SECONDS, log_over_budget, over_budget
+from .parsers import PayloadTooLarge
 
 logger = logging.getLogger("django.request")
 
@@ -79,6 +80,8 @@ def as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, DjangoValidationError):
         # Raised by the workflow methods (a note missing, a reason unknown).
         return exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge(_("The request body is too large."))
     if isinstance(exc, SuspiciousOperation):
         # Too many fields, a body too large, a malformed header: the client's fault.
         return exceptions.ParseError(_("The request is malformed or too large."))

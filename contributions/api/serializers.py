@@ -38,6 +38,9 @@ from ..models import (
 )
 from .submission import MarksField
 
+# No organisation's slug is longer (stakeholders.Organisation.slug).
+ORGANISATION_SLUG_LENGTH = Organisation._meta.get_field("slug").max_length
+
 # Reading.
 
 
@@ -166,9 +169,15 @@ class InitiativeSerializer(ContributionSerializer):
 COMMON_WRITE_FIELDS = ["title", "summary", "description", "organisation", *TAG_FIELDS, "language"]
 
 
+@extend_schema_field({"type": "string", "maxLength": ORGANISATION_SLUG_LENGTH})
 class VisibleOrganisationField(serializers.SlugRelatedField):
     """An organisation by slug, among those the client may see: one they may not see
     is answered like one that does not exist."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and len(data) > ORGANISATION_SLUG_LENGTH:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data[:50] + "…")
+        return super().to_internal_value(data)
 
     def get_queryset(self):
         return Organisation.objects.visible_to(self.context["request"].user)

@@ -214,7 +214,9 @@ def bulk_publish(request: HttpRequest) -> HttpResponse:
     """Publish the chosen submitted items; those that moved on meanwhile are skipped."""
     chosen = set(request.POST.getlist("items"))
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # A path on this site only: anything else, "foo" included (which redirect()
+    # would look up as a view name), goes back to the queue.
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = reverse("curation:queue")
