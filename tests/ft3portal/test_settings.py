@@ -3,6 +3,7 @@
 Each case runs Django in a fresh process, since settings are read once at start-up.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -125,3 +126,49 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_is_clean_with_only_the_documented_variables():
+    # README, Configuration: DEBUG, SECRET_KEY, ALLOWED_HOSTS and SITE_URL; no EMAIL_URL.
+    result = run_django(
+        "from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        DEBUG="false",
+        SECRET_KEY=SAFE_KEY,
+        ALLOWED_HOSTS="ft3.example.org",
+        SITE_URL="https://ft3.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+PRINT_PROXY_SETTINGS = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps({'ssl_header': getattr(s, 'SECURE_PROXY_SSL_HEADER', None), "
+    "'preload': s.SECURE_HSTS_PRELOAD, 'proxies': s.TRUSTED_PROXY_COUNT, "
+    "'drf': s.REST_FRAMEWORK['NUM_PROXIES'], 'allauth': s.ALLAUTH_TRUSTED_PROXY_COUNT}))"
+)
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({}, {"ssl_header": None, "preload": False, "proxies": 0, "drf": 0, "allauth": 0}),
+        (
+            {"TRUSTED_PROXY_COUNT": "1", "SECURE_HSTS_PRELOAD": "true"},
+            {
+                "ssl_header": ["HTTP_X_FORWARDED_PROTO", "https"],
+                "preload": True,
+                "proxies": 1,
+                "drf": 1,
+                "allauth": 1,
+            },
+        ),
+    ],
+)
+def test_forwarded_headers_are_trusted_only_behind_configured_proxies(env, expected):
+    result = run_django(
+        PRINT_PROXY_SETTINGS, DEBUG="false", SECRET_KEY=SAFE_KEY, ALLOWED_HOSTS="a.example", **env
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == expected
