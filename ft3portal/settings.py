@@ -450,7 +450,9 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip,100/h/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    # Per address: a reset email to one address at most 5 times an hour, however
+    # many clients ask (as subscribing to digests, digests/views.py).
+    "reset_password": "20/m/ip,5/h/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",

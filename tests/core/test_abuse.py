@@ -451,3 +451,13 @@ def test_a_person_without_an_organisation_cannot_write(db):
     body = {"title": "T", "summary": "S", "resource_type": "report", "url": "https://e.org"}
     response = api_client(loner).post("/api/v1/resources/", body, format="json")
     assert response.status_code in (400, 403)
+
+
+def test_password_reset_emails_to_one_address_are_limited_whatever_the_client(partner):
+    EmailAddress.objects.create(user=partner, email=partner.email, primary=True, verified=True)
+    for number in range(8):
+        Client(REMOTE_ADDR=f"198.51.100.{number + 1}").post(
+            "/accounts/password/reset/", {"email": partner.email}
+        )
+    sent = OutgoingEmail.objects.filter(to=partner.email, template="account_password_reset_key")
+    assert sent.count() == 5

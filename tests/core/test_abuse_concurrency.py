@@ -137,3 +137,17 @@ def test_over_budget_recognises_only_cancelled_statements():
 
     assert not over_budget(OperationalError("database is locked"))
     assert not over_budget(ValueError("interrupted"))
+
+
+def test_a_limit_fails_open_when_the_cache_cannot_count(monkeypatch):
+    # core.cache answers as an empty cache while Redis is unreachable: add() claims
+    # to store, incr() finds nothing. The attempt then goes ahead, uncounted.
+    limit = Limit(f"test-{uuid.uuid4().hex}", count=1, period=60)
+    assert limit.hit("client") is None
+    assert limit.hit("client") is not None
+
+    def unreachable(*args, **kwargs):
+        raise ValueError("Key not found")
+
+    monkeypatch.setattr("core.ratelimit.cache.incr", unreachable)
+    assert limit.hit("client") is None
