@@ -23,6 +23,7 @@ from .items import (
 )
 from .revisions import (
     Revision,
+    RevisionChanged,
     RevisionQuerySet,
     apply_json,
     changed_fields,
@@ -66,6 +67,7 @@ __all__ = [
     "RejectionReason",
     "Resource",
     "Revision",
+    "RevisionChanged",
     "RevisionQuerySet",
     "Status",
     "TagKind",
