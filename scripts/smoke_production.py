@@ -72,19 +72,20 @@ def free_port() -> int:
 
 
 class Database:
-    """The smoke test's own database: `<name>_smoke` on PostgreSQL, else SQLite."""
+    """The smoke test's own database: `<name>_smoke` on PostgreSQL, else SQLite
+    (the load test's: `<name>_load`)."""
 
-    def __init__(self, url: str, scratch: Path) -> None:
+    def __init__(self, url: str, scratch: Path, suffix: str = "_smoke") -> None:
         self.server_url = url if url.startswith(("postgres://", "postgresql://")) else ""
         if self.server_url:
             parts = urlsplit(self.server_url)
-            self.name = parts.path.lstrip("/") + "_smoke"
+            self.name = parts.path.lstrip("/") + suffix
             self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
             # CREATE and DROP DATABASE from the maintenance database: the one named in
             # DATABASE_URL need not exist (the test suite only makes test_<name>).
             self.server_url = urlunsplit(parts._replace(path="/postgres"))
         else:
-            self.url = f"sqlite:///{scratch / 'smoke.sqlite3'}"
+            self.url = f"sqlite:///{scratch / (suffix.strip('_') + '.sqlite3')}"
 
     def _run(self, statement: sql.Composable) -> None:
         connection = psycopg2.connect(self.server_url)

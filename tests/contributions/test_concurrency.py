@@ -138,6 +138,56 @@ def test_two_items_with_the_same_title_saved_at_once_both_exist(make_resource):
         assert Resource.objects.filter(title=title).count() == 2
 
 
+ACTIONS = {
+    "submit": lambda item, by: item.submit(by=by),
+    "publish": lambda item, by: item.publish(by=by),
+    "request_changes": lambda item, by: item.request_changes(by=by, note="Add sources."),
+    "reject": lambda item, by: item.reject(by=by, reasons=["out_of_scope"]),
+    "archive": lambda item, by: item.archive(by=by, note="Withdrawn."),
+    "unarchive": lambda item, by: item.unarchive(by=by),
+}
+
+
+@pytest.mark.parametrize(
+    ("status", "first", "second"),
+    [
+        ("draft", "submit", "submit"),
+        ("changes_requested", "submit", "submit"),
+        ("submitted", "publish", "reject"),
+        ("submitted", "publish", "request_changes"),
+        ("submitted", "reject", "request_changes"),
+        ("submitted", "publish", "publish"),
+        ("published", "archive", "archive"),
+        ("archived", "unarchive", "unarchive"),
+    ],
+)
+def test_every_workflow_transition_taken_twice_at_once_happens_once(
+    status, first, second, make_resource, curator, admin_user
+):
+    for trial in range(TRIALS // 2):
+        item = make_resource(
+            f"{status} {trial}",
+            status,
+            stages=["testing-decision"],
+            barriers=["patients-unaware-of-testing"],
+            countries=["DE"],
+        )
+        copies = Resource.objects.get(pk=item.pk), Resource.objects.get(pk=item.pk)
+
+        results = at_once(
+            lambda copy=copies[0]: ACTIONS[first](copy, curator),
+            lambda copy=copies[1]: ACTIONS[second](copy, admin_user),
+        )
+
+        winners = [result for result in results if isinstance(result, ModerationEvent)]
+        losers = [result for result in results if isinstance(result, Exception)]
+        assert len(winners) == 1 and len(losers) == 1, results
+        assert isinstance(losers[0], TransitionNotAllowed), losers[0]
+        item.refresh_from_db()
+        assert item.status == winners[0].to_status
+        assert item.moderation_events.filter(from_status=status).count() == 1
+
+
 def test_two_curators_deciding_one_submission_at_once_decide_it_once(
     make_resource, curator, admin_user
 ):
