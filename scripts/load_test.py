@@ -27,7 +27,6 @@ import http.client
 import json
 import os
 import resource
-import secrets
 import statistics
 import subprocess
 import sys
@@ -39,7 +38,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from smoke_production import ROOT, Database, free_port, wait_for
+from smoke_production import (
+    ROOT,
+    Database,
+    free_port,
+    production_environment,
+    start_gunicorn,
+)
 
 MAX_CLIENTS = 500
 MAX_DURATION = 300
@@ -206,19 +211,9 @@ def main() -> int:
         scratch = Path(scratch_name)
         database = Database(os.environ.get("DATABASE_URL", ""), scratch, suffix="_load")
         port = free_port()
-        env = {
-            **os.environ,
-            "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "SITE_URL": f"http://127.0.0.1:{port}",
-            "DATABASE_URL": database.url,
-            "STATIC_ROOT": str(scratch / "static"),
-            "CACHE_KEY_PREFIX": f"load-{port}",
-            "TRUSTED_PROXY_COUNT": "1",
-            "LOG_LEVEL": "WARNING",
-        }
+        env = production_environment(
+            database, port, scratch, CACHE_KEY_PREFIX=f"load-{port}", TRUSTED_PROXY_COUNT="1"
+        )
 
         def manage(*args: str) -> None:
             subprocess.run(
@@ -238,24 +233,7 @@ def main() -> int:
             manage("collectstatic", "--noinput")
             if database.server_url:
                 manage("dbshell", "--", "-c", "ANALYZE")
-            with log.open("wb") as log_file:
-                server = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "-c",
-                        "gunicorn.conf.py",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                        "ft3portal.wsgi:application",
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=log_file,
-                    stderr=subprocess.STDOUT,
-                )
-            wait_for(f"http://127.0.0.1:{port}/healthz", server, log)
+            server = start_gunicorn(env, port, log)
             figures = run_load(port, options.clients, options.duration)
         finally:
             if server is not None:
