@@ -33,9 +33,9 @@ Failures, per recipient (RFC 5321: 4xx is temporary, 5xx permanent):
 - a 5xx reply to RCPT (the address) marks the row refused and the subscription
   refused (no digest goes to it until it is confirmed again); a 5xx reply to DATA
   (this message) marks the row refused. Neither is tried again;
-- a 4xx reply (greylisting, a full mailbox) marks the row failed with a time to try
-  again (RETRY_BACKOFF, growing with its attempts); the catch-up takes it up then,
-  until MAX_ATTEMPTS;
+- a 4xx reply (greylisting, a full mailbox) marks the row failed with a time to
+  try again (mailing.RETRY_BACKOFF, growing with its attempts); the catch-up takes
+  it up then, until MAX_ATTEMPTS;
 - either way the batch goes on with the next recipient. Only a mail server that
   cannot be reached or drops the connection ends the batch: its unsent rows are
   then failed, each with its attempt counted and its time to try again.
@@ -43,7 +43,6 @@ Failures, per recipient (RFC 5321: 4xx is temporary, 5xx permanent):
 
 import functools
 import logging
-import smtplib
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -51,7 +50,6 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import mailers
-from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
@@ -70,8 +68,17 @@ from .digest import (
     new_items,
     previous_period_start,
 )
+from .mailing import (
+    MAX_ATTEMPTS,
+    SMTP_ERRORS,
+    Interrupted,
+    Outcome,
+    Sender,
+    backoff,
+    outcome_of,
+)
 from .models import DigestDelivery, Subscription, kinds_wanted
-from .rendering import Prepared, Renderer, message_id, personalise
+from .rendering import Prepared, Renderer, message_id
 
 logger = logging.getLogger(__name__)
 
@@ -83,21 +90,6 @@ BATCH_SIZE = 500
 # 5 minutes (CELERY_BEAT_SCHEDULE): a dead batch is resumed within 15 minutes.
 RECLAIM_AFTER = timedelta(minutes=10)
 RENEW_CLAIMS_EVERY = timedelta(minutes=1)
-# Wait before trying a temporarily failed digest again, by the attempts made so far
-# (the last one repeats): greylisting asks for minutes, an outage may take hours.
-RETRY_BACKOFF = (
-    timedelta(minutes=5),
-    timedelta(minutes=15),
-    timedelta(minutes=30),
-    timedelta(hours=1),
-    timedelta(hours=2),
-    timedelta(hours=4),
-    timedelta(hours=8),
-    timedelta(hours=16),
-)
-# Sends tried per delivery, over all runs (about 32 hours with the back-off), before
-# it is left as failed for good.
-MAX_ATTEMPTS = len(RETRY_BACKOFF) + 1
 
 SENDABLE = (DigestDelivery.Status.CLAIMED, DigestDelivery.Status.FAILED)
 FINISHED = (
@@ -313,60 +305,6 @@ def prepare(recipients: list[Recipient]) -> dict[int, Prepared | None]:
     return prepared
 
 
-class Sender:
-    """Sends digests over one mailer connection: as prepared bytes through Django's
-    SMTP backend, as message objects through any other backend (the console in
-    development, the outbox in tests)."""
-
-    def __init__(self, connection) -> None:
-        self.connection = connection
-        self.smtp = isinstance(connection, SMTPBackend)
-        self.envelope_from = (
-            connection.prep_address(settings.DEFAULT_FROM_EMAIL) if self.smtp else ""
-        )
-
-    def send(self, prepared: Prepared, recipient: "Recipient", message_id: str) -> None:
-        data = prepared.bytes_for(recipient.email, recipient.token, message_id)
-        if self.smtp and data is not None:
-            smtp = self.connection.connection
-            if smtp is not None and smtp.sock is None:
-                # The server closed the connection after its reply (421): open another.
-                self.connection.connection = None
-            self.connection.open()
-            self.connection.connection.sendmail(self.envelope_from, [recipient.email], data)
-        else:
-            message = personalise(prepared.message, recipient.email, recipient.token, message_id)
-            self.connection.send_messages([message])
-
-
-class Outcome:
-    SENT = "sent"
-    DONE = "done"  # sent, or no longer wanted, by the time this batch came to it
-    REFUSED = "refused"  # 5xx to DATA: this message, for good
-    REFUSED_ADDRESS = "refused_address"  # 5xx to RCPT: the address, for good
-    DEFERRED = "deferred"  # 4xx: try again later
-    INTERRUPTED = "interrupted"  # the server is unreachable or dropped us
-
-
-def outcome_of(error: Exception) -> str:
-    """What an SMTP error means for one recipient (RFC 5321 reply codes)."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code = min(code for code, _message in error.recipients.values())
-        return Outcome.REFUSED_ADDRESS if code >= 500 else Outcome.DEFERRED
-    if isinstance(error, smtplib.SMTPDataError):
-        return Outcome.REFUSED if error.smtp_code >= 500 else Outcome.DEFERRED
-    # The sender refused, a failed greeting or log-in, a dropped connection, a
-    # socket error: nothing the next recipient would fare better with.
-    return Outcome.INTERRUPTED
-
-
-SMTP_ERRORS = (smtplib.SMTPException, OSError)
-
-
-class Interrupted(Exception):
-    """The mail server could not be reached or dropped the connection."""
-
-
 def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> BatchResult:
     """Claim, build and send the period's digests of these subscriptions, one
     recipient at a time; a recipient's failure is recorded and the batch goes on.
@@ -463,11 +401,6 @@ def send_one(sender: Sender, recipient: Recipient, shared: Prepared, period: dat
     if outcome == Outcome.INTERRUPTED:
         raise Interrupted(error_text) from failure
     return outcome
-
-
-def backoff(attempts: int) -> timedelta:
-    """How long a digest that failed its `attempts`-th try waits for the next."""
-    return RETRY_BACKOFF[min(max(attempts, 1), len(RETRY_BACKOFF)) - 1]
 
 
 @functools.cache

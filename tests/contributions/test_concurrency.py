@@ -18,6 +18,7 @@ from contributions.models import (
     Status,
     TransitionNotAllowed,
 )
+from core.exceptions import StateConflict
 
 pytestmark = [
     pytest.mark.postgres,
@@ -123,6 +124,29 @@ def test_accepting_a_revision_while_its_partner_edits_it_loses_no_edit(
             "data", flat=True
         ):
             assert data["title"] == item.title
+
+
+def test_two_curators_deciding_one_revision_at_once_decide_it_once(
+    make_resource, partner, curator, admin_user
+):
+    for trial in range(TRIALS // 2):
+        item = published(make_resource, f"Report {trial}")
+        revision = propose(item, partner, f"Report {trial}, corrected")
+        copies = Revision.objects.get(pk=revision.pk), Revision.objects.get(pk=revision.pk)
+
+        results = at_once(
+            lambda copy=copies[0]: copy.accept(by=curator),
+            lambda copy=copies[1]: copy.decline(by=admin_user, note="Not needed."),
+        )
+
+        winners = [result for result in results if isinstance(result, ModerationEvent)]
+        assert len(winners) == 1, results
+        assert isinstance(next(r for r in results if isinstance(r, Exception)), StateConflict)
+        item.refresh_from_db()
+        revision.refresh_from_db()
+        applied = item.title == f"Report {trial}, corrected"
+        assert applied == (revision.status == Revision.Status.ACCEPTED)
+        assert item.moderation_events.filter(action__endswith="_revision").count() == 1
 
 
 def test_two_items_with_the_same_title_saved_at_once_both_exist(make_resource):

@@ -12,14 +12,9 @@ from django.utils import timezone
 
 from digests import sending
 from digests.digest import current_period
+from digests.mailing import MAX_ATTEMPTS, RETRY_BACKOFF
 from digests.models import DigestDelivery, Subscription
-from digests.sending import (
-    MAX_ATTEMPTS,
-    RECLAIM_AFTER,
-    RETRY_BACKOFF,
-    due_subscription_ids,
-    send_batch,
-)
+from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
 from ft3portal.settings import mailer_from_url
 
 from .conftest import PERIOD
