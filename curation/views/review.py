@@ -237,14 +237,16 @@ def review(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
             except RevisionChanged:
                 messages.error(request, REVISION_CHANGED)
                 return redirect(request.path)
-            except TransitionNotAllowed:
+            except TransitionNotAllowed as refused:
+                # The item as the refusing method found it (locked), not as loaded here.
+                now = refused.contribution
                 messages.error(
                     request,
                     _(
                         "That is not possible while “%(title)s” is %(status)s; someone may "
                         "have acted on it first."
                     )
-                    % {"title": item.title, "status": item.get_status_display().lower()},
+                    % {"title": now.title, "status": now.get_status_display().lower()},
                 )
                 return redirect(request.path)
             except ValidationError as error:

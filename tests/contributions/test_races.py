@@ -105,3 +105,30 @@ def test_items_with_the_same_title_get_their_own_slugs(make_resource):
     first = make_resource("Same title")
     second = make_resource("Same title")
     assert (first.slug, second.slug) == ("same-title", "same-title-2")
+
+
+@pytest.mark.django_db
+def test_the_review_page_says_the_item_was_archived_when_accepting_fails(
+    make_resource, partner, curator
+):
+    item = live(make_resource=make_resource)
+    revision = propose(item, partner, title="New title")
+    page = Client()
+    page.force_login(curator)
+    url = f"/curation/resource/{item.slug}/"
+    assert page.get(url).status_code == 200
+    Resource.objects.get(pk=item.pk).archive(by=curator, note="Withdrawn.")
+
+    response = page.post(
+        url,
+        {
+            "action": "accept_revision",
+            "accept_revision-revision": revision.pk,
+            "accept_revision-version": revision.updated_at.isoformat(),
+            "accept_revision-note": "",
+        },
+        follow=True,
+    )
+
+    assert "is archived; someone may have acted on it first" in response.content.decode()
+    assert Resource.objects.get().status == Status.ARCHIVED
