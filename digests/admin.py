@@ -8,7 +8,15 @@ class DeliveryInline(admin.TabularInline):
     model = DigestDelivery
     extra = 0
     can_delete = False
-    fields = ("period_start", "status", "attempts", "claimed_at", "sent_at", "last_error")
+    fields = (
+        "period_start",
+        "status",
+        "attempts",
+        "claimed_at",
+        "retry_at",
+        "sent_at",
+        "last_error",
+    )
     readonly_fields = fields
     ordering = ("-period_start",)
     max_num = 0
@@ -22,9 +30,15 @@ class SubscriptionAdmin(admin.ModelAdmin):
         "confirmed_at",
         "paused",
         "unsubscribed_at",
+        "refused_at",
         "created_at",
     )
-    list_filter = ("frequency", "paused", ("confirmed_at", admin.EmptyFieldListFilter))
+    list_filter = (
+        "frequency",
+        "paused",
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("refused_at", admin.EmptyFieldListFilter),
+    )
     search_fields = ("email",)
     date_hierarchy = "created_at"
     raw_id_fields = ("user",)
@@ -37,7 +51,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
 class DigestDeliveryAdmin(admin.ModelAdmin):
     """Read-only: the record of what was sent, for "did they get the digest?"."""
 
-    list_display = ("subscription", "period_start", "status", "attempts", "sent_at")
+    list_display = ("subscription", "period_start", "status", "attempts", "retry_at", "sent_at")
     list_filter = ("status", "period_start")
     search_fields = ("subscription__email",)
     list_select_related = ("subscription",)

@@ -57,9 +57,11 @@ class SubscriptionQuerySet(models.QuerySet):
 
     def receiving(self, frequency: str, period_start: date) -> "SubscriptionQuerySet":
         """Who should get the digest of this period: confirmed before it began,
-        neither paused nor unsubscribed, at this frequency."""
+        neither paused nor unsubscribed nor refused by their mail server, at this
+        frequency."""
         return self.active().filter(
             paused=False,
+            refused_at__isnull=True,
             frequency=frequency,
             confirmed_at__lt=start_of_day(period_start),
         )
@@ -82,7 +84,7 @@ class SubscriptionQuerySet(models.QuerySet):
                     subscription = (
                         self.not_unsubscribed().with_email(email).select_for_update().first()
                     )
-                    if subscription is not None and subscription.is_confirmed:
+                    if subscription is not None and subscription.is_receiving_mail:
                         subscription.send_already_subscribed()
                         return subscription
                     if subscription is None:
@@ -140,6 +142,9 @@ class Subscription(models.Model):
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    # The mail server refused the address for good (a 5xx reply to RCPT): no digest
+    # goes to it until its owner subscribes and confirms it again.
+    refused_at = models.DateTimeField(_("address refused"), null=True, blank=True)
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -179,6 +184,11 @@ class Subscription(models.Model):
         return self.confirmed_at is not None
 
     @property
+    def is_receiving_mail(self) -> bool:
+        """Confirmed, and its mail server has not refused the address since."""
+        return self.is_confirmed and self.refused_at is None
+
+    @property
     def is_active(self) -> bool:
         return self.is_confirmed and self.unsubscribed_at is None
 
@@ -208,9 +218,11 @@ class Subscription(models.Model):
         return reverse("digests:unsubscribe", args=[self.manage_token()])
 
     def confirm(self) -> None:
-        if self.confirmed_at is None:
+        """Confirm the address, and so that it accepts mail again if it was refused."""
+        if self.confirmed_at is None or self.refused_at is not None:
             self.confirmed_at = timezone.now()
-            self.save(update_fields=["confirmed_at"])
+            self.refused_at = None
+            self.save(update_fields=["confirmed_at", "refused_at"])
 
     def unsubscribe(self) -> None:
         if self.unsubscribed_at is None:
@@ -281,7 +293,11 @@ class DigestDelivery(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    # When the row was claimed, or its claim last renewed by the batch holding it:
+    # a claim older than sending.RECLAIM_AFTER belongs to a dead worker.
     claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    # A failed row is tried again from this time on (back-off, sending.RETRY_BACKOFF).
+    retry_at = models.DateTimeField(_("next try"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:

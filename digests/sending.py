@@ -8,39 +8,48 @@ items share one rendering: the personal parts (address, manage and unsubscribe
 links) are filled into the shared rendering last (rendering.py).
 
 Exactly once. Every (subscription, period) has one DigestDelivery row, unique, so
-a second run, a duplicate beat or a retried task cannot create a second one. Rows
-are claimed (inserted) before anything is sent. Each message is then sent inside
-its own database transaction that first locks the row — re-checking that it is
-still unsent and the subscriber still subscribed — and marks it sent in the same
-commit. So:
+a second run, a duplicate beat or a retried task cannot create a second one. The
+fan-out inserts (claims) the rows of everyone it dispatches before queueing a
+batch. Each message is then sent inside its own database transaction that first
+locks the row — re-checking that it is still unsent and the subscriber still
+subscribed — and marks it sent in the same commit. So:
 
 - two workers holding the same row never both send: the second waits for the
   lock, then sees "sent" and skips;
+- a claim is a lease: the batch holding it renews it (claimed_at) while it works,
+  and a claim not renewed for RECLAIM_AFTER belongs to a dead worker (or a lost
+  task). The catch-up that beat runs every few minutes dispatches such rows again,
+  so a killed batch is sent within RECLAIM_AFTER plus that interval;
 - a worker killed mid-SMTP dies with its transaction: the row is still "claimed"
   and nothing was delivered (an SMTP server discards a transaction whose data
-  never ended), so a later run sends it. Rows claimed longer than RECLAIM_AFTER
-  ago and not sent are taken up again by the next run, which the hourly beat
-  entry provides;
+  never ended);
 - the one window left is the instant between the SMTP server's "250 OK" and our
   COMMIT. We accept a possible duplicate there rather than a possibly lost digest
   for every kill during the far longer SMTP conversation. The Message-ID is fixed
   per delivery, so a repeat carries the same Message-ID as the first copy.
 
-SMTP failures end the batch: the task retries it with backoff (see tasks.py) and
-after the last retry marks the rest failed; later runs take failed rows up again
-until MAX_ATTEMPTS. An address the server refuses outright is marked refused.
+Failures, per recipient (RFC 5321: 4xx is temporary, 5xx permanent):
+
+- a 5xx reply to RCPT (the address) marks the row refused and the subscription
+  refused (no digest goes to it until it is confirmed again); a 5xx reply to DATA
+  (this message) marks the row refused. Neither is tried again;
+- a 4xx reply (greylisting, a full mailbox) marks the row failed with a time to
+  try again (mailing.RETRY_BACKOFF, growing with its attempts); the catch-up takes
+  it up then, until MAX_ATTEMPTS;
+- either way the batch goes on with the next recipient. Only a mail server that
+  cannot be reached or drops the connection ends the batch: its unsent rows are
+  then failed, each with its attempt counted and its time to try again.
 """
 
 import functools
 import logging
-import smtplib
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import mailers
-from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
@@ -59,18 +68,28 @@ from .digest import (
     new_items,
     previous_period_start,
 )
+from .mailing import (
+    MAX_ATTEMPTS,
+    SMTP_ERRORS,
+    Interrupted,
+    Outcome,
+    Sender,
+    backoff,
+    outcome_of,
+)
 from .models import DigestDelivery, Subscription, kinds_wanted
-from .rendering import Prepared, Renderer, message_id, personalise
+from .rendering import Prepared, Renderer, message_id
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-# Sends tried per delivery, over all runs, before it is left as failed for good.
-MAX_ATTEMPTS = 8
-# A row claimed this long ago and still not sent was claimed by a worker that died
-# (or a task that was lost); the next run takes it up again. Much longer than a
-# batch takes, so that a normal run is never doubled.
-RECLAIM_AFTER = timedelta(minutes=15)
+# A row claimed (or its claim renewed) this long ago and still not sent was claimed
+# by a worker that died (or a task that was lost); the next catch-up takes it up
+# again. A live batch renews its claims every RENEW_CLAIMS_EVERY, so that a normal
+# run is never doubled however long its mail server takes. The catch-up runs every
+# 5 minutes (CELERY_BEAT_SCHEDULE): a dead batch is resumed within 15 minutes.
+RECLAIM_AFTER = timedelta(minutes=10)
+RENEW_CLAIMS_EVERY = timedelta(minutes=1)
 
 SENDABLE = (DigestDelivery.Status.CLAIMED, DigestDelivery.Status.FAILED)
 FINISHED = (
@@ -85,21 +104,43 @@ FINISHED = (
 
 def due_subscription_ids(frequency: str, period: date, now: datetime | None = None) -> list[int]:
     """Everyone whose digest for the period is still to send, in one query: no
-    delivery yet, or one that failed, or one claimed so long ago that its worker
-    must have died."""
+    delivery yet, or one that failed and whose time to try again has come, or one
+    claimed so long ago that its worker must have died."""
     now = now or timezone.now()
     settled = DigestDelivery.objects.filter(
         subscription=OuterRef("pk"), period_start=period
-    ).filter(
-        Q(status__in=FINISHED)
-        | Q(attempts__gte=MAX_ATTEMPTS)
-        | Q(status=DigestDelivery.Status.CLAIMED, claimed_at__gt=now - RECLAIM_AFTER)
-    )
+    ).filter(~sendable_at(now))
     return list(
         Subscription.objects.receiving(frequency, period)
         .filter(~Exists(settled))
         .order_by("pk")
         .values_list("pk", flat=True)
+    )
+
+
+def sendable_at(now: datetime) -> Q:
+    """Delivery rows that may be (re)started now: failed and due for another try,
+    or claimed by a batch whose lease ran out."""
+    return Q(attempts__lt=MAX_ATTEMPTS) & (
+        Q(status=DigestDelivery.Status.FAILED) & (Q(retry_at__isnull=True) | Q(retry_at__lte=now))
+        | Q(status=DigestDelivery.Status.CLAIMED, claimed_at__lte=now - RECLAIM_AFTER)
+    )
+
+
+def lease(period: date, subscription_ids: list[int], now: datetime | None = None) -> None:
+    """Claim the period's rows of these subscriptions for a batch about to be queued,
+    so that another fan-out in the meantime (a double beat, the catch-up) does not
+    queue them again: new rows are inserted claimed, due ones claimed afresh."""
+    now = now or timezone.now()
+    DigestDelivery.objects.filter(
+        sendable_at(now), period_start=period, subscription_id__in=subscription_ids
+    ).update(status=DigestDelivery.Status.CLAIMED, claimed_at=now)
+    DigestDelivery.objects.bulk_create(
+        [
+            DigestDelivery(subscription_id=pk, period_start=period, claimed_at=now)
+            for pk in subscription_ids
+        ],
+        ignore_conflicts=True,
     )
 
 
@@ -111,10 +152,6 @@ def batches(ids: list[int], size: int = BATCH_SIZE) -> Iterable[list[int]]:
 # Sending a batch -----------------------------------------------------------------
 
 
-class DeliveryInterrupted(Exception):
-    """The mail server could not be reached or failed mid-batch; retry later."""
-
-
 @dataclass
 class Recipient:
     subscription_id: int
@@ -124,6 +161,7 @@ class Recipient:
     kinds: tuple[str, ...]
     window: Window
     delivery_id: int = 0
+    attempts: int = 0
 
 
 @dataclass
@@ -131,6 +169,7 @@ class BatchResult:
     sent: int = 0
     skipped_empty: int = 0
     refused: int = 0
+    deferred: int = 0
     already_done: int = 0
 
 
@@ -165,14 +204,19 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
         [DigestDelivery(subscription_id=pk, period_start=period, claimed_at=now) for pk in ids],
         ignore_conflicts=True,
     )
-    deliveries = dict(
-        DigestDelivery.objects.filter(
-            period_start=period,
-            subscription_id__in=ids,
-            status__in=SENDABLE,
-            attempts__lt=MAX_ATTEMPTS,
-        ).values_list("subscription_id", "pk")
-    )
+    # This batch's claims: renewed now, and not a failed row whose time has not come.
+    waiting = Q(status=DigestDelivery.Status.FAILED, retry_at__gt=now)
+    mine = DigestDelivery.objects.filter(
+        period_start=period,
+        subscription_id__in=ids,
+        status__in=SENDABLE,
+        attempts__lt=MAX_ATTEMPTS,
+    ).exclude(waiting)
+    mine.filter(status=DigestDelivery.Status.CLAIMED).update(claimed_at=now)
+    deliveries = {
+        subscription: (pk, attempts)
+        for subscription, pk, attempts in mine.values_list("subscription_id", "pk", "attempts")
+    }
     natural_start = previous_period_start(frequency, period)
     recipients = []
     for row in subscriptions:
@@ -187,7 +231,8 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
                 query=row["query"],
                 kinds=kinds_wanted(row["include_resources"], row["include_initiatives"]),
                 window=Window(frequency, period, start),
-                delivery_id=deliveries[row["pk"]],
+                delivery_id=deliveries[row["pk"]][0],
+                attempts=deliveries[row["pk"]][1],
             )
         )
     return recipients
@@ -260,38 +305,11 @@ def prepare(recipients: list[Recipient]) -> dict[int, Prepared | None]:
     return prepared
 
 
-class Sender:
-    """Sends digests over one mailer connection: as prepared bytes through Django's
-    SMTP backend, as message objects through any other backend (the console in
-    development, the outbox in tests)."""
-
-    def __init__(self, connection) -> None:
-        self.connection = connection
-        self.smtp = isinstance(connection, SMTPBackend)
-        self.envelope_from = (
-            connection.prep_address(settings.DEFAULT_FROM_EMAIL) if self.smtp else ""
-        )
-
-    def send(self, prepared: Prepared, recipient: "Recipient", message_id: str) -> None:
-        data = prepared.bytes_for(recipient.email, recipient.token, message_id)
-        if self.smtp and data is not None:
-            self.connection.open()
-            self.connection.connection.sendmail(self.envelope_from, [recipient.email], data)
-        else:
-            message = personalise(prepared.message, recipient.email, recipient.token, message_id)
-            self.connection.send_messages([message])
-
-
-PERMANENT_ERRORS = (smtplib.SMTPRecipientsRefused,)
-TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
-
-
 def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> BatchResult:
-    """Claim, build and send the period's digests of these subscriptions.
-
-    Raises DeliveryInterrupted when the mail server fails; every row not sent is
-    then still claimed (or failed), ready for the retry.
-    """
+    """Claim, build and send the period's digests of these subscriptions, one
+    recipient at a time; a recipient's failure is recorded and the batch goes on.
+    Only an unreachable mail server ends it early: its unsent rows are then failed,
+    to be tried again after their back-off."""
     result = BatchResult()
     recipients = claim(frequency, period, subscription_ids)
     if not recipients:
@@ -301,62 +319,87 @@ def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> Bat
     if empty:
         result.skipped_empty = DigestDelivery.objects.filter(
             pk__in=empty, status__in=SENDABLE
-        ).update(status=DigestDelivery.Status.SKIPPED_EMPTY, last_error="")
+        ).update(status=DigestDelivery.Status.SKIPPED_EMPTY, last_error="", retry_at=None)
     to_send = [r for r in recipients if prepared[r.delivery_id] is not None]
-    if not to_send:
-        return result
+    unsent = {r.delivery_id: r for r in to_send}
+    renewed = time.monotonic()
     try:
         with mailers.default as connection:
             sender = Sender(connection)
             for recipient in to_send:
+                if time.monotonic() - renewed > RENEW_CLAIMS_EVERY.total_seconds():
+                    renew_claims(list(unsent))
+                    renewed = time.monotonic()
+                del unsent[recipient.delivery_id]
                 outcome = send_one(sender, recipient, prepared[recipient.delivery_id], period)
-                if outcome == "sent":
-                    result.sent += 1
-                elif outcome == "refused":
-                    result.refused += 1
-                else:
-                    result.already_done += 1
-    except TRANSIENT_ERRORS as error:
-        raise DeliveryInterrupted(f"{type(error).__name__}: {error}") from error
+                count(result, outcome)
+    except (Interrupted, *SMTP_ERRORS) as error:
+        reason = describe(error.__cause__ or error)
+        logger.warning("Digest batch of %s interrupted: %s", period, reason)
+        result.deferred += defer(list(unsent.values()), reason)
     return result
 
 
+def count(result: BatchResult, outcome: str) -> None:
+    match outcome:
+        case Outcome.SENT:
+            result.sent += 1
+        case Outcome.REFUSED | Outcome.REFUSED_ADDRESS:
+            result.refused += 1
+        case Outcome.DEFERRED:
+            result.deferred += 1
+        case _:
+            result.already_done += 1
+
+
 def send_one(sender: Sender, recipient: Recipient, shared: Prepared, period: date) -> str:
-    """Send one digest in one transaction that holds its delivery row; see the
-    module docstring for why."""
+    """Send one digest in one transaction that holds its delivery row, and record
+    how it went; see the module docstring for why. Raises Interrupted (after
+    recording the attempt) when the mail server is out of reach."""
     take, mark = statements()
-    failure = None
+    now = timezone.now()
     with transaction.atomic(), connection.cursor() as cursor:
         # The UPDATE locks the row until COMMIT and re-checks, after any other
         # holder's COMMIT, that it is still unsent and its subscriber still wants it.
         cursor.execute(
             take,
             [
-                timezone.now(),
+                now,
                 recipient.delivery_id,
                 *SENDABLE,
                 MAX_ATTEMPTS,
+                now,
                 recipient.subscription_id,
                 False,
             ],
         )
         if cursor.rowcount != 1:
-            return "done"
+            return Outcome.DONE
+        error_text, retry_at, failure = "", None, None
         try:
             sender.send(shared, recipient, message_id(recipient.delivery_id, period))
-        except PERMANENT_ERRORS as error:
-            outcome, status, error_text = "refused", DigestDelivery.Status.REFUSED, describe(error)
-            logger.warning("Digest %s refused: %s", recipient.delivery_id, error_text)
-        except TRANSIENT_ERRORS as error:
-            # Commit the attempt and its reason (the row stays claimed), then stop.
-            outcome, status, error_text = "", DigestDelivery.Status.CLAIMED, describe(error)
+        except SMTP_ERRORS as error:
+            outcome, error_text = outcome_of(error), describe(error)
             failure = error
         else:
-            outcome, status, error_text = "sent", DigestDelivery.Status.SENT, ""
-        sent_at = timezone.now() if outcome == "sent" else None
-        cursor.execute(mark, [status, sent_at, error_text, recipient.delivery_id])
-    if failure is not None:
-        raise failure
+            outcome = Outcome.SENT
+        if outcome in (Outcome.DEFERRED, Outcome.INTERRUPTED):
+            retry_at = now + backoff(recipient.attempts + 1)
+        status = {
+            Outcome.SENT: DigestDelivery.Status.SENT,
+            Outcome.REFUSED: DigestDelivery.Status.REFUSED,
+            Outcome.REFUSED_ADDRESS: DigestDelivery.Status.REFUSED,
+        }.get(outcome, DigestDelivery.Status.FAILED)
+        sent_at = timezone.now() if outcome == Outcome.SENT else None
+        cursor.execute(mark, [status, sent_at, error_text, retry_at, recipient.delivery_id])
+        if outcome == Outcome.REFUSED_ADDRESS:
+            Subscription.objects.filter(
+                pk=recipient.subscription_id, refused_at__isnull=True
+            ).update(refused_at=now)
+    if outcome != Outcome.SENT:
+        logger.warning("Digest %s %s: %s", recipient.delivery_id, outcome, error_text)
+    if outcome == Outcome.INTERRUPTED:
+        raise Interrupted(error_text) from failure
     return outcome
 
 
@@ -370,22 +413,44 @@ def statements() -> tuple[str, str]:
     # Table names from the models, every value a parameter.
     take = (
         f"UPDATE {delivery} SET attempts = attempts + 1, claimed_at = %s "  # noqa: S608
-        "WHERE id = %s AND status IN (%s, %s) AND attempts < %s AND subscription_id IN "
+        "WHERE id = %s AND status IN (%s, %s) AND attempts < %s "
+        "AND (retry_at IS NULL OR retry_at <= %s) AND subscription_id IN "
         f"(SELECT id FROM {subscription} WHERE id = %s AND unsubscribed_at IS NULL "
-        "AND paused = %s)"
+        "AND refused_at IS NULL AND paused = %s)"
     )
-    mark = f"UPDATE {delivery} SET status = %s, sent_at = %s, last_error = %s WHERE id = %s"  # noqa: S608
+    mark = (
+        f"UPDATE {delivery} SET status = %s, sent_at = %s, last_error = %s, "  # noqa: S608
+        "retry_at = %s WHERE id = %s"
+    )
     return take, mark
 
 
-def give_up(period: date, subscription_ids: list[int], reason: str) -> int:
-    """After the last retry: the batch's unsent rows become failed, for a later run."""
-    return DigestDelivery.objects.filter(
-        period_start=period,
-        subscription_id__in=subscription_ids,
-        status=DigestDelivery.Status.CLAIMED,
-    ).update(status=DigestDelivery.Status.FAILED, last_error=reason[:2000])
+def renew_claims(delivery_ids: list[int]) -> None:
+    """Tell the catch-up that this batch is alive and still holds these rows."""
+    DigestDelivery.objects.filter(pk__in=delivery_ids, status=DigestDelivery.Status.CLAIMED).update(
+        claimed_at=timezone.now()
+    )
 
 
-def describe(error: Exception) -> str:
+def defer(recipients: list[Recipient], reason: str) -> int:
+    """The mail server failed the batch: each row it did not reach counts the
+    attempt and waits for its back-off. Returns how many rows were deferred."""
+    now = timezone.now()
+    deferred = 0
+    by_attempts: dict[int, list[int]] = {}
+    for recipient in recipients:
+        by_attempts.setdefault(recipient.attempts, []).append(recipient.delivery_id)
+    for attempts, ids in by_attempts.items():
+        deferred += DigestDelivery.objects.filter(
+            pk__in=ids, status__in=SENDABLE, attempts=attempts
+        ).update(
+            status=DigestDelivery.Status.FAILED,
+            attempts=attempts + 1,
+            retry_at=now + backoff(attempts + 1),
+            last_error=reason[:2000],
+        )
+    return deferred
+
+
+def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"[:2000]

@@ -1,5 +1,6 @@
 """Celery tasks for digests. The beat schedule in settings runs `send_digests` on
-Monday morning (weekly), on the 1st (monthly) and hourly as a catch-up, and
+Monday morning (weekly), on the 1st (monthly) and every 5 minutes as a catch-up
+(failed digests whose back-off is over, batches whose worker died), and
 `delete_expired_subscriptions` daily. Tasks take ids and dates, never objects."""
 
 import logging
@@ -11,11 +12,6 @@ from . import digest, sending
 from .models import Frequency, Subscription
 
 logger = logging.getLogger(__name__)
-
-# Backoff between tries of a batch, in seconds. Every countdown stays well below the
-# Redis broker's visibility timeout (CELERY_BROKER_TRANSPORT_OPTIONS, one hour):
-# a task held longer than that is handed to another worker, duplicating it.
-RETRY_COUNTDOWNS = (30, 120, 600, 1800)
 
 
 @shared_task
@@ -30,9 +26,10 @@ def send_digests(frequency: str | None = None, period: str | None = None) -> int
 
 
 def dispatch(frequency: str, period: date, queue: str | None = None) -> int:
-    """Select who is due (one query) and enqueue their batches."""
+    """Select who is due (one query), claim their rows and enqueue their batches."""
     ids = sending.due_subscription_ids(frequency, period)
     for batch in sending.batches(ids):
+        sending.lease(period, batch)
         send_digest_batch.apply_async((frequency, period.isoformat(), batch), queue=queue)
     logger.info("Dispatched %d %s digests for %s", len(ids), frequency, period)
     return len(ids)
@@ -52,20 +49,11 @@ def chosen_period(frequency: str, period: str | None) -> date:
     return start
 
 
-@shared_task(bind=True, max_retries=len(RETRY_COUNTDOWNS))
-def send_digest_batch(self, frequency: str, period: str, subscription_ids: list[int]) -> dict:
-    """Send one batch's digests. A re-run sends only what is still unsent."""
-    start = date.fromisoformat(period)
-    try:
-        result = sending.send_batch(frequency, start, subscription_ids)
-    except sending.DeliveryInterrupted as interruption:
-        tries = self.request.retries
-        if tries >= len(RETRY_COUNTDOWNS):
-            failed = sending.give_up(start, subscription_ids, str(interruption))
-            logger.error("Giving up on %d digests of %s: %s", failed, period, interruption)
-            return {"failed": failed}
-        raise self.retry(exc=interruption, countdown=RETRY_COUNTDOWNS[tries]) from interruption
-    return vars(result)
+@shared_task
+def send_digest_batch(frequency: str, period: str, subscription_ids: list[int]) -> dict:
+    """Send one batch's digests. A re-run sends only what is still unsent; what
+    failed is tried again by a later catch-up, after its back-off (sending.py)."""
+    return vars(sending.send_batch(frequency, date.fromisoformat(period), subscription_ids))
 
 
 @shared_task

@@ -326,9 +326,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
     },
     # Email digests (digests/sending.py): weekly on Monday morning, monthly on the
-    # 1st, an hourly catch-up that sends whatever is still due (the beat was down,
-    # a worker died, the mail server failed), and a daily sweep of subscriptions
-    # never confirmed. Running any of them twice sends nothing twice.
+    # 1st, a catch-up every 5 minutes that sends whatever is still due (the beat was
+    # down, a worker died, a digest's back-off after a mail failure is over), and a
+    # daily sweep of subscriptions never confirmed. Running any of them twice sends
+    # nothing twice.
     "send-weekly-digests": {
         "task": "digests.tasks.send_digests",
         "schedule": crontab(minute=0, hour=6, day_of_week="mon"),
@@ -341,7 +342,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-due-digests": {
         "task": "digests.tasks.send_digests",
-        "schedule": crontab(minute=30),
+        "schedule": crontab(minute="*/5"),
     },
     "delete-expired-digest-subscriptions": {
         "task": "digests.tasks.delete_expired_subscriptions",

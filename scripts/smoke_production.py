@@ -72,19 +72,20 @@ def free_port() -> int:
 
 
 class Database:
-    """The smoke test's own database: `<name>_smoke` on PostgreSQL, else SQLite."""
+    """The smoke test's own database: `<name>_smoke` on PostgreSQL, else SQLite
+    (the load test's: `<name>_load`)."""
 
-    def __init__(self, url: str, scratch: Path) -> None:
+    def __init__(self, url: str, scratch: Path, suffix: str = "_smoke") -> None:
         self.server_url = url if url.startswith(("postgres://", "postgresql://")) else ""
         if self.server_url:
             parts = urlsplit(self.server_url)
-            self.name = parts.path.lstrip("/") + "_smoke"
+            self.name = parts.path.lstrip("/") + suffix
             self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
             # CREATE and DROP DATABASE from the maintenance database: the one named in
             # DATABASE_URL need not exist (the test suite only makes test_<name>).
             self.server_url = urlunsplit(parts._replace(path="/postgres"))
         else:
-            self.url = f"sqlite:///{scratch / 'smoke.sqlite3'}"
+            self.url = f"sqlite:///{scratch / (suffix.strip('_') + '.sqlite3')}"
 
     def _run(self, statement: sql.Composable) -> None:
         connection = psycopg2.connect(self.server_url)
@@ -175,24 +176,58 @@ def wait_for(url: str, server: subprocess.Popen, log: Path, timeout: float = 60)
     sys.exit(f"gunicorn did not answer {url}:\n{log.read_text()}")
 
 
+def production_environment(database: Database, port: int, scratch: Path, **more: str) -> dict:
+    """The environment of a production deployment on this machine's loopback."""
+    return {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "DATABASE_URL": database.url,
+        "STATIC_ROOT": str(scratch / "static"),
+        "LOG_LEVEL": "WARNING",
+        **more,
+    }
+
+
+def start_gunicorn(env: dict, port: int, log: Path) -> subprocess.Popen:
+    """gunicorn with gunicorn.conf.py on 127.0.0.1:port, once it answers /healthz."""
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "ft3portal.wsgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz", server, log)
+    except BaseException:
+        server.terminate()
+        server.wait(timeout=30)
+        raise
+    return server
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ft3-smoke-") as scratch_name:
         scratch = Path(scratch_name)
         database = Database(os.environ.get("DATABASE_URL", ""), scratch)
         port = free_port()
-        env = {
-            **os.environ,
-            "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(64),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "SITE_URL": f"http://127.0.0.1:{port}",
-            "DATABASE_URL": database.url,
-            "STATIC_ROOT": str(scratch / "static"),
-            "CACHE_KEY_PREFIX": "smoke",
-            "LOG_LEVEL": "WARNING",
-            "GUNICORN_WORKERS": "2",
-        }
+        env = production_environment(
+            database, port, scratch, CACHE_KEY_PREFIX="smoke", GUNICORN_WORKERS="2"
+        )
 
         def manage(*args: str, **overrides: str) -> None:
             subprocess.run(
@@ -212,25 +247,8 @@ def main() -> int:
             manage("migrate", "--noinput")
             manage("loaddemo")
             manage("collectstatic", "--noinput")
-            with log.open("wb") as log_file:
-                server = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "-c",
-                        "gunicorn.conf.py",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                        "ft3portal.wsgi:application",
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=log_file,
-                    stderr=subprocess.STDOUT,
-                )
+            server = start_gunicorn(env, port, log)
             base = f"http://127.0.0.1:{port}"
-            wait_for(base + "/healthz", server, log)
             result = Smoke(base).run()
             if result:
                 print(log.read_text()[-5000:], file=sys.stderr)

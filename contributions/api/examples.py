@@ -20,6 +20,7 @@ def revision_example_value(kind: str, with_changes: bool = False) -> dict:
         "status": "pending",
         "proposed_by": "Ana Weber",
         "created_at": "2025-04-02T08:15:00Z",
+        "updated_at": "2025-04-03T10:30:00Z",
         "decided_at": None,
         "note": "",
     }

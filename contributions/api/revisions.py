@@ -24,12 +24,12 @@ from core.api import (
 from ..models import Initiative, Resource, Revision
 from .examples import REVISION_EXAMPLE, revision_example_value
 from .serializers import (
-    NoteSerializer,
-    RequiredNoteSerializer,
+    AcceptRevisionSerializer,
+    DeclineRevisionSerializer,
     RevisionDetailSerializer,
     RevisionSerializer,
 )
-from .views import ContributionViewSet, IsCurator
+from .views import IsCurator
 
 
 class RevisionFilterSet(django_filters.FilterSet):
@@ -65,11 +65,15 @@ class RevisionFilterSet(django_filters.FilterSet):
     accept=extend_schema(
         summary=gettext_lazy("Accept a proposed change (curators)"),
         description=gettext_lazy("The change is applied to the published item."),
-        request=NoteSerializer,
+        request=AcceptRevisionSerializer,
         responses={200: RevisionDetailSerializer},
         tags=["revisions"],
         examples=[
-            OpenApiExample("A note", value={"note": "Thank you."}, request_only=True),
+            OpenApiExample(
+                "A note, and the version reviewed",
+                value={"note": "Thank you.", "updated_at": "2025-04-03T10:30:00Z"},
+                request_only=True,
+            ),
             OpenApiExample(
                 "Accepted",
                 value={**revision_example_value("resource", True), "status": "accepted"},
@@ -80,7 +84,7 @@ class RevisionFilterSet(django_filters.FilterSet):
     decline=extend_schema(
         summary=gettext_lazy("Decline a proposed change (curators)"),
         description=gettext_lazy("The published item stays as it is. A note is required."),
-        request=RequiredNoteSerializer,
+        request=DeclineRevisionSerializer,
         responses={200: RevisionDetailSerializer},
         tags=["revisions"],
         examples=[
@@ -126,13 +130,19 @@ class RevisionViewSet(
     @action(detail=True, methods=["post"], permission_classes=[IsCurator])
     def accept(self, request: Request, pk: str) -> Response:
         revision = self.get_object()
-        note = ContributionViewSet.note(request, NoteSerializer)
-        revision.accept(by=request.user, note=note)
+        decision = decision_of(request, AcceptRevisionSerializer)
+        revision.accept(by=request.user, note=decision["note"], seen=decision.get("updated_at"))
         return Response(self.get_serializer(revision).data)
 
     @action(detail=True, methods=["post"], permission_classes=[IsCurator])
     def decline(self, request: Request, pk: str) -> Response:
         revision = self.get_object()
-        note = ContributionViewSet.note(request, RequiredNoteSerializer)
-        revision.decline(by=request.user, note=note)
+        decision = decision_of(request, DeclineRevisionSerializer)
+        revision.decline(by=request.user, note=decision["note"], seen=decision.get("updated_at"))
         return Response(self.get_serializer(revision).data)
+
+
+def decision_of(request: Request, serializer_class: type) -> dict:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data

@@ -386,6 +386,24 @@ class RequiredNoteSerializer(serializers.Serializer):
     )
 
 
+def seen_field() -> serializers.DateTimeField:
+    return serializers.DateTimeField(
+        required=False,
+        help_text=gettext_lazy(
+            "The revision's updated_at as you read it. If the change was edited since, "
+            "the answer is 409 and nothing is decided."
+        ),
+    )
+
+
+class AcceptRevisionSerializer(NoteSerializer):
+    updated_at = seen_field()
+
+
+class DeclineRevisionSerializer(RequiredNoteSerializer):
+    updated_at = seen_field()
+
+
 class RejectSerializer(serializers.Serializer):
     reasons = serializers.ListField(
         child=serializers.ChoiceField(choices=RejectionReason.choices),
@@ -421,6 +439,7 @@ class RevisionSerializer(serializers.ModelSerializer):
             "status",
             "proposed_by",
             "created_at",
+            "updated_at",
             "decided_at",
             "note",
         ]

@@ -23,6 +23,7 @@ from .items import (
 )
 from .revisions import (
     Revision,
+    RevisionChanged,
     RevisionQuerySet,
     apply_json,
     changed_fields,
@@ -68,6 +69,7 @@ __all__ = [
     "RejectionReason",
     "Resource",
     "Revision",
+    "RevisionChanged",
     "RevisionQuerySet",
     "Status",
     "TagKind",

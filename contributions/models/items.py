@@ -1,6 +1,7 @@
 """Resources and initiatives: the abstract Contribution with its tags, querysets
 and workflow methods, and the two kinds."""
 
+import secrets
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +33,9 @@ from .workflow import (
     Status,
     TransitionNotAllowed,
 )
+
+# Tries at a free slug when items with the same title are saved at the same time.
+SLUG_ATTEMPTS = 4
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -183,9 +187,10 @@ class Contribution(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
+        if self.slug:
+            super().save(*args, **kwargs)
+        else:
+            self._save_with_new_slug(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & SEARCHED_FIELDS:
             self.update_search_vector()
@@ -196,10 +201,29 @@ class Contribution(models.Model):
 
         index_item(self)
 
-    def _unique_slug(self) -> str:
+    def _save_with_new_slug(self, *args, **kwargs) -> None:
+        """Save with a slug made from the title, free when we looked. Two items with
+        the same title saved at once may both find the same one free: the unique
+        constraint refuses the second, which tries again, inside a savepoint, with
+        the next free slug (then with a random suffix)."""
+        for attempt in range(SLUG_ATTEMPTS):
+            self.slug = self._unique_slug(randomised=attempt >= 2)
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                taken = type(self)._default_manager.filter(slug=self.slug).exclude(pk=self.pk)
+                self.slug = ""
+                if attempt + 1 == SLUG_ATTEMPTS or not taken.exists():
+                    raise  # another constraint, or no luck at all
+
+    def _unique_slug(self, randomised: bool = False) -> str:
         base = slugify(self.title)[:200] or self._meta.model_name
         if base in RESERVED_SLUGS:
             base = f"{base}-{self._meta.model_name}"
+        if randomised:
+            base = f"{base}-{secrets.token_hex(3)}"
         slug, n = base, 2
         while type(self)._default_manager.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1

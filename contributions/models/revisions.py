@@ -1,10 +1,14 @@
 """Proposed changes to published items, reviewed by curators."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.exceptions import StateConflict
 
 from .events import ModerationEvent
 from .items import (
@@ -16,6 +20,20 @@ from .items import (
     one_contribution,
 )
 from .workflow import MAX_NOTE_LENGTH, Status, TransitionNotAllowed
+
+
+class RevisionChanged(StateConflict):
+    """The proposed change was edited after the curator looked at it."""
+
+    def __init__(self, contribution: Contribution) -> None:
+        self.contribution = contribution
+        super().__init__(
+            _(
+                "The proposed change to “%(title)s” was edited after you opened it. "
+                "Review it again before deciding."
+            )
+            % {"title": contribution.title}
+        )
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -112,23 +130,36 @@ class Revision(models.Model):
         """(field, live value, proposed value) for each field the revision changes."""
         return changed_fields(self.contribution, self.data)
 
-    def accept(self, by, note: str = "") -> "ModerationEvent":
-        """Apply the change to the live item and record it in its history."""
+    def accept(self, by, note: str = "", seen: datetime | None = None) -> "ModerationEvent":
+        """Apply the change to the live item and record it in its history.
+
+        Locks the revision, then the item, and works on both as they are now:
+        the change applied is the one stored (not an older copy in memory), only
+        the fields it revises are written (a curator's archive or review note
+        made meanwhile stays), and an item no longer published is left alone.
+        `seen` is the revision's `updated_at` as the curator saw it: a change
+        edited since raises RevisionChanged rather than accepting it unseen.
+        """
         from ..notifications import notify  # imports these models
 
         with transaction.atomic():
             locked = Revision.objects.select_for_update().get(pk=self.pk)
-            item = self.contribution
+            live = self.contribution
+            item = type(live)._default_manager.select_for_update().get(pk=live.pk)
             # A change proposed before the item was archived must not bring it back.
             if locked.status != self.Status.PENDING or item.status != Status.PUBLISHED:
+                live.status = item.status
                 raise TransitionNotAllowed(item, "accept_revision")
+            if seen is not None and locked.updated_at != seen:
+                raise RevisionChanged(item)
             # Proposals older than the rule may not satisfy it.
-            errors = placement_lost_by(item, self.data)
+            errors = placement_lost_by(item, locked.data)
             if errors:
                 raise ValidationError(errors)
             item.reviewed_by = by
             item.review_note = note
-            apply_json(item, self.data)
+            apply_json(item, locked.data, also=("reviewed_by", "review_note"))
+            self.data = locked.data
             self.status = self.Status.ACCEPTED
             self._decide(by, note)
             event = ModerationEvent.objects.create(
@@ -139,10 +170,12 @@ class Revision(models.Model):
                 to_status=item.status,
                 note=note,
             )
+            setattr(self, item.kind, item)
             notify(event)
             return event
 
-    def decline(self, by, note: str) -> "ModerationEvent":
+    def decline(self, by, note: str, seen: datetime | None = None) -> "ModerationEvent":
+        """Leave the live item as it is and record why; `seen` as for accept()."""
         from ..notifications import notify  # imports these models
 
         if not note.strip():
@@ -151,6 +184,8 @@ class Revision(models.Model):
             locked = Revision.objects.select_for_update().get(pk=self.pk)
             if locked.status != self.Status.PENDING:
                 raise TransitionNotAllowed(self.contribution, "decline_revision")
+            if seen is not None and locked.updated_at != seen:
+                raise RevisionChanged(self.contribution)
             self.status = self.Status.DECLINED
             self._decide(by, note)
             item = self.contribution
@@ -237,15 +272,19 @@ def placement_lost_by(item: Contribution, data: dict) -> dict[str, list[str]]:
     )
 
 
-def apply_json(instance: models.Model, data: dict) -> None:
-    """Set fields from Revision.data; many-to-many fields are set after saving."""
-    many = {}
+def apply_json(instance: models.Model, data: dict, also: tuple[str, ...] = ()) -> None:
+    """Set fields from Revision.data and save those (and `also`) alone; many-to-many
+    fields are set after saving."""
+    many, fields = {}, [*also]
     for name, value in data.items():
         field = instance._meta.get_field(name)
         if field.many_to_many:
             many[name] = value
         else:
             setattr(instance, field.attname, field.to_python(value))
-    instance.save()
+            fields.append(field.name)
+    if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
+        fields.append("updated_at")
+    instance.save(update_fields=fields)
     for name, pks in many.items():
         getattr(instance, name).set(pks)

@@ -24,6 +24,7 @@ from contributions.models import (
     ModerationEvent,
     RejectionReason,
     Revision,
+    RevisionChanged,
     TransitionNotAllowed,
 )
 
@@ -156,6 +157,10 @@ SUCCESS_MESSAGES = {
         "The change to “%(title)s” was declined; whoever proposed it has been told."
     ),
 }
+REVISION_CHANGED = gettext_lazy(
+    "The proposed change was updated, withdrawn or decided since you opened this page. "
+    "Please review it again."
+)
 # After these the item has left the queue, so the curator goes back to the queue.
 LEAVES_QUEUE = frozenset(
     {"publish", "request_changes", "reject", "accept_revision", "decline_revision"}
@@ -178,10 +183,12 @@ def perform(
             return item.archive(by=by, note=note)
         case "unarchive":
             return item.unarchive(by=by, note=note)
+        # The revision as the curator saw it (RevisionForm.is_current): edited since,
+        # the model refuses (RevisionChanged) rather than decide it unseen.
         case "accept_revision":
-            return revision.accept(by=by, note=note)
+            return revision.accept(by=by, note=note, seen=revision.updated_at)
         case "decline_revision":
-            return revision.decline(by=by, note=note)
+            return revision.decline(by=by, note=note, seen=revision.updated_at)
     raise ValueError(action)
 
 
@@ -223,24 +230,23 @@ def review(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
         bound = ACTIONS[action](request.POST, prefix=action)
         if bound.is_valid():
             if action in REVISION_ACTIONS and not bound.is_current(revision):
-                messages.error(
-                    request,
-                    _(
-                        "The proposed change was updated, withdrawn or decided since you "
-                        "opened this page. Please review it again."
-                    ),
-                )
+                messages.error(request, REVISION_CHANGED)
                 return redirect(request.path)
             try:
                 perform(action, item, revision, request.user, bound.cleaned_data)
-            except TransitionNotAllowed:
+            except RevisionChanged:
+                messages.error(request, REVISION_CHANGED)
+                return redirect(request.path)
+            except TransitionNotAllowed as refused:
+                # The item as the refusing method found it (locked), not as loaded here.
+                now = refused.contribution
                 messages.error(
                     request,
                     _(
                         "That is not possible while “%(title)s” is %(status)s; someone may "
                         "have acted on it first."
                     )
-                    % {"title": item.title, "status": item.get_status_display().lower()},
+                    % {"title": now.title, "status": now.get_status_display().lower()},
                 )
                 return redirect(request.path)
             except ValidationError as error:

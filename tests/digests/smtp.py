@@ -1,6 +1,7 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 for tests: it records every message
-it accepts, and can refuse addresses, fail for a while, or hold a conversation
-open so that a test can kill the client in the middle of it."""
+it accepts, and can refuse addresses, answer chosen replies to a recipient's RCPT
+or DATA (greylisting, a full mailbox, a message refused), fail for a while, or
+hold a conversation open so that a test can kill the client in the middle of it."""
 
 import asyncio
 import socket
@@ -46,6 +47,12 @@ class Received:
 class Handler:
     received: list[Received] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    # {address: replies}: the next RCPT (or DATA) for the address gets the first
+    # reply, which is then used up; "250" lets that one through.
+    rcpt_replies: dict[str, list[str]] = field(default_factory=dict)
+    data_replies: dict[str, list[str]] = field(default_factory=dict)
+    # Every reply given to a RCPT or DATA other than 250: (command, address, reply).
+    replies: list[tuple[str, str, str]] = field(default_factory=list)
     # Answer "451" to this many DATA commands before accepting again.
     fail_next: int = 0
     # Hold the RCPT of the n-th message addressed to `hold_for` (1-based) until released.
@@ -59,6 +66,9 @@ class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 No such user here"
+        reply = self.next_reply(self.rcpt_replies, "RCPT", address)
+        if reply:
+            return reply
         if self.hold_at and address.endswith(self.hold_for):
             with self.lock:
                 self._seen += 1
@@ -76,6 +86,11 @@ class Handler:
             if self.fail_next:
                 self.fail_next -= 1
                 return "451 4.3.0 Try again later"
+        for address in envelope.rcpt_tos:
+            reply = self.next_reply(self.data_replies, "DATA", address)
+            if reply:
+                return reply
+        with self.lock:
             self.received.append(
                 Received(
                     list(envelope.rcpt_tos),
@@ -84,6 +99,18 @@ class Handler:
                 )
             )
         return "250 Message accepted for delivery"
+
+    def next_reply(self, replies: dict[str, list[str]], command: str, address: str) -> str:
+        """The reply chosen for this command and address, if any ("" to accept)."""
+        with self.lock:
+            queue = replies.get(address)
+            if not queue:
+                return ""
+            reply = queue.pop(0)
+            if reply.startswith("250"):
+                return ""
+            self.replies.append((command, address, reply))
+            return reply
 
 
 class SMTPServer:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from digests import digest, rendering, sending
 from digests.models import DigestDelivery, Subscription
 from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
-from digests.tasks import RETRY_COUNTDOWNS, send_digest_batch, send_digests
+from digests.tasks import send_digests
 
 from .conftest import IN_WINDOW, PERIOD
 
@@ -311,52 +311,6 @@ def test_the_window_starts_at_the_previous_digest_when_that_was_later(make_subsc
     assert "New since" in message.body
     assert "Already in the weekly digest" not in message.body
     assert message.subject == "Your monthly digest: 1 new item on the pathway"
-
-
-def test_a_smtp_failure_is_retried_and_recorded_then_the_next_run_sends_it(
-    eager_celery_retrying, smtp_server, make_subscription, content
-):
-    subscription = make_subscription("reader@example.org")
-    smtp_server.handler.fail_next = 100
-
-    with mock.patch.object(send_digest_batch, "retry", wraps=send_digest_batch.retry) as retry:
-        run()
-
-    delivery = DigestDelivery.objects.get(subscription=subscription)
-    assert delivery.status == Status.FAILED
-    assert delivery.attempts == len(RETRY_COUNTDOWNS) + 1
-    assert "451" in delivery.last_error
-    assert [call.kwargs["countdown"] for call in retry.call_args_list] == list(RETRY_COUNTDOWNS)
-    assert smtp_server.received == []
-
-    smtp_server.handler.fail_next = 0
-    run()
-
-    delivery.refresh_from_db()
-    assert delivery.status == Status.SENT
-    assert delivery.last_error == ""
-    assert [m.to for m in smtp_server.received] == ["reader@example.org"]
-
-
-def test_every_retry_countdown_stays_below_the_broker_visibility_timeout(settings):
-    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
-    assert max(RETRY_COUNTDOWNS) < timeout
-
-
-def test_an_address_the_server_refuses_is_recorded_and_the_others_still_get_theirs(
-    smtp_server, make_subscription, content
-):
-    refused = make_subscription("nobody@example.org")
-    fine = make_subscription("reader@example.org")
-    smtp_server.handler.refuse = {"nobody@example.org"}
-
-    send_batch("weekly", PERIOD, [refused.pk, fine.pk])
-
-    assert DigestDelivery.objects.get(subscription=refused).status == Status.REFUSED
-    assert "550" in DigestDelivery.objects.get(subscription=refused).last_error
-    assert DigestDelivery.objects.get(subscription=fine).status == Status.SENT
-    assert [m.to for m in smtp_server.received] == ["reader@example.org"]
-    assert due_subscription_ids("weekly", PERIOD) == []
 
 
 def test_a_real_smtp_message_has_both_parts_and_the_headers(

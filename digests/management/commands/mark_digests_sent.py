@@ -20,8 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from digests.digest import current_period
+from digests.mailing import MAX_ATTEMPTS
 from digests.models import DigestDelivery, Frequency, Subscription
-from digests.sending import MAX_ATTEMPTS
 
 Status = DigestDelivery.Status
 UNFINISHED = (Status.CLAIMED, Status.FAILED)

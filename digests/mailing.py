@@ -1,0 +1,88 @@
+"""Talking to the mail server about one digest: sending its prepared bytes, and
+what the server's reply means for that recipient (RFC 5321: a 4xx reply is
+temporary, a 5xx reply permanent), with the back-off before another try.
+sending.py records each outcome on the delivery row."""
+
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+
+from .rendering import Prepared, personalise
+
+# Wait before trying a temporarily failed digest again, by the attempts made so far
+# (the last one repeats): greylisting asks for minutes, an outage may take hours.
+RETRY_BACKOFF = (
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(minutes=30),
+    timedelta(hours=1),
+    timedelta(hours=2),
+    timedelta(hours=4),
+    timedelta(hours=8),
+    timedelta(hours=16),
+)
+# Sends tried per delivery, over all runs (about 32 hours with the back-off), before
+# it is left as failed for good.
+MAX_ATTEMPTS = len(RETRY_BACKOFF) + 1
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long a digest that failed its `attempts`-th try waits for the next."""
+    return RETRY_BACKOFF[min(max(attempts, 1), len(RETRY_BACKOFF)) - 1]
+
+
+class Sender:
+    """Sends digests over one mailer connection: as prepared bytes through Django's
+    SMTP backend, as message objects through any other backend (the console in
+    development, the outbox in tests)."""
+
+    def __init__(self, connection) -> None:
+        self.connection = connection
+        self.smtp = isinstance(connection, SMTPBackend)
+        self.envelope_from = (
+            connection.prep_address(settings.DEFAULT_FROM_EMAIL) if self.smtp else ""
+        )
+
+    def send(self, prepared: Prepared, recipient, message_id: str) -> None:
+        """Send to `recipient` (a sending.Recipient), or raise the SMTP error."""
+        data = prepared.bytes_for(recipient.email, recipient.token, message_id)
+        if self.smtp and data is not None:
+            smtp = self.connection.connection
+            if smtp is not None and smtp.sock is None:
+                # The server closed the connection after its reply (421): open another.
+                self.connection.connection = None
+            self.connection.open()
+            self.connection.connection.sendmail(self.envelope_from, [recipient.email], data)
+        else:
+            message = personalise(prepared.message, recipient.email, recipient.token, message_id)
+            self.connection.send_messages([message])
+
+
+class Outcome:
+    SENT = "sent"
+    DONE = "done"  # sent, or no longer wanted, by the time this batch came to it
+    REFUSED = "refused"  # 5xx to DATA: this message, for good
+    REFUSED_ADDRESS = "refused_address"  # 5xx to RCPT: the address, for good
+    DEFERRED = "deferred"  # 4xx: try again later
+    INTERRUPTED = "interrupted"  # the server is unreachable or dropped us
+
+
+def outcome_of(error: Exception) -> str:
+    """What an SMTP error means for one recipient (RFC 5321 reply codes)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code = min(code for code, _message in error.recipients.values())
+        return Outcome.REFUSED_ADDRESS if code >= 500 else Outcome.DEFERRED
+    if isinstance(error, smtplib.SMTPDataError):
+        return Outcome.REFUSED if error.smtp_code >= 500 else Outcome.DEFERRED
+    # The sender refused, a failed greeting or log-in, a dropped connection, a
+    # socket error: nothing the next recipient would fare better with.
+    return Outcome.INTERRUPTED
+
+
+SMTP_ERRORS = (smtplib.SMTPException, OSError)
+
+
+class Interrupted(Exception):
+    """The mail server could not be reached or dropped the connection."""
