@@ -113,6 +113,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous reads answered from the page cache skip everything below (core/pagecache.py).
+    "core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -173,6 +175,25 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Pages for anonymous visitors, kept in this cache under the site-wide content version
+# (core/content_version.py, core/pagecache.py). The version changes whenever a row of
+# these models that public pages show changes: app labels, or "app.Model" labels.
+PAGE_CACHE_ALIAS = "default"
+# How long a kept page lives at most (pages that show the date stay right), and how
+# long a proxy or browser may reuse one before asking again (with its ETag).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+PUBLIC_CONTENT_MODELS = [
+    "pathway",
+    "barriers",
+    "stakeholders",
+    "contributions.Resource",
+    "contributions.Initiative",
+    "synergies",
+    "gaps",
+    "search",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
