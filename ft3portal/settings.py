@@ -195,6 +195,10 @@ PUBLIC_CONTENT_MODELS = [
     "search",
 ]
 
+# Seconds before an item's stored related work is worked out again by the hourly
+# refresh, whatever changed (potential partners depend on every organisation's work).
+RELATED_WORK_MAX_AGE = int(env("RELATED_WORK_MAX_AGE", str(24 * 3600)))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -335,6 +339,12 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-digests": {
         "task": "digests.tasks.send_digests",
         "schedule": crontab(minute=30),
+    },
+    # Related work and potential partners stored per item (synergies/related.py):
+    # those never worked out, then the oldest, in batches.
+    "refresh-related-work": {
+        "task": "synergies.tasks.refresh_stale_related_work",
+        "schedule": crontab(minute=45),
     },
     "delete-expired-digest-subscriptions": {
         "task": "digests.tasks.delete_expired_subscriptions",
