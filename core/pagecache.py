@@ -9,7 +9,9 @@ rendered, and kept if it can be shared:
   form whose token belongs to one visitor), no Cache-Control of its own (views that
   say no-store or private keep their word);
 - its body is kept with the CSP nonce taken out, and each answer gets a fresh one,
-  so no two responses share a nonce.
+  so no two responses share a nonce;
+- it is fresh for PAGE_CACHE_SECONDS (pages that show the date stay right); then
+  one request renders it again while the others still get the kept copy.
 
 Cached or not, a shareable page carries an ETag (a hash of the body without its
 nonce) and Last-Modified (the content version's time), answers If-None-Match and
@@ -29,6 +31,7 @@ CSP, security, Vary and Content-Length headers of the middleware around it.
 """
 
 import hashlib
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,6 +42,11 @@ from django.utils.http import http_date
 from . import content_version
 
 NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
+# A page is fresh for PAGE_CACHE_SECONDS and kept this many times as long, so that
+# when it is due, one request renders it again (it may take RENEWAL_SECONDS) while
+# the others are answered with the copy they would have had a moment before.
+KEPT_STALE = 4
+RENEWAL_SECONDS = 60
 # Response headers kept with a cached page; the middleware around this one adds the rest.
 KEPT_HEADERS = (
     "Content-Type",
@@ -59,6 +67,12 @@ class CachedPage:
     last_modified: float | None
     # Values of the request headers the page varies on (besides Cookie), as rendered.
     varies_on: dict[str, str]
+    # After this (time.time()) the page is rendered again by one request, while the
+    # others are still answered with this copy (no stampede on a slow page).
+    fresh_until: float = 0.0
+
+    def is_fresh(self) -> bool:
+        return time.time() < self.fresh_until
 
 
 def session_cookie_names() -> tuple[str, ...]:
@@ -118,6 +132,7 @@ def keep(request: HttpRequest, response: HttpResponse, version: int | None) -> C
         etag=f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
         last_modified=version / 1e9 if version else None,
         varies_on={name: request.headers.get(name, "") for name in varied_headers(response)},
+        fresh_until=time.time() + settings.PAGE_CACHE_SECONDS,
     )
 
 
@@ -163,8 +178,12 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request, version) if version is not None else None
         if key is not None:
             page = store.get(key)
-            if page is not None and all(
-                request.headers.get(name, "") == value for name, value in page.varies_on.items()
+            if (
+                page is not None
+                and all(
+                    request.headers.get(name, "") == value for name, value in page.varies_on.items()
+                )
+                and (page.is_fresh() or not store.add(f"{key}:renewing", 1, RENEWAL_SECONDS))
             ):
                 return answer(request, page)
         response = self.get_response(request)
@@ -172,5 +191,5 @@ class AnonymousPageCacheMiddleware:
             return keep_private(response) if response.cookies else response
         page = keep(request, response, version)
         if key is not None:
-            store.set(key, page, settings.PAGE_CACHE_SECONDS)
+            store.set(key, page, settings.PAGE_CACHE_SECONDS * KEPT_STALE)
         return answer(request, page, rendered=response)

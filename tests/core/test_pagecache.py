@@ -3,14 +3,17 @@ core/content_version.py): served without queries, invalidated by every public ch
 and by nothing else, with validators, 304s and headers a proxy may honour."""
 
 import re
+import time
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from barriers.models import Barrier
-from core import content_version
+from core import content_version, pagecache
 from pathway.models import Stage
 from tests.conftest import logged_in
 
@@ -208,3 +211,30 @@ def test_without_a_cache_pages_are_rendered_every_time(anonymous, make_resource,
     response = anonymous.get("/resources/")
     assert b"Uncached, renamed" in response.content
     assert response["ETag"]
+
+
+def test_a_page_due_again_is_rendered_by_one_request_while_others_get_the_copy(
+    anonymous,
+    make_resource,
+    settings,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+    monkeypatch,
+):
+    make_resource("Kept a while", status="published")
+    anonymous.get("/resources/")
+    later = time.time() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    key = pagecache.page_key(RequestFactory().get("/resources/"), content_version.current())
+    store = content_version.page_cache()
+    # Another request is rendering it again: this one gets the kept copy.
+    store.add(f"{key}:renewing", 1)
+    with django_assert_num_queries(0):
+        assert anonymous.get("/resources/").status_code == 200
+    store.delete(f"{key}:renewing")
+    # Nobody is: this request renders it, and it is fresh again for the next.
+    with CaptureQueriesContext(connection) as rendering:
+        anonymous.get("/resources/")
+    assert len(rendering) > 0
+    with django_assert_num_queries(0):
+        assert b"Kept a while" in anonymous.get("/resources/").content
