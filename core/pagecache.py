@@ -10,6 +10,8 @@ rendered, and kept if it can be shared:
   say no-store or private keep their word);
 - its body is kept with the CSP nonce taken out, and each answer gets a fresh one,
   so no two responses share a nonce;
+- its path is not one of PAGE_CACHE_RENDERED_PATHS (the API, whose throttles count
+  every request, is rendered each time, and answered with 304 all the same);
 - it is fresh for PAGE_CACHE_SECONDS (pages that show the date stay right); then
   one request renders it again while the others still get the kept copy.
 
@@ -85,6 +87,12 @@ def is_anonymous_read(request: HttpRequest) -> bool:
     if "HTTP_AUTHORIZATION" in request.META:
         return False
     return not any(name in request.COOKIES for name in session_cookie_names())
+
+
+def is_kept(request: HttpRequest) -> bool:
+    """Whether the page may be kept in the server's cache; validators and
+    Cache-Control apply to every path."""
+    return not request.path.startswith(tuple(settings.PAGE_CACHE_RENDERED_PATHS))
 
 
 def page_key(request: HttpRequest, version: int) -> str:
@@ -175,7 +183,7 @@ class AnonymousPageCacheMiddleware:
             return keep_private(self.get_response(request))
         version = content_version.current()
         store = content_version.page_cache()
-        key = page_key(request, version) if version is not None else None
+        key = page_key(request, version) if version is not None and is_kept(request) else None
         if key is not None:
             page = store.get(key)
             if (

@@ -184,6 +184,9 @@ PAGE_CACHE_ALIAS = "default"
 # long a proxy or browser may reuse one before asking again (with its ETag).
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+# Paths rendered on every request, never answered from the page cache (they still
+# get validators and 304s): the API, whose throttles must count every request.
+PAGE_CACHE_RENDERED_PATHS = ["/api/"]
 PUBLIC_CONTENT_MODELS = [
     "pathway",
     "barriers",

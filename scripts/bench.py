@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 # Seconds the first, uncached view of a page may take.
 WARM_UP_TIMEOUT = 300
+# Seconds of untimed load on each server before the timing.
+WARM_UP_SECONDS = 5
 
 # Fixed pages, and (list page, pattern of a link on it) for one item of each kind.
 PAGES = ["/", "/pathway/", "/resources/", "/initiatives/", "/gaps/", "/sitemap.xml"]
@@ -212,6 +214,9 @@ def main() -> int:
                 status, _body = get(portal_port, page, timeout=WARM_UP_TIMEOUT)
                 took = time.perf_counter() - started
                 print(f"  first view of {page}: {status} in {took:.2f} s", flush=True)
+            # Every worker (and thread) past its first request, on both servers.
+            load(floor_port, "/", args.clients, WARM_UP_SECONDS)
+            load(portal_port, pages[0], args.clients, WARM_UP_SECONDS)
             print(f"load: {os.getloadavg()[0]:.1f} (1 min) before timing", flush=True)
             results = {"floor (before)": load(floor_port, "/", args.clients, args.seconds)}
             for page in pages:

@@ -160,7 +160,8 @@ def test_signed_in_pages_are_private_and_never_from_the_cache(anonymous, partner
     assert "ETag" not in response
 
 
-def test_each_cached_answer_has_its_own_csp_nonce(anonymous, db):
+def test_each_cached_answer_has_its_own_csp_nonce(anonymous, db, settings):
+    settings.PAGE_CACHE_RENDERED_PATHS = []  # the API docs are the page with a script
     answers = [anonymous.get("/api/v1/docs/") for _ in range(3)]
     nonces = []
     for response in answers:
@@ -173,6 +174,15 @@ def test_each_cached_answer_has_its_own_csp_nonce(anonymous, db):
     assert len(set(nonces)) == 3
     # The same page, so the same validator, whatever the nonce.
     assert len({response["ETag"] for response in answers}) == 1
+
+
+def test_api_reads_are_rendered_every_time_so_throttles_count_them(anonymous, db):
+    first = anonymous.get("/api/v1/stages/")
+    with CaptureQueriesContext(connection) as rendering:
+        again = anonymous.get("/api/v1/stages/")
+    assert len(rendering) > 0
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
 
 
 def test_pages_with_a_form_are_not_shared_and_csrf_still_works(db):
