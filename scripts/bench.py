@@ -224,6 +224,10 @@ def main() -> int:
                 print(f"  {page}: {results[page]['rps']:.0f} req/s", flush=True)
             results["floor (after)"] = load(floor_port, "/", args.clients, args.seconds)
             print(f"load: {os.getloadavg()[0]:.1f} (1 min) after timing")
+            # The cache fails open (core/cache.py): a page timed while Redis did not
+            # answer within REDIS_TIMEOUT was rendered each time, and says so here.
+            unreachable = portal_log.read_text().count("Cache unreachable")
+            print(f"cache unreachable (rendered without it for 10 s each): {unreachable} times")
         finally:
             for server in servers:
                 server.terminate()
