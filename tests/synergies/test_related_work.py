@@ -12,6 +12,15 @@ from synergies.tasks import refresh_stale_related_work
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def eager_tasks(monkeypatch):
+    """The refresh runs in this process, with or without a broker configured."""
+    from ft3portal.celery import app as celery_app
+
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
+
+
 REIMBURSEMENT = "test-not-reimbursed"
 TAGS = {"barriers": [REIMBURSEMENT], "stages": ["testing-decision"], "countries": ["DE"]}
 
