@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo worker beat screenshots smoke check-python clean
+.PHONY: run test install lint format migrate demo worker beat screenshots smoke bench check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed: set PYTHON=/path/to/python3.12")'
@@ -63,6 +63,11 @@ screenshots: install
 # checked (scripts/smoke_production.py; .ci/run runs it on PostgreSQL).
 smoke: install
 	$(BIN)/python scripts/smoke_production.py
+
+# The portal's pages against a bare Django page on the same gunicorn, same load,
+# loopback only (scripts/bench.py; figures in the README). BENCH_ARGS="--seconds 10".
+bench: install
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

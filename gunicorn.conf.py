@@ -8,19 +8,26 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 
-# Sync workers: one request per process, the simplest model and the one Django's
-# ORM and psycopg2 assume (no monkey-patching). Their weakness, a slow client
-# holding a worker while it trickles its request or reads the response, is taken
-# away by the buffering reverse proxy in front (nginx, docker-compose.yml): it reads
-# whole requests before passing them on and takes responses at once. What is left
-# waiting inside a request is bounded by timeouts: the database's, and Redis's
-# (settings.REDIS_TIMEOUT). Gunicorn's own advice for the CPU-bound case is
-# 2 x cores + 1 workers.
-worker_class = "sync"
+# Threaded workers (gthread): a few threads per process. Chosen by measurement
+# (README, "Performance"): with the page cache most answers take a millisecond or
+# two and wait on Redis or the database, so threads keep the CPU busy where sync
+# workers sat idle; and the arbiter's heartbeat runs beside the threads, so a long
+# streamed download (the CSV of 100,000 items) is not killed as a hung worker
+# after `timeout`, which a sync worker, silent for the whole request, would be.
+# Slow clients are taken away by the buffering reverse proxy in front (nginx,
+# docker-compose.yml). Django's ORM and psycopg2 are thread-safe per connection:
+# each thread has its own (persistent, CONN_MAX_AGE) connection. Gunicorn's advice
+# for the process count is 2 x cores + 1.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Load the portal once in the arbiter, before forking: a new worker (after
+# max_requests, or a crash) starts warm instead of importing everything again,
+# which took seconds per worker on a busy machine.
+preload_app = True
 
-# A request running longer than this is killed, its worker replaced: a page
-# should never take it. Graceful shutdown gives requests in flight as long.
+# A worker that stops answering the arbiter for this long is killed and replaced;
+# graceful shutdown gives requests in flight as long.
 timeout = 30
 graceful_timeout = 30
 # Only the proxy connects, over keep-alive connections of its own.

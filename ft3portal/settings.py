@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous reads answered from the page cache skip everything below (core/pagecache.py).
+    "core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -188,6 +190,32 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Pages for anonymous visitors, kept in this cache under the site-wide content version
+# (core/content_version.py, core/pagecache.py). The version changes whenever a row of
+# these models that public pages show changes: app labels, or "app.Model" labels.
+PAGE_CACHE_ALIAS = "default"
+# How long a kept page lives at most (pages that show the date stay right), and how
+# long a proxy or browser may reuse one before asking again (with its ETag).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+# Paths rendered on every request, never answered from the page cache (they still
+# get validators and 304s): the API, whose throttles must count every request.
+PAGE_CACHE_RENDERED_PATHS = ["/api/"]
+PUBLIC_CONTENT_MODELS = [
+    "pathway",
+    "barriers",
+    "stakeholders",
+    "contributions.Resource",
+    "contributions.Initiative",
+    "synergies",
+    "gaps",
+    "search",
+]
+
+# Seconds before an item's stored related work is worked out again by the hourly
+# refresh, whatever changed (potential partners depend on every organisation's work).
+RELATED_WORK_MAX_AGE = int(env("RELATED_WORK_MAX_AGE", str(24 * 3600)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -343,6 +371,12 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-digests": {
         "task": "digests.tasks.send_digests",
         "schedule": crontab(minute="*/5"),
+    },
+    # Related work and potential partners stored per item (synergies/related.py):
+    # those never worked out, then the oldest, in batches.
+    "refresh-related-work": {
+        "task": "synergies.tasks.refresh_stale_related_work",
+        "schedule": crontab(minute=45),
     },
     "delete-expired-digest-subscriptions": {
         "task": "digests.tasks.delete_expired_subscriptions",

@@ -3,7 +3,7 @@ views/<feature>.py) answers it and whose templates are under templates/<app>/;
 tests/ft3portal/test_layout.py checks that this stays true."""
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from contributions.sitemaps import InitiativeSitemap, ResourceSitemap
@@ -46,7 +46,19 @@ urlpatterns = [
     # accounts: API tokens; allauth: sign-up, log-in, passwords, email addresses
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # A sitemap index, and each section's pages of at most 50,000 URLs (?p=2, ...).
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),

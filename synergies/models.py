@@ -110,3 +110,31 @@ class SimilarityDecision(models.Model):
     @property
     def match(self) -> Contribution:
         return self.match_resource or self.match_initiative
+
+
+class RelatedWork(models.Model):
+    """The related work and potential partners of one published item, worked out
+    when the item, or work related to it, changed (synergies/related.py), so that
+    its page reads them instead of searching the whole library on every view.
+
+    Each entry keeps what the page shows: the item or organisation, and the
+    explanation in words. `keys` names the related items (" resource:12
+    initiative:5 ") so that the rows listing an item are found when it changes.
+    """
+
+    resource = contribution_link(Resource, _("resource"), "related_work", one_to_one=True)
+    initiative = contribution_link(Initiative, _("initiative"), "related_work", one_to_one=True)
+    # [{"kind": "resource", "pk": 12, "explanation": "same barrier: …"}], best first.
+    related = models.JSONField(_("related work"), default=list, blank=True)
+    # [{"organisation": 7, "explanation": "works on … in …"}], best first.
+    partners = models.JSONField(_("potential partners"), default=list, blank=True)
+    keys = models.TextField(editable=False, blank=True)
+    computed_at = models.DateTimeField(_("computed"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("related work")
+        verbose_name_plural = _("related work")
+        constraints = [one_contribution("related_work_one_item")]
+
+    def __str__(self) -> str:
+        return str(self.resource or self.initiative)

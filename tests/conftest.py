@@ -25,6 +25,13 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def rendered_pages(settings):
+    """Every page rendered, none answered from the page cache (core/pagecache.py):
+    for tests that read a response's template context on a repeated view."""
+    settings.PAGE_CACHE_RENDERED_PATHS = ["/"]
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # The real hasher is slow on purpose; tests create many users.

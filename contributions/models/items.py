@@ -237,6 +237,12 @@ class Contribution(models.Model):
     def kind(self) -> str:
         return self._meta.model_name
 
+    def affects_public_pages(self) -> bool:
+        """Whether changing the item changes what visitors see (core.content_version):
+        published items, and archived ones, which were until just now. Drafts and
+        items in review are seen by their organisation and curators only."""
+        return self.status in (Status.PUBLISHED, Status.ARCHIVED)
+
     # The workflow. Each method is one curator or partner action.
 
     @staticmethod

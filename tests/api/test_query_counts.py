@@ -64,7 +64,8 @@ def add_items(make_resource, make_initiative, other_organisation, partner, start
 
 # Anonymous: COUNT, the page (with organisation and group), then one query each for
 # stages, barriers, countries, regions, therapeutic areas and audiences; initiatives
-# add partner organisations and related resources. CSV downloads have no COUNT.
+# add partner organisations and related resources. CSV downloads have no COUNT, and
+# their tag queries are per chunk of 2,000 items (contributions/api/downloads.py).
 ANONYMOUS = {
     "/api/v1/resources/": 8,
     "/api/v1/initiatives/": 10,

@@ -37,6 +37,8 @@ def mixed_states(make_resource, make_initiative):
         "/feeds/resources/",
         "/feeds/initiatives/",
         "/sitemap.xml",
+        "/sitemap-resources.xml",
+        "/sitemap-initiatives.xml",
     ],
 )
 def test_only_published_items_appear_anywhere_public(client, mixed_states, url):

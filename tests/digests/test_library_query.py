@@ -20,7 +20,8 @@ from pathway.models import Stage
 
 from .conftest import BEFORE_WINDOW, IN_WINDOW, LONG_AGO, PERIOD, days, published_on
 
-pytestmark = pytest.mark.django_db
+# The views are read twice, the second time for their template context.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 
 @pytest.fixture

@@ -71,7 +71,9 @@ def test_the_image_installs_every_app_and_collects_static_files_for_production()
 
 def test_gunicorn_settings():
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
-    assert config["worker_class"] == "sync"
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] >= 2
+    assert config["preload_app"] is True
     assert config["workers"] >= 3
     assert config["timeout"] == 30
     assert config["max_requests"] > 0 and 0 < config["max_requests_jitter"] < config["max_requests"]

@@ -495,7 +495,7 @@ def test_initiative_pages_suggest_potential_partners(
 
 
 def test_the_map_and_every_country_page_are_in_the_sitemap_and_the_main_menu(client):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-gaps.xml").content.decode()
     assert "/gaps/</loc>" in body
     for code in Country.objects.values_list("code", flat=True):
         assert f"/countries/{code}/</loc>" in body

@@ -142,6 +142,6 @@ def test_detail_query_count_does_not_grow(client, make_resource, make_initiative
 
 
 def test_barrier_sitemap_lists_every_barrier(client):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-barriers.xml").content.decode()
     for slug in Barrier.objects.values_list("slug", flat=True):
         assert f"/barriers/{slug}/</loc>" in body

@@ -181,7 +181,7 @@ def test_stage_page_query_count_does_not_grow(client, make_resource, make_initia
 
 
 def test_stage_sitemap_lists_every_stage(client):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-stages.xml").content.decode()
     for stage in Stage.objects.all():
         assert f"/pathway/{stage.slug}/</loc>" in body
     assert "/pathway/</loc>" not in body

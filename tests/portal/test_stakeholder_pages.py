@@ -138,6 +138,6 @@ def test_organisation_page_query_count_does_not_grow(
 def test_organisation_sitemap_lists_verified_organisations_only(
     client, organisation, unverified_organisation
 ):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-organisations.xml").content.decode()
     assert "/organisations/lung-patients-network/</loc>" in body
     assert "proposed-patients-group" not in body

@@ -168,7 +168,7 @@ def test_it_is_public_once_verified(proposed, curator):
 def test_the_sitemap_and_the_directory_list_only_verified_organisations(
     curator, organisation, proposed
 ):
-    sitemap = Client().get("/sitemap.xml").content.decode()
+    sitemap = Client().get("/sitemap-organisations.xml").content.decode()
     directory = logged_in(curator).get(reverse("portal:stakeholders")).content.decode()
 
     assert organisation.get_absolute_url() in sitemap

@@ -1,0 +1,104 @@
+"""The site-wide content version: one number that changes whenever anything a public
+page shows changes.
+
+Cached pages and fragments are keyed on it (core/pagecache.py), so a change makes
+every one of them a miss at once: invalidation is exact without knowing which page
+shows what. The version is the time of the last change in nanoseconds, which also
+gives pages their Last-Modified.
+
+Which models count is a setting, PUBLIC_CONTENT_MODELS: app labels (every model of
+the app) or "app.Model" labels, as Django names them. A model may narrow it with a
+method `affects_public_pages()`: a resource still in draft is seen by nobody but its
+organisation, so editing it leaves the version alone. Lower layers cannot import the
+apps that hold the content, so the receivers listen to every model and look at the
+sender's label: one set lookup per save.
+
+Changes that send no signal (QuerySet.update, bulk_create, raw SQL) do not bump the
+version; whoever makes them calls bump() (bulk loaders do), and cached pages expire
+after PAGE_CACHE_SECONDS whatever happens.
+"""
+
+import time
+from functools import cache
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+KEY = "content-version"
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current() -> int | None:
+    """The content version, or None while the cache is unreachable (then nothing is
+    cached and every page is rendered)."""
+    store = page_cache()
+    version = store.get(KEY)
+    if version is None:
+        # Evicted, flushed or never set: start from now, never from a number that
+        # pages may already be cached under.
+        store.add(KEY, time.time_ns(), timeout=None)
+        version = store.get(KEY)
+    return version
+
+
+def _set_new_version() -> None:
+    store = page_cache()
+    previous = store.get(KEY) or 0
+    store.set(KEY, max(time.time_ns(), previous + 1), timeout=None)
+
+
+def bump() -> None:
+    """Mark the public content as changed, now and again when the transaction commits.
+
+    Now, so that the rest of this request (and a test) sees the change; after the
+    commit, so that a page rendered by another request between the two, from the
+    data before the commit, is not kept under the new version.
+    """
+    _set_new_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_set_new_version)
+
+
+@cache
+def watched_labels() -> frozenset[str]:
+    return frozenset(settings.PUBLIC_CONTENT_MODELS)
+
+
+def is_watched(model) -> bool:
+    meta = model._meta
+    labels = watched_labels()
+    return meta.app_label in labels or meta.label in labels
+
+
+def affects_public_pages(instance) -> bool:
+    check = getattr(instance, "affects_public_pages", None)
+    return check() if callable(check) else True
+
+
+def saved_or_deleted(sender, instance, **kwargs) -> None:
+    if is_watched(sender) and affects_public_pages(instance):
+        bump()
+
+
+def links_changed(sender, instance, action: str, reverse: bool, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if not (is_watched(type(instance)) or is_watched(sender)):
+        return
+    # From the item's side the item says whether anyone sees it; from the other side
+    # (a stage's items changed) the changed items are many, and may be public.
+    if not reverse and not affects_public_pages(instance):
+        return
+    bump()
+
+
+def connect_signals() -> None:
+    """Called from CoreConfig.ready()."""
+    post_save.connect(saved_or_deleted, dispatch_uid="content-version-saved")
+    post_delete.connect(saved_or_deleted, dispatch_uid="content-version-deleted")
+    m2m_changed.connect(links_changed, dispatch_uid="content-version-links")
