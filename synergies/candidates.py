@@ -48,6 +48,7 @@ from .wording import (
     Weights,
     groups,
     lookup_words,
+    rarity,
     trigram_similarity,
     trigrams,
 )
@@ -58,12 +59,12 @@ TITLE_CANDIDATES = 10
 STRUCTURE_CANDIDATES = 10
 # Structural candidates are the items sharing most tags among this many best
 # placed by the words.
-STRUCTURE_POOL = 1000
+STRUCTURE_POOL = 200
 # A draft of at most this many informative words is short: its title is also
 # compared letter by letter (a word half typed, a misspelling).
 SHORT = 6
 # Common words looked up two by two, at most this many of them.
-PAIRED = 4
+PAIRED = 3
 TRIGRAM_THRESHOLD = 0.3
 
 
@@ -92,16 +93,15 @@ class Retrieval:
 
     @functools.cached_property
     def reading(self) -> Reading:
-        return Reading(
-            self.profile.title, self.profile.summary, self.profile.language, self.concepts
-        )
+        profile = self.profile
+        return self.concepts.reading(profile.title, profile.summary, profile.language)
 
     def found(self, number: int) -> int:
         """How many items hold word `number`, at most COMMON."""
         return min(COMMON, sum(len(hits.get(number, ())) for hits in self.hits.values()))
 
     def word_weight(self, number: int) -> float:
-        return Weights({"w": self.found(number)}).of("w")
+        return rarity(self.found(number))
 
     def common(self, kind: str) -> list[int]:
         return [n for n in range(len(self.groups)) if len(self.hits[kind].get(n, ())) >= COMMON]
@@ -189,7 +189,7 @@ def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:
                 ranks[pk] += weight
     for pks in retrieval.pair_hits.get(kind, {}).values():
         if len(pks) < COMMON:
-            weight = Weights({"w": len(pks)}).of("w")
+            weight = rarity(len(pks))
             for pk in pks:
                 ranks[pk] += weight
     return ranks

@@ -64,7 +64,7 @@ from .profile import (
     Profile,
     dice,
 )
-from .wording import Reading, coverage, informative_words, matched, share, trigram_similarity
+from .wording import coverage, informative_words, matched, share, trigram_similarity
 
 
 @dataclass
@@ -113,7 +113,7 @@ def compare_text(retrieval: Retrieval, candidate: Candidate) -> None:
     """Set the candidate's text signals against the profile (see text_similarity)."""
     mine = retrieval.reading
     item = candidate.item
-    theirs = Reading(item.title, item.summary, item.language, retrieval.concepts)
+    theirs = retrieval.concepts.reading(item.title, item.summary, item.language)
     candidate.readings = (mine, theirs)
     weights = retrieval.weights
     found = matched(mine, theirs, mine.all_set)

@@ -25,7 +25,7 @@ from search.text import words as folded_words
 KEY_LENGTH = 6
 # Words a text is looked up by, at most: every informative word of the title, then
 # the summary's longest.
-MAX_WORDS = 16
+MAX_WORDS = 12
 # Text longer than this is cut before it is read: a summary is at most a few
 # hundred characters, and one word repeated 10,000 times says nothing more.
 MAX_TEXT = 4000
@@ -52,6 +52,17 @@ class Concepts:
     phrases: dict[tuple[str, ...], str]
     longest: int
     read: dict[tuple[str, str], list["Key"]] = field(default_factory=dict)
+    readings: dict[tuple[str, str, str], "Reading"] = field(default_factory=dict)
+
+    def reading(self, title: str, summary: str, language: str) -> "Reading":
+        """A title and summary as read, kept like `read`."""
+        key = (title, summary, language)
+        found = self.readings.get(key)
+        if found is None:
+            if len(self.readings) >= MAX_READ:
+                self.readings.clear()
+            found = self.readings[key] = Reading(title, summary, language, self)
+        return found
 
     @classmethod
     def load(cls) -> "Concepts":
@@ -209,7 +220,7 @@ class Reading:
                     initials = "".join(k.words[0][0] for k in run[:size])
                     found.setdefault(initials, frozenset(k.key for k in run[:size]))
                 if len(run) >= 2:
-                    joined = word_key(run[0].words[0] + run[1].words[0], self.language)
+                    joined = (run[0].words[0] + run[1].words[0])[:KEY_LENGTH]
                     found.setdefault(joined, frozenset(k.key for k in run[:2]))
         return found
 
@@ -234,10 +245,12 @@ class Weights:
     items: dict[str, int] = field(default_factory=dict)
 
     def of(self, key: str) -> float:
-        found = self.items.get(key)
-        if found is None or found == 0:
-            found = UNKNOWN
-        return math.log(1 + COMMON / min(found, COMMON))
+        return rarity(self.items.get(key, 0))
+
+
+def rarity(found: int) -> float:
+    """The weight of a word held by `found` items (see COMMON and UNKNOWN)."""
+    return math.log(1 + COMMON / min(found or UNKNOWN, COMMON))
 
 
 def coverage(mine: Iterable[str], found: frozenset[str], weights: Weights) -> float:

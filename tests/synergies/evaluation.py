@@ -147,7 +147,9 @@ def figures(outcomes: list[Outcome], mode: str) -> Figures:
         negatives_flagged=rate(
             sum(bool(o.flagged) for o in by_label[NEGATIVE]), len(by_label[NEGATIVE])
         ),
-        related_flagged=rate(sum(bool(o.flagged) for o in by_label[RELATED]), len(by_label[RELATED])),
+        related_flagged=rate(
+            sum(bool(o.flagged) for o in by_label[RELATED]), len(by_label[RELATED])
+        ),
     )
 
 
@@ -165,8 +167,8 @@ def analyse_contribution_tables() -> None:
 
 
 def tables_with_word_statistics() -> int:
-    """How many of the item tables have planner statistics on their search words,
-    the statistics the text prefilter reads (synergies/)."""
+    """How many of the item tables have planner statistics on their search words:
+    the statistics the finder must not depend on."""
     tables = [model._meta.db_table for model in KINDS.values()]
     with connection.cursor() as cursor:
         cursor.execute(
