@@ -63,8 +63,10 @@ STRUCTURE_POOL = 200
 # A draft of at most this many informative words is short: its title is also
 # compared letter by letter (a word half typed, a misspelling).
 SHORT = 6
-# Common words looked up two by two, at most this many of them.
+# Common words are looked up two by two, at most PAIRED of them, when the rare words
+# found fewer than FEW items.
 PAIRED = 3
+FEW = 10
 TRIGRAM_THRESHOLD = 0.3
 
 
@@ -117,7 +119,7 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
         retrieval.hits[kind] = word_hits(model, profile, retrieval.groups)
         # Common words two by two, when the rare ones alone found few items.
         pairs = []
-        if len(pre_rank(retrieval, kind)) < CANDIDATES:
+        if len(pre_rank(retrieval, kind)) < FEW:
             pairs = list(itertools.combinations(retrieval.common(kind)[:PAIRED], 2))
         retrieval.pair_hits[kind] = pair_hits(model, profile, retrieval.groups, pairs)
     by_word = {group.word: retrieval.found(n) for n, group in enumerate(retrieval.groups)}

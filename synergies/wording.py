@@ -267,14 +267,14 @@ def share(mine: frozenset[str], theirs: frozenset[str]) -> float:
     return len(mine & theirs) / len(mine) if mine else 0.0
 
 
-def lookup_words(title: str, summary: str, limit: int = MAX_WORDS) -> list[str]:
+def lookup_words(title: str, summary: str) -> list[str]:
     """The words a profile is looked up by: the title's informative words, then the
-    summary's longest, distinct, at most `limit`."""
+    summary's longest, distinct, at most MAX_WORDS."""
     title_words = informative_words(title)
     summary_words = sorted(
         set(informative_words(summary)) - set(title_words), key=lambda w: (-len(w), w)
     )
-    return list(dict.fromkeys([*title_words, *summary_words]))[:limit]
+    return list(dict.fromkeys([*title_words, *summary_words]))[:MAX_WORDS]
 
 
 def groups(words_: Sequence[str], table: Table) -> list[Group]:

@@ -38,7 +38,7 @@ pytestmark = pytest.mark.django_db
 
 LARGE_LIBRARY = 5_000
 TOP_1 = 0.9
-FLAGGED = 0.85
+FLAGGED = 0.8
 NEGATIVES_FLAGGED = 0.05
 RELATED_FLAGGED = 0.2
 
