@@ -198,11 +198,12 @@ def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:
 
 
 def title_hits(model: type[Contribution], profile: Profile) -> list[int]:
-    """Ids of the items whose titles are most like a short profile's title."""
-    title = profile.title.strip()[:200]
-    title_words = [w for w in folded_words(title) if len(w) >= 3]
+    """Ids of the items whose titles are most like a short profile's title, compared
+    as its words only (no control characters, which the database refuses)."""
+    title_words = [w for w in folded_words(profile.title[:200]) if len(w) >= 3]
     if not title_words:
         return []
+    title = " ".join(title_words)
     items = published(model, profile)
     if is_postgresql():
         return list(
