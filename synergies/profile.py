@@ -32,7 +32,7 @@ MIN_TEXT = 0.55
 TITLE_SHARE = 0.3
 AGREEMENT_FLOOR = 0.6
 TITLE_ALONE = 0.8
-EVIDENCE = 4.0
+EVIDENCE = 8.0
 # An area and a broader one (Lung cancer, Oncology) count this much of the same area.
 BROADER_AREA = 0.5
 # Text signals reported as reasons, and how many reasons a match gives at most.
