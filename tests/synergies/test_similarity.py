@@ -220,7 +220,8 @@ def test_a_lookup_makes_the_same_queries_whatever_the_number_of_items(
     profile = draft("Guide to biomarker reimbursement", barriers=[REIMBURSEMENT])
 
     with CaptureQueriesContext(connection) as queries:
-        matches = find_similar(profile, limit=20)
+        # Every candidate, whatever its score: both kinds are looked up in full.
+        matches = find_similar(profile, limit=20, minimum=0)
 
     assert len(matches) == 2 * count
     assert len(queries) == lookup_queries(short=True)
