@@ -1,130 +1,77 @@
-"""Candidate selection: the few published items worth scoring for a profile, found
-with LIMITed text and structural prefilters, and their tags in one query."""
+"""Candidate selection: the few published items worth scoring for a profile.
 
-import difflib
+Found through the site search (search.matching), so that acronyms and their
+expansions, US and UK spelling and terms in other languages (the synonym table) and
+words stemmed in every language configuration in use all count, the same way on
+PostgreSQL and SQLite; never through planner statistics, so that an original is
+reachable whatever the size of the library and whether it was analysed:
+
+- word hits: for each informative word of the profile (with its synonyms), at most
+  COMMON of the items holding it, in one UNION ALL query per kind (index-backed: GIN
+  on PostgreSQL, FTS5 on SQLite). A word held by fewer items than that is a *rare*
+  word, and all its items are found; the number found is also how rare it is, the
+  weight of the word in the scores (wording.Weights). Candidates are the items
+  holding the most weight of rare words (the pre-rank), and
+- when several words are common, pairs of them together, the same way;
+- for short drafts, the items with the most similar titles (pg_trgm's similarity
+  on PostgreSQL; on SQLite the titles holding a word beginning like one of the
+  draft's, ranked by the same trigram similarity in Python);
+- structural candidates: of the items holding a rare word, those sharing the most
+  barriers and countries with the profile, whatever their age.
+
+Then every candidate's row (one query per kind), its tags (one query) and the names
+of regions and areas (one query). Nothing is queried per candidate.
+"""
+
 import functools
-import math
-import re
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramSimilarity,
-)
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    FloatField,
-    Q,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, Least, NullIf
+from django.db.models import Count, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
-from contributions.models import KINDS, SEARCH_CONFIG, Contribution
+from contributions.models import KINDS, Contribution
+from search.index import KIND_NUMBERS, ROWID_FACTOR
+from search.matching import Matches
+from search.synonyms import Group
+from search.text import words as folded_words
 
-from .profile import (
-    CANDIDATES,
-    MAX_LIKE_WORDS,
-    Candidate,
-    Places,
-    Profile,
-    dice,
-    normalise,
-    words_of,
+from .profile import Candidate, Places, Profile
+from .wording import (
+    COMMON,
+    Concepts,
+    Reading,
+    Weights,
+    groups,
+    lookup_words,
+    rarity,
+    trigram_similarity,
+    trigrams,
 )
+
+# Candidates per kind from the words, from the titles, and from the tags.
+CANDIDATES = 50
+TITLE_CANDIDATES = 10
+STRUCTURE_CANDIDATES = 10
+# Structural candidates are the items sharing most tags among this many best
+# placed by the words.
+STRUCTURE_POOL = 200
+# A draft of at most this many informative words is short: its title is also
+# compared letter by letter (a word half typed, a misspelling).
+SHORT = 6
+# Common words are looked up two by two, at most PAIRED of them, when the rare words
+# found fewer than FEW items.
+PAIRED = 3
+FEW = 10
+TRIGRAM_THRESHOLD = 0.3
 
 
 def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
-
-
-def search_query(words: list[str]) -> SearchQuery | None:
-    """Any of `words`. They are letters and digits only (see `words_of`), so the raw
-    tsquery syntax cannot be broken by what a partner types."""
-    if not words:
-        return None
-    return SearchQuery(" | ".join(words), search_type="raw", config=SEARCH_CONFIG)
-
-
-# How much of a kind's items the text prefilter may select and rank: its words are
-# taken rarest first while their estimated shares add up to at most WORD_BUDGET; all
-# the title's words together are added if they are estimated rarer than TITLE_BUDGET.
-# On a large table "cancer" or "testing" alone would select most rows, and every one
-# would have to be ranked. Common words still count in the score of what is found.
-WORD_BUDGET = 0.01
-TITLE_BUDGET = 0.05
-# The profile's words as PostgreSQL's English dictionary stems them ("lexemes"), which
-# of them are in the title, and for each table the share of its rows containing each:
-# PostgreSQL's planner statistics hold the most common lexemes of each search vector
-# column with their shares, and the last share listed is a ceiling for all the others.
-# ANALYZE (autovacuum) keeps them fresh; a table never analysed has none, and then
-# every word counts as rare, which is right for a table that small.
-LEXEMES_SQL = """
-WITH stats AS MATERIALIZED (
-    SELECT s.tablename, s.most_common_elems::text::text[] AS lexemes,
-        s.most_common_elem_freqs AS shares
-    FROM pg_stats s
-    WHERE s.schemaname = current_schema() AND s.tablename = ANY(%s)
-        AND s.attname = 'search_vector' AND s.most_common_elems IS NOT NULL
-)
-SELECT d.lexeme, d.lexeme = ANY(tsvector_to_array(to_tsvector(%s::regconfig, %s))),
-    st.tablename,
-    COALESCE(
-        st.shares[array_position(st.lexemes, d.lexeme)],
-        st.shares[array_length(st.lexemes, 1) + 1]
-    )
-FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) AS d(lexeme)
-LEFT JOIN stats st ON true
-"""
-LEXEME = re.compile(r"^[^\W_]+$")
-
-
-def prefilter_terms(profile: Profile) -> dict[str, list[str] | str]:
-    """What each kind's text prefilter looks for.
-
-    On PostgreSQL, a tsquery of already-stemmed lexemes (for the "simple"
-    configuration): the profile's rarest words, or all the words of its title
-    together, within the budgets above; in one query. On SQLite, the normalised
-    stems of the profile's words.
-    """
-    words = profile.query_words()
-    if not is_postgresql():
-        stems = list(dict.fromkeys(normalise(w) for w in words))[:MAX_LIKE_WORDS]
-        return dict.fromkeys(KINDS, stems)
-    if not words:
-        return dict.fromkeys(KINDS, "")
-    tables = {model._meta.db_table: kind for kind, model in KINDS.items()}
-    title = " ".join(words_of(profile.title))
-    in_title: dict[str, bool] = {}
-    shares: dict[tuple[str, str], float] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            LEXEMES_SQL, [list(tables), SEARCH_CONFIG, title, SEARCH_CONFIG, " ".join(words)]
-        )
-        for lexeme, title_word, table, share in cursor.fetchall():
-            if LEXEME.match(lexeme):
-                in_title[lexeme] = title_word
-                if table is not None and share is not None:
-                    shares[(tables[table], lexeme)] = share
-    terms = {}
-    for kind in KINDS:
-        alternatives, spent = [], 0.0
-        for lexeme in sorted(in_title, key=lambda lexeme: shares.get((kind, lexeme), 0.0)):
-            share = shares.get((kind, lexeme), 0.0)
-            if spent + share > WORD_BUDGET:
-                break
-            alternatives.append(lexeme)
-            spent += share
-        title_words = [lexeme for lexeme, title_word in in_title.items() if title_word]
-        together = math.prod(shares.get((kind, lexeme), 0.0) for lexeme in title_words)
-        if len(title_words) > 1 and together <= TITLE_BUDGET:
-            alternatives.append("(" + " & ".join(title_words) + ")")
-        terms[kind] = " | ".join(alternatives)
-    return terms
 
 
 def published(model: type[Contribution], profile: Profile):
@@ -134,46 +81,203 @@ def published(model: type[Contribution], profile: Profile):
     return items
 
 
-def text_prefilter(
-    model: type[Contribution], profile: Profile, terms: list[str] | str
-) -> list[int]:
-    """Ids of the published items whose text best matches `terms` (see prefilter_terms)."""
-    if not terms:
+@dataclass
+class Retrieval:
+    """What the search found for a profile: its words, each word's items per kind
+    (complete for rare words), and the weights of the profile's keys."""
+
+    profile: Profile
+    concepts: Concepts
+    groups: list[Group] = field(default_factory=list)
+    hits: dict[str, dict[int, list[int]]] = field(default_factory=dict)
+    pair_hits: dict[str, dict[tuple[int, int], list[int]]] = field(default_factory=dict)
+    weights: Weights = field(default_factory=Weights)
+
+    @functools.cached_property
+    def reading(self) -> Reading:
+        profile = self.profile
+        return self.concepts.reading(profile.title, profile.summary, profile.language)
+
+    def found(self, number: int) -> int:
+        """How many items hold word `number`, at most COMMON."""
+        return min(COMMON, sum(len(hits.get(number, ())) for hits in self.hits.values()))
+
+    def word_weight(self, number: int) -> float:
+        return rarity(self.found(number))
+
+    def common(self, kind: str) -> list[int]:
+        return [n for n in range(len(self.groups)) if len(self.hits[kind].get(n, ())) >= COMMON]
+
+
+def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
+    """Look the profile's words up in every kind (one query per kind, two when
+    several words are common) and weigh its keys."""
+    concepts = concepts or Concepts.load()
+    retrieval = Retrieval(profile, concepts)
+    retrieval.groups = groups(lookup_words(profile.title, profile.summary), concepts.table)
+    for kind, model in KINDS.items():
+        retrieval.hits[kind] = word_hits(model, profile, retrieval.groups)
+        # Common words two by two, when the rare ones alone found few items.
+        pairs = []
+        if len(pre_rank(retrieval, kind)) < FEW:
+            pairs = list(itertools.combinations(retrieval.common(kind)[:PAIRED], 2))
+        retrieval.pair_hits[kind] = pair_hits(model, profile, retrieval.groups, pairs)
+    by_word = {group.word: retrieval.found(n) for n, group in enumerate(retrieval.groups)}
+    reading = retrieval.reading
+    items = {}
+    for key in [*reading.title_keys, *reading.summary_keys]:
+        counts = [by_word[w] for w in key.words if w in by_word]
+        if counts:
+            items[key.key] = min(items.get(key.key, COMMON), *counts)
+    retrieval.weights = Weights(items)
+    return retrieval
+
+
+def _union(parts: list[tuple[str, list]]) -> list[tuple]:
+    if not parts:
         return []
+    sql = " UNION ALL ".join(part for part, _params in parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [p for _part, params in parts for p in params])
+        return cursor.fetchall()
+
+
+def _limited(queryset, label: int, limit: int) -> tuple[str, list]:
+    sql, params = queryset.order_by().values_list("pk", flat=True)[:limit].query.sql_with_params()
+    # Only an integer and the compiled query are formatted in.
+    return f"SELECT {int(label)} AS word, hit.* FROM ({sql}) hit", list(params)  # noqa: S608
+
+
+def word_hits(
+    model: type[Contribution], profile: Profile, groups_: list[Group]
+) -> dict[int, list[int]]:
+    """{word number: ids of at most COMMON published items holding it}, one query."""
+    kind = model._meta.model_name
+    parts = [
+        _limited(published(model, profile).filter(Matches(kind, group.alternatives)), n, COMMON)
+        for n, group in enumerate(groups_)
+    ]
+    found: dict[int, list[int]] = defaultdict(list)
+    for number, pk in _union(parts):
+        found[number].append(pk)
+    return dict(found)
+
+
+def pair_hits(
+    model: type[Contribution], profile: Profile, groups_: list[Group], pairs: list[tuple[int, int]]
+) -> dict[tuple[int, int], list[int]]:
+    """{(word, word): ids of at most COMMON published items holding both}, one query."""
+    kind = model._meta.model_name
+    parts = []
+    for n, (a, b) in enumerate(pairs):
+        both = published(model, profile).filter(
+            Matches(kind, groups_[a].alternatives), Matches(kind, groups_[b].alternatives)
+        )
+        parts.append(_limited(both, n, COMMON))
+    found: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for number, pk in _union(parts):
+        found[pairs[number]].append(pk)
+    return dict(found)
+
+
+def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:
+    """Each item holding rare words (or rare pairs of common words) of the profile,
+    with the weight of the words it holds."""
+    ranks: dict[int, float] = defaultdict(float)
+    for number, pks in retrieval.hits[kind].items():
+        if len(pks) < COMMON:
+            weight = retrieval.word_weight(number)
+            for pk in pks:
+                ranks[pk] += weight
+    for pks in retrieval.pair_hits.get(kind, {}).values():
+        if len(pks) < COMMON:
+            weight = rarity(len(pks))
+            for pk in pks:
+                ranks[pk] += weight
+    return ranks
+
+
+def title_hits(model: type[Contribution], profile: Profile) -> list[int]:
+    """Ids of the items whose titles are most like a short profile's title, compared
+    as its words only (no control characters, which the database refuses)."""
+    title_words = [w for w in folded_words(profile.title[:200]) if len(w) >= 3]
+    if not title_words:
+        return []
+    title = " ".join(title_words)
     items = published(model, profile)
     if is_postgresql():
-        query = SearchQuery(terms, search_type="raw", config="simple")
-        items = items.filter(search_vector=query).annotate(
-            text_rank=SearchRank(F("search_vector"), query)
+        return list(
+            items.annotate(likeness=TrigramSimilarity("title", title))
+            .filter(likeness__gte=TRIGRAM_THRESHOLD)
+            .order_by("-likeness", "pk")
+            .values_list("pk", flat=True)[:TITLE_CANDIDATES]
         )
-    else:
-        matches, rank = Q(), Value(0)
-        for stem in terms:
-            matches |= Q(title__icontains=stem) | Q(summary__icontains=stem)
-            rank = rank + Case(When(title__icontains=stem, then=Value(2)), default=Value(0))
-            rank = rank + Case(When(summary__icontains=stem, then=Value(1)), default=Value(0))
-        items = items.filter(matches).annotate(text_rank=rank)
-    return list(items.order_by("-text_rank", "-pk").values_list("pk", flat=True)[:CANDIDATES])
-
-
-def structure_prefilter(model: type[Contribution], profile: Profile) -> list[int]:
-    """Ids of the items sharing the most barriers with the profile, newest first
-    among equals. Not only published ones: checking the status here would read every
-    matching row, and load_candidates drops the others anyway."""
-    barriers = profile.tags.get("barriers")
-    if not barriers:
-        return []
-    through = model.barriers.through
-    item = f"{model._meta.model_name}_id"
-    rows = through.objects.filter(barrier_id__in=[int(pk) for pk in barriers])
-    if profile.kind == model._meta.model_name and profile.pk is not None:
-        rows = rows.exclude(**{item: profile.pk})
-    return list(
-        rows.values(item)
-        .annotate(shared=Count("barrier_id"))
-        .order_by("-shared", f"-{item}")
-        .values_list(item, flat=True)[:CANDIDATES]
+    prefixes = " OR ".join(f'"{w[:4]}"*' for w in dict.fromkeys(title_words))
+    # Only integer constants are formatted in; the words are a parameter.
+    indexed = RawSQL(  # noqa: S611
+        f"SELECT rowid / {ROWID_FACTOR} FROM search_fts "  # noqa: S608
+        f"WHERE search_fts MATCH %s AND rowid %% {ROWID_FACTOR} = %s LIMIT %s",
+        [f"{{title}} : ({prefixes})", KIND_NUMBERS[model._meta.model_name], COMMON],
     )
+    mine = trigrams(title)
+    rows = items.filter(pk__in=indexed).values_list("pk", "title")
+    scored = sorted(((trigram_similarity(mine, trigrams(t)), pk) for pk, t in rows), reverse=True)
+    return [pk for likeness, pk in scored[:TITLE_CANDIDATES] if likeness >= TRIGRAM_THRESHOLD]
+
+
+def structure_hits(model: type[Contribution], profile: Profile, among: list[int]) -> list[int]:
+    """Of the items `among` (those holding rare words), the ones sharing the most
+    barriers and countries with the profile."""
+    barriers = [int(pk) for pk in profile.tags.get("barriers", ())]
+    countries = list(profile.tags.get("countries", ()))
+    if not among or not (barriers or countries):
+        return []
+    shared = Q()
+    if barriers:
+        shared |= Q(barriers__in=barriers)
+    if countries:
+        shared |= Q(countries__in=countries)
+    return list(
+        model.objects.filter(pk__in=among)
+        .filter(shared)
+        .values("pk")
+        .annotate(
+            barriers_shared=Coalesce(
+                Count("barriers", filter=Q(barriers__in=barriers), distinct=True), 0
+            ),
+            countries_shared=Coalesce(
+                Count("countries", filter=Q(countries__in=countries), distinct=True), 0
+            ),
+        )
+        .order_by("-barriers_shared", "-countries_shared", "pk")
+        .values_list("pk", flat=True)[:STRUCTURE_CANDIDATES]
+    )
+
+
+def candidate_ids(retrieval: Retrieval, kind: str) -> set[int]:
+    """The ids worth scoring for the profile, of one kind."""
+    model, profile = KINDS[kind], retrieval.profile
+    ranks = pre_rank(retrieval, kind)
+    ordered = sorted(ranks, key=lambda pk: (-ranks[pk], pk))
+    ids = set(ordered[:CANDIDATES])
+    ids |= set(structure_hits(model, profile, ordered[:STRUCTURE_POOL]))
+    if len(lookup_words(profile.title, profile.summary)) <= SHORT:
+        ids |= set(title_hits(model, profile))
+    return ids
+
+
+def load_candidates(model: type[Contribution], profile: Profile, ids: set[int]) -> list[Candidate]:
+    """The candidate rows, one query. Their text is compared in Python (similarity.py),
+    the same way on every database."""
+    if not ids:
+        return []
+    items = (
+        published(model, profile)
+        .filter(pk__in=ids)
+        .select_related("organisation")
+        .defer("description", "search_vector")
+    )
+    return [Candidate(item=item) for item in items]
 
 
 # Each candidate's tags as comma-separated ids, one SELECT per kind of item in one
@@ -247,77 +351,6 @@ def load_tags(candidates: dict[tuple[str, int], "Candidate"]) -> None:
             name: frozenset(filter(None, (ids_text or "").split(",")))
             for name, ids_text in zip(CANDIDATE_TAGS, lists, strict=True)
         }
-
-
-def load_candidates(model: type[Contribution], profile: Profile, ids: set[int]) -> list[Candidate]:
-    """The candidate rows and their text similarity: computed by the database on
-    PostgreSQL, in Python on SQLite. One query."""
-    if not ids:
-        return []
-    items = (
-        published(model, profile)
-        .filter(pk__in=ids)
-        .select_related("organisation")
-        .defer("description", "search_vector")
-    )
-    if is_postgresql():
-        query = search_query(profile.query_words())
-        title = profile.title.strip()
-        items = items.annotate(
-            title_similarity=TrigramSimilarity("title", title)
-            if title
-            else Value(0.0, output_field=FloatField()),
-        )
-        if query is not None:
-            own = SearchVector(Value(profile.title), weight="A", config=SEARCH_CONFIG)
-            own = own + SearchVector(Value(profile.summary), weight="B", config=SEARCH_CONFIG)
-            # The candidate's rank for the profile's words, relative to the rank of the
-            # profile's own title and summary: 1 when it covers the words as well, 0 when
-            # the profile's own rank is 0 (PostgreSQL reads "OncoKB.org" as a host name,
-            # not as the words "oncokb" and "org"). COALESCE, because LEAST would skip
-            # the NULL that NULLIF makes of that division by zero.
-            items = items.annotate(
-                content_similarity=Least(
-                    Coalesce(
-                        SearchRank(F("search_vector"), query)
-                        / NullIf(SearchRank(own, query), Value(0.0)),
-                        Value(0.0),
-                    ),
-                    Value(1.0),
-                    output_field=FloatField(),
-                )
-            )
-        else:
-            items = items.annotate(content_similarity=Value(0.0, output_field=FloatField()))
-    candidates = []
-    for item in items:
-        candidate = Candidate(item=item)
-        if is_postgresql():
-            candidate.title_similarity = float(item.title_similarity or 0.0)
-            candidate.content_similarity = float(item.content_similarity or 0.0)
-        else:
-            candidate.title_similarity = title_similarity(profile.title, item.title)
-            candidate.content_similarity = content_similarity(profile.text, item_text(item))
-        candidates.append(candidate)
-    return candidates
-
-
-def item_text(item: Contribution) -> str:
-    return f"{item.title} {item.summary}"
-
-
-def title_similarity(a: str, b: str) -> float:
-    """SQLite's stand-in for trigram similarity: the better of difflib's ratio of the
-    lower-cased titles and the overlap of their normalised words."""
-    a_words = [normalise(w) for w in words_of(a)]
-    b_words = [normalise(w) for w in words_of(b)]
-    ratio = difflib.SequenceMatcher(None, " ".join(a_words), " ".join(b_words)).ratio()
-    return max(ratio if a_words and b_words else 0.0, dice(a_words, b_words))
-
-
-def content_similarity(a: str, b: str) -> float:
-    """SQLite's stand-in for the full-text rank: the overlap of normalised words."""
-    return dice({normalise(w) for w in words_of(a)}, {normalise(w) for w in words_of(b)})
 
 
 def load_places() -> Places:

@@ -48,6 +48,7 @@ def draft_profile(form: forms.ModelForm, item: Contribution | None = None) -> Pr
         summary=data.get("summary", ""),
         kind=form._meta.model._meta.model_name,
         pk=item.pk if item is not None else None,
+        language=data.get("language") or "en",
         organisation_id=organisation.pk if organisation is not None else None,
         tags={name: data.get(name) or [] for name in TAG_FIELDS},
     )

@@ -1,17 +1,13 @@
 """What the synergy finder compares: profiles of items and drafts, their words, and
 the candidates and matches a lookup produces."""
 
-import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from contributions.models import TAG_FIELDS, Contribution
 
-# How many candidates each prefilter passes on, per kind. Enough for the best five
-# to be among them; small enough that scoring them costs next to nothing.
-CANDIDATES = 20
-# The share of the score that structure can take when the profile has every tag.
+# The share of the score that tags can move it, up or down, when the profile has
+# every kind of tag: tags raise or lower a textual match, they cannot make one.
 STRUCTURE_SHARE = 0.5
 # Weights of the structural signals. Barriers say most about what the work is for.
 STRUCTURE_WEIGHTS = {
@@ -25,6 +21,20 @@ STRUCTURE_WEIGHTS = {
 # Shown as related work from this score; a strong match must be marked before submitting.
 SHOWN = 0.25
 STRONG = 0.5
+# A possible duplicate needs at least this text similarity, whatever its tags.
+MIN_TEXT = 0.55
+# Text similarity (similarity.text_similarity): the profile's title keys count
+# TITLE_SHARE of its keys; the share of them a candidate holds counts
+# AGREEMENT_FLOOR of itself when none of the candidate's title words are in the
+# profile; the titles' trigram likeness alone counts TITLE_ALONE; shared keys weigh
+# at least EVIDENCE (wording.Weights) for the text to count fully. Calibrated on
+# the labelled set of tests/synergies (test_labelled_set.py prints the curve).
+TITLE_SHARE = 0.3
+AGREEMENT_FLOOR = 0.6
+TITLE_ALONE = 0.8
+EVIDENCE = 8.0
+# An area and a broader one (Lung cancer, Oncology) count this much of the same area.
+BROADER_AREA = 0.5
 # Text signals reported as reasons, and how many reasons a match gives at most.
 SIMILAR_TITLE = 0.45
 MAX_REASONS = 4
@@ -32,46 +42,6 @@ MAX_REASONS = 4
 # only "Global" (work that applies everywhere) a little.
 SAME_REGION = 0.6
 BOTH_GLOBAL = 0.3
-
-MAX_WORDS = 16
-# SQLite's prefilter ORs one LIKE per word; keep that short.
-MAX_LIKE_WORDS = 8
-
-# fmt: off
-STOPWORDS = frozenset({
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
-    "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he",
-    "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off",
-    "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she",
-    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your", "yours", "new", "help", "helps",
-    "use", "used", "using", "one", "two", "three", "via", "per", "within", "without",
-    "make", "makes", "made",
-})
-# fmt: on
-SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "er", "ed", "es", "s")
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def words_of(text: str) -> list[str]:
-    """The content words of `text`, lower-cased, in order, without stop words."""
-    return [w for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS]
-
-
-@functools.lru_cache(maxsize=100_000)
-def normalise(word: str) -> str:
-    """A crude stem, so that "test", "tests" and "testing" (or "reimbursed" and
-    "reimbursement") meet: one common suffix off, then the first seven letters."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word[:7]
 
 
 def dice(a: Iterable, b: Iterable) -> float:
@@ -95,6 +65,7 @@ class Profile:
     summary: str = ""
     kind: str | None = None
     pk: int | None = None
+    language: str = "en"
     organisation_id: int | None = None
     tags: dict[str, frozenset[str]] = field(default_factory=dict)
     country_regions: frozenset[str] = frozenset()
@@ -112,6 +83,7 @@ class Profile:
             summary=item.summary,
             kind=item.kind,
             pk=item.pk,
+            language=item.language,
             organisation_id=item.organisation_id,
             tags=tags,
         )
@@ -124,6 +96,7 @@ class Profile:
         summary: str = "",
         kind: str | None = None,
         pk: int | None = None,
+        language: str = "en",
         organisation_id: int | None = None,
         tags: dict[str, Iterable],
     ) -> "Profile":
@@ -134,6 +107,7 @@ class Profile:
             summary=summary or "",
             kind=kind,
             pk=pk,
+            language=language or "en",
             organisation_id=organisation_id,
             tags={name: frozenset(str(row.pk) for row in rows[name]) for name in TAG_FIELDS},
             country_regions=frozenset(
@@ -159,16 +133,6 @@ class Profile:
     def text(self) -> str:
         return f"{self.title} {self.summary}"
 
-    def query_words(self) -> list[str]:
-        """Distinct content words, title first, then the longest of the summary."""
-        title = words_of(self.title)
-        summary = sorted(words_of(self.summary), key=len, reverse=True)
-        seen: list[str] = []
-        for word in title + summary:
-            if word not in seen and not word.isdigit():
-                seen.append(word)
-        return seen[:MAX_WORDS]
-
 
 @dataclass
 class Places:
@@ -187,6 +151,13 @@ class Candidate:
     item: Contribution
     title_similarity: float = 0.0
     content_similarity: float = 0.0
+    # The candidate's own title keys found in the profile's text.
+    agreement: float = 0.0
+    trigram_similarity: float = 0.0
+    # The weight of the profile's keys the candidate holds.
+    evidence: float = 0.0
+    # The profile's and the candidate's texts as read (wording.Reading), for reasons.
+    readings: tuple | None = None
     tags: dict[str, frozenset[str]] = field(default_factory=dict)
     places: Places = field(default_factory=Places)
     linked: bool = False

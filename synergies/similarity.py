@@ -1,29 +1,29 @@
 """Likely duplicates and synergies: which published contributions resemble a given one.
 
-A lookup compares a profile (a saved item, or a draft being typed: its title, summary
-and whatever tags are chosen) with the published resources and initiatives, and
-returns the closest ones, each with the reasons it was chosen in plain words
+A lookup compares a profile (a saved item, or a draft being typed: its title, summary,
+language and whatever tags are chosen) with the published resources and initiatives,
+and returns the closest ones, each with the reasons it was chosen in plain words
 ("same barrier: Test not reimbursed; both in Germany; similar title").
 
-    score = (1 - s) × text similarity + s × structural overlap
+    score = text × (1 + s × (2 × structure − 1)), at most 1
 
-- Text similarity, 0 to 1. On PostgreSQL: the trigram similarity of the titles
-  (pg_trgm) and the full-text rank of the candidate's stored search vector for the
-  profile's words, relative to the rank the profile's own text gets for them. On
-  SQLite, which has neither, the same two ideas in Python: difflib's ratio of the
-  titles and the overlap of normalised words in title and summary.
+- Text similarity, 0 to 1 (see text_similarity): how much of what the profile says
+  the candidate says too, each key weighed by how rare it is in the library; how
+  much of the candidate's title the profile says; and the trigram similarity of the
+  titles. Keys come from wording.py: words stemmed in each text's own language,
+  joined through the synonym table the site search uses, so a French title meets
+  its English original through "NGS", "EGFR" and "biopsie liquide".
 - Structural overlap, 0 to 1: shared barriers, stages, geography, therapeutic areas
   and audiences (Dice coefficient per kind of tag, weighted) and the same
   organisation. `s` is STRUCTURE_SHARE scaled by the weight of the kinds of tag the
-  profile has: a draft with only a title is judged by its text alone.
+  profile has: tags move a textual match up or down, they cannot make one, and a
+  draft with only a title is judged by its text alone.
 
-A lookup makes at most eight queries (nine on PostgreSQL) whatever the number of
-items: on PostgreSQL, which of the profile's words are too common to look up alone;
-per kind a text prefilter (index-backed on PostgreSQL) and a structural prefilter
-(items sharing a barrier), both LIMITed, and the candidate rows with their text
-scores; then every candidate's tags; and the names of regions and areas. Nothing is
-queried per candidate; a step with nothing to look for (no words, no barriers, no
-candidates) is skipped.
+A match is a *possible duplicate* (strong) when its score is at least STRONG and its
+text similarity at least MIN_TEXT, whatever the tags.
+
+The queries of a lookup are listed in candidates.py; their number does not depend on
+the number of items, and nothing is queried per candidate.
 """
 
 import functools
@@ -37,30 +37,34 @@ from django.utils.translation import ngettext
 from contributions.models import KINDS, Contribution
 
 from .candidates import (
-    item_text,
+    Retrieval,
+    candidate_ids,
     load_candidates,
     load_places,
     load_tags,
-    prefilter_terms,
-    structure_prefilter,
-    text_prefilter,
+    retrieve,
 )
 from .models import SimilarityDecision
 from .profile import (
+    AGREEMENT_FLOOR,
     BOTH_GLOBAL,
+    BROADER_AREA,
+    EVIDENCE,
     MAX_REASONS,
+    MIN_TEXT,
     SAME_REGION,
     SHOWN,
     SIMILAR_TITLE,
     STRONG,
     STRUCTURE_SHARE,
     STRUCTURE_WEIGHTS,
+    TITLE_ALONE,
+    TITLE_SHARE,
     Candidate,
     Profile,
     dice,
-    normalise,
-    words_of,
 )
+from .wording import coverage, informative_words, matched, share, trigram_similarity
 
 
 @dataclass
@@ -82,7 +86,7 @@ class Match:
 
     @property
     def strong(self) -> bool:
-        return self.score >= STRONG
+        return self.score >= STRONG and self.text >= MIN_TEXT
 
     @property
     def kind(self) -> str:
@@ -105,14 +109,49 @@ class Match:
 # Scoring --------------------------------------------------------------------------
 
 
+def compare_text(retrieval: Retrieval, candidate: Candidate) -> None:
+    """Set the candidate's text signals against the profile (see text_similarity)."""
+    mine = retrieval.reading
+    item = candidate.item
+    theirs = retrieval.concepts.reading(item.title, item.summary, item.language)
+    candidate.readings = (mine, theirs)
+    weights = retrieval.weights
+    found = matched(mine, theirs, mine.all_set)
+    candidate.trigram_similarity = trigram_similarity(mine.title_trigrams, theirs.title_trigrams)
+    candidate.title_similarity = max(
+        candidate.trigram_similarity, dice(mine.title_set, theirs.title_set)
+    )
+    candidate.content_similarity = TITLE_SHARE * coverage(mine.title_set, found, weights) + (
+        1 - TITLE_SHARE
+    ) * coverage(mine.all_set, found, weights)
+    candidate.agreement = share(theirs.title_set, matched(theirs, mine, theirs.all_set))
+    candidate.evidence = sum(weights.of(k) for k in found)
+
+
+def text_similarity(candidate: Candidate) -> float:
+    """How far the texts say the same thing, 0 to 1.
+
+    The rarity-weighted share of the profile's keys the candidate holds (its title's
+    keys count TITLE_SHARE, all its keys the rest), damped down to AGREEMENT_FLOOR
+    when the candidate's own title is about something the profile does not mention
+    (the same guide for another cancer); or the titles' trigram likeness, if greater.
+    Scaled down when the keys shared weigh less than EVIDENCE, a few rare words'
+    worth: "cancer cancer cancer" shares everything it says with many items, and
+    says nothing.
+    """
+    damping = AGREEMENT_FLOOR + (1 - AGREEMENT_FLOOR) * candidate.agreement
+    said = max(candidate.content_similarity * damping, TITLE_ALONE * candidate.trigram_similarity)
+    return min(1.0, said * min(1.0, candidate.evidence / EVIDENCE))
+
+
 def score(profile: Profile, candidate: Candidate) -> Match:
-    text = 0.5 * candidate.title_similarity + 0.5 * candidate.content_similarity
+    text = text_similarity(candidate)
     signals = structural_signals(profile, candidate)
     available = {name: w for name, w in STRUCTURE_WEIGHTS.items() if profile.has(name)}
     weight = sum(available.values())
     structure = sum(w * signals[name] for name, w in available.items()) / weight if weight else 0
-    share = STRUCTURE_SHARE * weight / sum(STRUCTURE_WEIGHTS.values())
-    total = (1 - share) * text + share * structure
+    swing = STRUCTURE_SHARE * weight / sum(STRUCTURE_WEIGHTS.values())
+    total = min(1.0, text * (1 + swing * (2 * structure - 1)))
     return Match(
         item=candidate.item,
         score=round(total, 4),
@@ -130,16 +169,26 @@ def structural_signals(profile: Profile, candidate: Candidate) -> dict[str, floa
         name: dice(profile.tags.get(name, ()), tags[name])
         for name in ("barriers", "stages", "audiences")
     }
-    signals["therapeutic_areas"] = dice(
-        profile.tags.get("therapeutic_areas", frozenset()) | profile.area_parents,
-        tags["therapeutic_areas"] | tags["area_parents"],
-    )
+    signals["therapeutic_areas"] = areas(profile, candidate)
     signals["geography"] = geography(profile, candidate)[0]
     signals["organisation"] = float(
         profile.organisation_id is not None
         and profile.organisation_id == candidate.item.organisation_id
     )
     return signals
+
+
+def areas(profile: Profile, candidate: Candidate) -> float:
+    """The same therapeutic areas count fully, an area and one of its broader ones
+    (Lung cancer and Oncology) half; two areas under the same broader one (Lung
+    and Breast cancer) nothing: sibling areas are different work."""
+    mine = profile.tags.get("therapeutic_areas", frozenset())
+    theirs = candidate.tags["therapeutic_areas"]
+    same = dice(mine, theirs)
+    if same or not mine or not theirs:
+        return same
+    broader = (mine & candidate.tags["area_parents"]) or (theirs & profile.area_parents)
+    return BROADER_AREA if broader else 0.0
 
 
 def geography(profile: Profile, candidate: Candidate) -> tuple[float, list[str]]:
@@ -186,7 +235,7 @@ def reasons(profile: Profile, candidate: Candidate) -> list[str]:
     if candidate.title_similarity >= SIMILAR_TITLE:
         found.append(_("similar title"))
     else:
-        words = shared_words(profile.text, item_text(candidate.item))
+        words = shared_words(candidate)
         if len(words) >= 2:
             found.append(_("both mention %(words)s") % {"words": names(words[:3])})
     if stages := shared_names(profile, candidate, "stages"):
@@ -206,14 +255,17 @@ def reasons(profile: Profile, candidate: Candidate) -> list[str]:
     return found[:MAX_REASONS]
 
 
-def shared_words(a: str, b: str) -> list[str]:
-    """Words of `b` that `a` also uses (after normalising), longest first."""
-    mine = {normalise(w) for w in words_of(a)}
+def shared_words(candidate: Candidate) -> list[str]:
+    """Words of the candidate's title and summary that the profile also uses (as
+    keys, see wording.py), longest first."""
+    if candidate.readings is None:
+        return []
+    mine, theirs = candidate.readings
+    mine = mine.all_set
     seen: dict[str, str] = {}
-    for word in words_of(b):
-        stem = normalise(word)
-        if stem in mine and stem not in seen and not word.isdigit():
-            seen[stem] = word
+    for key in [*theirs.title_keys, *theirs.summary_keys]:
+        if key.key in mine and key.key not in seen and not key.words[0].isdigit():
+            seen[key.key] = " ".join(key.words)
     return sorted(seen.values(), key=len, reverse=True)
 
 
@@ -236,14 +288,17 @@ def find_similar(
     """
     linked, include = set(linked), set(include)
     forced = linked | include
-    terms = prefilter_terms(profile)
+    has_words = informative_words(profile.title) or informative_words(profile.summary)
+    if not has_words and not forced:
+        return []
+    retrieval = retrieve(profile)
     candidates: dict[tuple[str, int], Candidate] = {}
     for kind, model in KINDS.items():
-        ids = set(text_prefilter(model, profile, terms[kind]))
-        ids |= set(structure_prefilter(model, profile))
+        ids = candidate_ids(retrieval, kind)
         ids |= {pk for forced_kind, pk in forced if forced_kind == kind}
         for candidate in load_candidates(model, profile, ids):
             candidate.linked = (kind, candidate.item.pk) in linked
+            compare_text(retrieval, candidate)
             candidates[(kind, candidate.item.pk)] = candidate
     if not candidates:
         return []
@@ -260,7 +315,9 @@ def find_similar(
 
 def score_pair(profile: Profile, item: Contribution) -> Match:
     """How much one published `item` resembles `profile`, scored as a lookup would."""
+    retrieval = retrieve(profile)
     [candidate] = load_candidates(type(item), profile, {item.pk})
+    compare_text(retrieval, candidate)
     load_tags({(item.kind, item.pk): candidate})
     candidate.places = load_places()
     return score(profile, candidate)

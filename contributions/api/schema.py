@@ -129,7 +129,10 @@ MATCH_SCHEMA = {
         "score": {"type": "number", "description": "Similarity, 0 to 1."},
         "strong": {
             "type": "boolean",
-            "description": "A possible duplicate (score 0.5 or more): it must be marked.",
+            "description": (
+                "A possible duplicate (score 0.5 or more, text similarity 0.55 or more): "
+                "it must be marked."
+            ),
         },
         "reasons": {"type": "array", "items": {"type": "string"}},
         "explanation": {"type": "string", "description": "The reasons in one sentence."},

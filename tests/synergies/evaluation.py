@@ -30,7 +30,7 @@ from contributions.models import KINDS
 from gaps.models import CoverageEntry
 from stakeholders.models import Membership, Organisation
 from synergies.check import SimilarityCheck
-from synergies.profile import TAG_FIELDS
+from synergies.profile import MIN_TEXT, STRONG, TAG_FIELDS
 
 from .drafts import DUPLICATE, NEGATIVE, RELATED, Draft
 from .library import tag_ids
@@ -38,14 +38,18 @@ from .library import tag_ids
 TYPING, CHECK = "while typing", "submission check"
 MODES = (TYPING, CHECK)
 THRESHOLDS = [round(0.25 + 0.05 * n, 2) for n in range(12)]
+if STRONG not in THRESHOLDS:
+    THRESHOLDS = sorted([*THRESHOLDS, STRONG])
 
 
 @dataclass(frozen=True)
 class Found:
-    """One match the finder returned: the item's key (its slug), score and flag."""
+    """One match the finder returned: the item's key (its slug), score, text
+    similarity and flag."""
 
     key: str
     score: float
+    text: float
     strong: bool
 
 
@@ -109,9 +113,44 @@ def evaluate(drafts: Iterable[Draft], users: dict[str, User]) -> list[Outcome]:
             form.is_valid()
             started = time.perf_counter()
             check = SimilarityCheck.for_form(form, {}, user)
-            matches = [Found(m.item.slug, m.score, m.strong) for m in check.matches]
+            matches = [Found(m.item.slug, m.score, m.text, m.strong) for m in check.matches]
             outcomes.append(Outcome(draft, mode, matches, time.perf_counter() - started))
     return outcomes
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The issue's measures for one mode, as shares."""
+
+    top_1: float
+    duplicates_flagged: float
+    negatives_flagged: float
+    related_flagged: float
+
+
+def figures(outcomes: list[Outcome], mode: str) -> Figures:
+    mine = [o for o in outcomes if o.mode == mode]
+    by_label = {
+        label: [o for o in mine if o.draft.label == label]
+        for label in (DUPLICATE, NEGATIVE, RELATED)
+    }
+    duplicates = by_label[DUPLICATE]
+
+    def rate(hits: int, total: int) -> float:
+        return hits / total if total else 0.0
+
+    return Figures(
+        top_1=rate(sum(o.top == o.draft.target for o in duplicates), len(duplicates)),
+        duplicates_flagged=rate(
+            sum(bool((m := o.of_target()) and m.strong) for o in duplicates), len(duplicates)
+        ),
+        negatives_flagged=rate(
+            sum(bool(o.flagged) for o in by_label[NEGATIVE]), len(by_label[NEGATIVE])
+        ),
+        related_flagged=rate(
+            sum(bool(o.flagged) for o in by_label[RELATED]), len(by_label[RELATED])
+        ),
+    )
 
 
 def analyse_contribution_tables() -> None:
@@ -128,8 +167,8 @@ def analyse_contribution_tables() -> None:
 
 
 def tables_with_word_statistics() -> int:
-    """How many of the item tables have planner statistics on their search words,
-    the statistics the text prefilter reads (synergies/)."""
+    """How many of the item tables have planner statistics on their search words:
+    the statistics the finder must not depend on."""
     tables = [model._meta.db_table for model in KINDS.values()]
     with connection.cursor() as cursor:
         cursor.execute(
@@ -186,7 +225,9 @@ def summary_rows(outcomes: list[Outcome]) -> list[tuple[str, dict[str, str]]]:
 
 
 def threshold_rows(outcomes: list[Outcome], mode: str) -> list[str]:
-    """Precision and recall of flagging the matches that score at least t.
+    """Precision and recall of flagging the matches that score at least t (with the
+    text similarity a possible duplicate needs, MIN_TEXT), t = STRONG being the
+    finder's own threshold.
 
     A flag is right when it names the original of a duplicate draft. Recall is the
     share of duplicates whose original is flagged; the last two columns are the
@@ -201,20 +242,24 @@ def threshold_rows(outcomes: list[Outcome], mode: str) -> list[str]:
         flags = right = 0
         for o in mine:
             for m in o.matches:
-                if m.score >= t:
+                if flags_at(m, t):
                     flags += 1
                     right += o.draft.label == DUPLICATE and m.key == o.draft.target
         recall = sum(
-            bool((m := o.of_target()) and m.score >= t) for o in by_label[DUPLICATE]
+            bool((m := o.of_target()) and flags_at(m, t)) for o in by_label[DUPLICATE]
         ) / max(1, len(by_label[DUPLICATE]))
         negatives, relateds = (
-            sum(any(m.score >= t for m in o.matches) for o in by_label[label])
+            sum(any(flags_at(m, t) for m in o.matches) for o in by_label[label])
             / max(1, len(by_label[label]))
             for label in (NEGATIVE, RELATED)
         )
         precision = f"{right / flags:9.2f}" if flags else f"{'-':>9}"
         lines.append(f"{t:5.2f} {precision} {recall:7.2f} {negatives:9.2f} {relateds:8.2f}")
     return lines
+
+
+def flags_at(match: Found, t: float) -> bool:
+    return match.score >= t and match.text >= MIN_TEXT
 
 
 def variation_rows(outcomes: list[Outcome]) -> list[str]:

@@ -340,8 +340,10 @@ def test_the_endpoint_uses_the_tags_chosen_so_far(partner, original):
         {**params, "barriers": [Barrier.objects.get(slug=BARRIER).pk], "countries": ["DE"]},
     ).json()
 
-    assert without["matches"] == []
+    # Tags raise a textual match (both mention insurers); they cannot make one.
+    assert [m["title"] for m in without["matches"]] == [original.title]
     assert [m["title"] for m in tagged["matches"]] == [original.title]
+    assert tagged["matches"][0]["score"] > without["matches"][0]["score"]
     assert tagged["matches"][0]["reasons"][:2] == [
         "same barrier: Biomarker test not reimbursed",
         "both in Germany",

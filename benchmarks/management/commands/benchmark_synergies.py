@@ -242,8 +242,9 @@ class Command(BaseCommand):
             for n in range(lookups)
         ]
         items = [model.objects.with_tags().get(pk=pk) for model, pk in picks]
-        drafts = [reworded(rng, item) for item in items]
-        typed = [Profile(title=d.title, summary=d.summary) for d in drafts]
+        synonyms = synonym_terms()
+        drafts = [reworded(rng, item, synonyms) for item in items]
+        typed = [Profile(title=d.title, summary=d.summary, language=d.language) for d in drafts]
         partners = [
             Initiative.objects.with_tags()
             .prefetch_related("partner_organisations")
@@ -354,19 +355,70 @@ def corpus() -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'-]+", " ".join(texts))
 
 
-def reworded(rng: random.Random, item) -> Profile:
-    """A near-duplicate draft of `item`: its words shuffled, a few dropped, same tags."""
+# Words another organisation would frame the same work with, in English and in the
+# languages whose titles the drafts may use (with the language's code).
+FRAMES = {
+    "en": ["A guide to {}", "{}: a practical guide", "Report on {}", "{} (our programme)"],
+    "de": ["Leitfaden: {}", "{}: ein Bericht", "Programm {}"],
+    "fr": ["Guide pratique : {}", "{} : un rapport", "Programme {}"],
+    "es": ["Guía: {}", "{}: informe", "Programa {}"],
+}
 
-    def shuffle(text: str) -> str:
-        words = text.rstrip(".").split()
-        kept = [w for w in words if rng.random() > 0.2] or words
-        rng.shuffle(kept)
-        return " ".join(kept)
 
+def synonym_terms() -> dict[str, list[str]]:
+    """{term: the other terms of its synonym entry}, lower-cased, from the table the
+    search uses."""
+    from search.models import Synonym
+
+    found: dict[str, list[str]] = {}
+    for synonym in Synonym.objects.all():
+        terms = [t.lower() for t in synonym.term_list()]
+        for term in terms:
+            found.setdefault(term, []).extend(t for t in terms if t != term)
+    return found
+
+
+def reword_text(rng: random.Random, text: str, synonyms: dict[str, list[str]]) -> str:
+    """`text` as someone else would write it: terms replaced by synonyms (acronyms
+    for expansions and back, US for UK spelling), singular for plural and back, a
+    few words left out, and its two halves in the other order: the words' order
+    within each phrase is kept, as a person rewording keeps it."""
+    words = text.rstrip(".").split()
+    out: list[str] = []
+    n = 0
+    while n < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[n : n + size]).lower()
+            if size <= len(words) - n and phrase in synonyms and rng.random() < 0.8:
+                out.append(rng.choice(synonyms[phrase]))
+                n += size
+                break
+        else:
+            word = words[n]
+            n += 1
+            roll = rng.random()
+            if roll < 0.12:
+                continue
+            if roll < 0.25 and len(word) > 4:
+                word = word[:-1] if word.endswith("s") else word + "s"
+            out.append(word)
+    if len(out) >= 4:
+        middle = len(out) // 2 + rng.randint(-1, 1)
+        out = out[middle:] + out[:middle]
+    return " ".join(out or words)
+
+
+def reworded(rng: random.Random, item, synonyms: dict[str, list[str]]) -> Profile:
+    """A near-duplicate draft of `item` as another organisation would submit it: the
+    title and summary reworded (reword_text), the title framed in their own words,
+    a fifth of the titles in another language, and the same tags."""
+    language = "en" if rng.random() < 0.8 else rng.choice(["de", "fr", "es"])
+    title = rng.choice(FRAMES[language]).format(reword_text(rng, item.title, synonyms))
     return Profile.from_tags(
-        title=shuffle(item.title),
-        summary=shuffle(item.summary),
+        title=title[:200],
+        summary=reword_text(rng, item.summary, synonyms),
         kind=item.kind,
+        language=language,
         tags={name: getattr(item, name).all() for name in TAG_FIELDS},
     )
 
