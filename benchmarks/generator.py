@@ -211,8 +211,9 @@ class Generator:
         if connection.vendor == "postgresql":
             # What autovacuum would do soon after such a load: fresh planner statistics
             # (the common words of the search vectors among them) and visibility maps.
+            # VACUUM cannot run inside a transaction (a caller's): then statistics only.
             with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
 
     def language(self) -> str:
         draw = self.rng.random()

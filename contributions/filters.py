@@ -231,14 +231,28 @@ class ContributionFilterSet(django_filters.FilterSet):
             matching_sql, matching_params = compiled(self.qs.order_by().values("pk"))
         except EmptyResultSet:
             return {}
-        matched = RawSQL(MATCHED_IDS, ())  # noqa: S611
+        ctes, cte_params = [f"{MATCHED}(id) AS MATERIALIZED ({matching_sql})"], [*matching_params]
         parts, params = [], []
         for name in self.facet_fields:
             filter_ = self.filters[name]
+            matched, wide = ids_in(MATCHED), None
             if isinstance(filter_, ChoicesFilter):
                 facet_parts = {"": FacetPart([facet_pairs(model, filter_.field_name, matched)])}
             else:
-                facet_parts = filter_.facet_parts(model, matched)
+                everywhere = filter_.everywhere_ids(model)
+                if everywhere is not None:
+                    # The items every row selects, and the others, once for the facet.
+                    wide_sql, wide_params = compiled(everywhere.using(using))
+                    ctes += [
+                        f"{MATCHED}_wide_{name}(id) AS MATERIALIZED (SELECT id "  # noqa: S608
+                        f"FROM {MATCHED} WHERE id IN ({wide_sql}))",
+                        f"{MATCHED}_local_{name}(id) AS MATERIALIZED (SELECT id "  # noqa: S608
+                        f"FROM {MATCHED} EXCEPT SELECT id FROM {MATCHED}_wide_{name})",
+                    ]
+                    cte_params += wide_params
+                    matched = ids_in(f"{MATCHED}_local_{name}")
+                    wide = ids_in(f"{MATCHED}_wide_{name}")
+                facet_parts = filter_.facet_parts(model, matched, wide)
             for part_name, part in facet_parts.items():
                 selects = []
                 for pair in part.pairs:
@@ -250,10 +264,10 @@ class ContributionFilterSet(django_filters.FilterSet):
                     f"SELECT '{name}' AS facet, '{part_name}' AS part, p.k AS value, "  # noqa: S608
                     f"{count} AS n FROM ({' UNION ALL '.join(selects)}) p GROUP BY p.k"
                 )
-        sql = f"WITH {MATCHED}(id) AS MATERIALIZED ({matching_sql}) " + " UNION ALL ".join(parts)
+        sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
         counts: dict[str, dict[str, dict[str, int]]] = {}
         with connections[using].cursor() as cursor:
-            cursor.execute(sql, (*matching_params, *params))
+            cursor.execute(sql, (*cte_params, *params))
             for facet, part, value, n in cursor.fetchall():
                 counts.setdefault(facet, {}).setdefault(part, {})[str(value)] = n
         return counts
@@ -289,7 +303,11 @@ class ContributionFilterSet(django_filters.FilterSet):
 
 # The name of the matching items in the facet query.
 MATCHED = "facet_matched"
-MATCHED_IDS = "SELECT id FROM facet_matched"
+
+
+def ids_in(table: str) -> RawSQL:
+    """The ids of one of the facet query's own tables (named in code, never by input)."""
+    return RawSQL(f"SELECT id FROM {table}", ())  # noqa: S608, S611
 
 
 def compiled(queryset: models.QuerySet) -> tuple[str, tuple]:

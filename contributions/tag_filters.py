@@ -83,9 +83,9 @@ class FacetPart:
     distinct: bool = False
 
 
-def facet_pairs(model, path: str, matched, everywhere: Q | None = None) -> models.QuerySet:
+def facet_pairs(model, path: str, matched) -> models.QuerySet:
     """(k, i) for the `matched` items, following `path` from the item, read from the
-    tag table alone when the path starts with a tag; without `everywhere` items."""
+    tag table alone when the path starts with a tag."""
     first, _, rest = path.partition("__")
     field = model._meta.get_field(first)
     if field.many_to_many:
@@ -95,17 +95,12 @@ def facet_pairs(model, path: str, matched, everywhere: Q | None = None) -> model
     else:
         rows = model._default_manager.filter(pk__in=matched)
         key, item = path, "pk"
-    if everywhere is not None:
-        wide = model._default_manager.filter(everywhere).values("pk")
-        rows = rows.exclude(**{f"{item}__in": wide})
     return rows.order_by().values(k=Cast(key, models.TextField()), i=F(item))
 
 
-def everywhere_pairs(model, matched, everywhere: Q) -> models.QuerySet:
-    wide = model._default_manager.filter(everywhere).values("pk")
+def everywhere_pairs(model, wide) -> models.QuerySet:
     return (
-        model._default_manager.filter(pk__in=matched)
-        .filter(pk__in=wide)
+        model._default_manager.filter(pk__in=wide)
         .order_by()
         .values(k=Value(EVERYWHERE, output_field=models.TextField()), i=F("pk"))
     )
@@ -144,21 +139,25 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
         """The items that every facet row selects, if there are such items."""
         return None
 
-    def facet_parts(self, model, matched) -> dict[str, FacetPart]:
-        """What to count, for each facet row, among the `matched` items (an SQL
-        expression of their ids): {part: pairs (k: row, i: item) of tag tables},
-        each part one grouped count (ContributionFilterSet.facet_counts). Items that
-        every row selects are counted once, as EVERYWHERE."""
-        everywhere = self.everywhere()
+    def everywhere_ids(self, model) -> models.QuerySet | None:
+        """The ids of the items of `model` that every facet row selects."""
+        return None
+
+    def facet_parts(self, model, matched, wide=None) -> dict[str, FacetPart]:
+        """What to count, for each facet row: {part: pairs (k: row, i: item) of tag
+        tables}, each part one grouped count (ContributionFilterSet.facet_counts).
+        `matched` and `wide` are SQL expressions of the ids of the matching items:
+        `wide` those every row selects (self.everywhere()), counted once, as
+        EVERYWHERE; `matched` the others."""
         paths = self.facet_paths()
         parts = {
             "": FacetPart(
-                [facet_pairs(model, path, matched, everywhere) for path in paths],
+                [facet_pairs(model, path, matched) for path in paths],
                 distinct=len(paths) > 1 or "__" in paths[0],
             )
         }
-        if everywhere is not None:
-            parts[EVERYWHERE] = FacetPart([everywhere_pairs(model, matched, everywhere)])
+        if wide is not None:
+            parts[EVERYWHERE] = FacetPart([everywhere_pairs(model, wide)])
         return parts
 
     def facet_count(self, row, counts: dict[str, dict[str, int]]) -> int:
@@ -193,6 +192,16 @@ class PlaceFilter(TagFilter):
     def everywhere(self) -> Q | None:
         return None if self.exact else self.global_work()
 
+    def everywhere_ids(self, model) -> models.QuerySet | None:
+        """From the region links alone: joining the items themselves would cost more
+        than the rest of the count."""
+        if self.exact:
+            return None
+        field = model._meta.get_field("regions")
+        item, region = field.m2m_field_name(), field.m2m_reverse_field_name()
+        links = field.remote_field.through.objects.filter(**{f"{region}__is_global": True})
+        return links.values(f"{item}_id")
+
     def select(self, queryset, places: list, exact: bool):
         """`queryset` narrowed to work for `places`, or only for themselves when
         `exact`, without a FilterSet (the gap map uses it)."""
@@ -207,20 +216,19 @@ class CountryFilter(PlaceFilter):
     def exact_places(self, rows) -> Q:
         return Q(countries__in=rows)
 
-    def facet_parts(self, model, matched) -> dict[str, FacetPart]:
+    def facet_parts(self, model, matched, wide=None) -> dict[str, FacetPart]:
         """Counted without listing each regional item under every country of its
         region: a country's items are those tagged with it, plus those tagged with
         its region, less those tagged with both, plus global ones."""
-        parts = super().facet_parts(model, matched)
+        parts = super().facet_parts(model, matched, wide)
         if self.exact:
             return parts
-        everywhere = self.everywhere()
         field = model._meta.get_field(self.lookup)
         item, country = field.m2m_field_name(), field.m2m_reverse_field_name()
-        both = facet_pairs(model, self.lookup, matched, everywhere).filter(
+        both = facet_pairs(model, self.lookup, matched).filter(
             **{f"{item}__regions": F(f"{country}__region")}
         )
-        parts["region"] = FacetPart([facet_pairs(model, "regions", matched, everywhere)])
+        parts["region"] = FacetPart([facet_pairs(model, "regions", matched)])
         parts["both"] = FacetPart([both])
         return parts
 
