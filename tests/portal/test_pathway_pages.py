@@ -62,9 +62,7 @@ def test_map_counts_barriers_and_published_items_only(
     assert "Hidden" not in body
 
 
-def test_map_runs_two_queries_whatever_the_number_of_items(
-    client, make_resource, make_initiative
-):
+def test_map_runs_two_queries_whatever_the_number_of_items(client, make_resource, make_initiative):
     published_at_stage(make_resource, make_initiative, 2)
     few = count_queries(client, "/pathway/")
     published_at_stage(make_resource, make_initiative, 10)
