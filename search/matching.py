@@ -18,6 +18,9 @@ every text search configuration in use (text.configurations()), restricted to
 weight A or B for title and summary with ts_filter. On SQLite it is a MATCH on the
 FTS5 index (index.py) ORing the phrase stemmed in every language, restricted to a
 column for title and summary.
+
+At scale (PostgreSQL, resources and initiatives), only the CANDIDATES best rows by a
+cheap first rank get the exact rank: see search().
 """
 
 from collections.abc import Sequence

@@ -80,6 +80,9 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20, help="Timed calls per page.")
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument(
+            "--only", default="", help="Time only the pages whose name contains this text."
+        )
+        parser.add_argument(
             "--keep", action="store_true", help="Leave the content made for the run."
         )
 
@@ -98,7 +101,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Generated in {time.perf_counter() - started:.0f} s.")
             made = True
         try:
-            self.measure(options["runs"])
+            self.measure(options["runs"], options["only"])
         finally:
             if made and not options["keep"]:
                 self.stdout.write("Removing the synthetic content…")
@@ -174,10 +177,10 @@ class Command(BaseCommand):
         ]
         return rows
 
-    def measure(self, runs: int) -> None:
+    def measure(self, runs: int, only: str = "") -> None:
         host = next((h for h in settings.ALLOWED_HOSTS if "*" not in h), "testserver")
         client = Client(HTTP_HOST=host.lstrip("."))
-        rows = self.rows()
+        rows = [row for row in self.rows() if only in row.name]
         version = getattr(connection, "pg_version", "")
         self.stdout.write(
             f"\n{Resource.objects.published().count()} published resources; "
