@@ -38,14 +38,6 @@ from synergies.profile import Profile
 from synergies.similarity import find_similar, related_to
 
 PREFIX = "synbench-"
-ORGANISATIONS = 400
-BATCH = 5000
-# The made-up rare words, and their share of the words of a text.
-TAIL = 50_000
-RARE_SHARE = 0.15
-# Most work is tagged with one or two countries, a fifth with regions only; a few
-# dozen countries hold most of it, as in the real field.
-BUSY_COUNTRIES = 40
 
 
 class Command(BaseCommand):
