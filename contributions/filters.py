@@ -16,9 +16,9 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.contrib.auth.models import AnonymousUser
-from django.db import models
-from django.db.models import Count
-from django.db.models.functions import Coalesce
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -32,10 +32,12 @@ from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
 from .tag_filters import (
     ChoicesFilter,
     CountryFilter,
+    FacetPart,
     RegionFilter,
     TagFilter,
     TherapeuticAreaFilter,
     clean_search_text,
+    facet_pairs,
 )
 
 # Parameters of a library view that say which page to show and in what order,
@@ -209,45 +211,107 @@ class ContributionFilterSet(django_filters.FilterSet):
     def selected_values(self, name: str) -> list[str]:
         return [str(v) for v in self.data.getlist(name)] if self.is_bound else []
 
-    # Facet counts: one aggregate query per facet, whatever the number of items.
+    # Facet counts: one query for every facet, whatever the number of items or rows.
 
     def facets(self) -> list[Facet]:
-        return [self.facet(name) for name in self.facet_fields]
+        counts = self.facet_counts()
+        return [self.facet(name, counts.get(name, {})) for name in self.facet_fields]
 
-    def facet(self, name: str) -> Facet:
+    def facet_counts(self) -> dict[str, dict[str, dict[str, int]]]:
+        """{facet: {part: {value: number of matching items}}} for every facet, in one
+        query (TagFilter.facet_parts says what each facet counts).
+
+        The matching items are selected once (search included), as a materialised
+        common table expression; each part of a facet is then one grouped count of
+        pairs (facet row, item), read from the tag tables.
+        """
+        model = self.queryset.model
+        using = self.qs.db
+        try:
+            matching_sql, matching_params = compiled(self.qs.order_by().values("pk"))
+        except EmptyResultSet:
+            return {}
+        ctes, cte_params = [f"{MATCHED}(id) AS MATERIALIZED ({matching_sql})"], [*matching_params]
+        parts, params = [], []
+        for name in self.facet_fields:
+            filter_ = self.filters[name]
+            matched, wide = ids_in(MATCHED), None
+            if isinstance(filter_, ChoicesFilter):
+                facet_parts = {"": FacetPart([facet_pairs(model, filter_.field_name, matched)])}
+            else:
+                everywhere = filter_.everywhere_ids(model)
+                if everywhere is not None:
+                    # The items every row selects, and the others, once for the facet.
+                    wide_sql, wide_params = compiled(everywhere.using(using))
+                    ctes += [
+                        f"{MATCHED}_wide_{name}(id) AS MATERIALIZED (SELECT id "  # noqa: S608
+                        f"FROM {MATCHED} WHERE id IN ({wide_sql}))",
+                        f"{MATCHED}_local_{name}(id) AS MATERIALIZED (SELECT id "  # noqa: S608
+                        f"FROM {MATCHED} EXCEPT SELECT id FROM {MATCHED}_wide_{name})",
+                    ]
+                    cte_params += wide_params
+                    matched = ids_in(f"{MATCHED}_local_{name}")
+                    wide = ids_in(f"{MATCHED}_wide_{name}")
+                facet_parts = filter_.facet_parts(model, matched, wide)
+            for part_name, part in facet_parts.items():
+                selects = []
+                for pair in part.pairs:
+                    sql, pair_params = compiled(pair.using(using))
+                    selects.append(sql)
+                    params += pair_params
+                count = "COUNT(DISTINCT p.i)" if part.distinct else "COUNT(*)"
+                parts.append(
+                    f"SELECT '{name}' AS facet, '{part_name}' AS part, p.k AS value, "  # noqa: S608
+                    f"{count} AS n FROM ({' UNION ALL '.join(selects)}) p GROUP BY p.k"
+                )
+        sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
+        counts: dict[str, dict[str, dict[str, int]]] = {}
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, (*cte_params, *params))
+            for facet, part, value, n in cursor.fetchall():
+                counts.setdefault(facet, {}).setdefault(part, {})[str(value)] = n
+        return counts
+
+    def facet(self, name: str, counts: dict[str, dict[str, int]]) -> Facet:
         filter_ = self.filters[name]
         normalise = filter_.extra.get("normalise", str)
         selected = {normalise(value) for value in self.selected_values(name)}
         facet = Facet(name=name, label=str(filter_.label))
-        matching = self.qs.order_by()
         if isinstance(filter_, ChoicesFilter):
-            counts = {
-                str(value): n
-                for value, n in matching.values_list(filter_.field_name)
-                .annotate(n=Count("pk"))
-                .order_by()
-            }
+            own = counts.get("", {})
             for value, label in filter_.field.choices:
                 value = str(value)
-                if counts.get(value) or value in selected:
+                if own.get(value) or value in selected:
                     facet.options.append(
-                        FacetOption(value, str(label), counts.get(value, 0), value in selected)
+                        FacetOption(value, str(label), own.get(value, 0), value in selected)
                     )
             return facet
         key = filter_.extra["to_field_name"]
-        rows = filter_.queryset.annotate(n=Coalesce(filter_.count_per_row(matching), 0))
+        rows = filter_.get_queryset(self.request)
         if name == "barrier":
             rows = rows.select_related("category")
         elif name == "area":
             rows = rows.select_related("parent")
         for row in rows:
             value = str(getattr(row, key))
-            if row.n or value in selected:
-                group = ""
-                if name == "barrier":
-                    group = row.category.name
-                facet.options.append(FacetOption(value, str(row), row.n, value in selected, group))
+            n = filter_.facet_count(row, counts)
+            if n or value in selected:
+                group = row.category.name if name == "barrier" else ""
+                facet.options.append(FacetOption(value, str(row), n, value in selected, group))
         return facet
+
+
+# The name of the matching items in the facet query.
+MATCHED = "facet_matched"
+
+
+def ids_in(table: str) -> RawSQL:
+    """The ids of one of the facet query's own tables (named in code, never by input)."""
+    return RawSQL(f"SELECT id FROM {table}", ())  # noqa: S608, S611
+
+
+def compiled(queryset: models.QuerySet) -> tuple[str, tuple]:
+    return queryset.query.get_compiler(queryset.db).as_sql()
 
 
 def year_choices() -> list[tuple[int, str]]:

@@ -3,11 +3,13 @@ refuses them), a subquery per tag so ranking and counting see one row per item, 
 the one rule for places (PlaceFilter)."""
 
 import unicodedata
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
 from django.db import models
-from django.db.models import Func, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Value
+from django.db.models.functions import Cast
 
 from search.text import MAX_QUERY_LENGTH
 
@@ -68,6 +70,42 @@ class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return [found[item] for item in wanted if item in found]
 
 
+# The value that stands for "every row of the facet" in facet counts.
+EVERYWHERE = "*"
+
+
+@dataclass
+class FacetPart:
+    """Pair queries (k: facet row or value, i: item) counted together, grouped by k;
+    `distinct` when an item may come more than once for a row."""
+
+    pairs: list[models.QuerySet]
+    distinct: bool = False
+
+
+def facet_pairs(model, path: str, matched) -> models.QuerySet:
+    """(k, i) for the `matched` items, following `path` from the item, read from the
+    tag table alone when the path starts with a tag."""
+    first, _, rest = path.partition("__")
+    field = model._meta.get_field(first)
+    if field.many_to_many:
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = field.remote_field.through.objects.filter(**{f"{source}__in": matched})
+        key, item = f"{target}__{rest}" if rest else target, f"{source}_id"
+    else:
+        rows = model._default_manager.filter(pk__in=matched)
+        key, item = path, "pk"
+    return rows.order_by().values(k=Cast(key, models.TextField()), i=F(item))
+
+
+def everywhere_pairs(model, wide) -> models.QuerySet:
+    return (
+        model._default_manager.filter(pk__in=wide)
+        .order_by()
+        .values(k=Value(EVERYWHERE, output_field=models.TextField()), i=F("pk"))
+    )
+
+
 class TagFilter(django_filters.ModelMultipleChoiceFilter):
     """Items tagged with any of the chosen rows, without duplicating items.
 
@@ -93,14 +131,39 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
             return qs
         return qs.filter(pk__in=qs.model._default_manager.filter(self.tagged(value)).values("pk"))
 
-    def count_per_row(self, matching: models.QuerySet) -> Subquery:
-        """How many of the `matching` items each facet row would select."""
-        items = matching.model._default_manager.filter(pk__in=matching.values("pk"))
-        return Subquery(
-            items.filter(self.tagged(OuterRef("pk")))
-            .order_by()
-            .values(n=Func("pk", function="COUNT", template="COUNT(DISTINCT %(expressions)s)"))
-        )
+    def facet_paths(self) -> tuple[str, ...]:
+        """The lookups from an item to the facet rows that select it."""
+        return (self.lookup,)
+
+    def everywhere(self) -> Q | None:
+        """The items that every facet row selects, if there are such items."""
+        return None
+
+    def everywhere_ids(self, model) -> models.QuerySet | None:
+        """The ids of the items of `model` that every facet row selects."""
+        return None
+
+    def facet_parts(self, model, matched, wide=None) -> dict[str, FacetPart]:
+        """What to count, for each facet row: {part: pairs (k: row, i: item) of tag
+        tables}, each part one grouped count (ContributionFilterSet.facet_counts).
+        `matched` and `wide` are SQL expressions of the ids of the matching items:
+        `wide` those every row selects (self.everywhere()), counted once, as
+        EVERYWHERE; `matched` the others."""
+        paths = self.facet_paths()
+        parts = {
+            "": FacetPart(
+                [facet_pairs(model, path, matched) for path in paths],
+                distinct=len(paths) > 1 or "__" in paths[0],
+            )
+        }
+        if wide is not None:
+            parts[EVERYWHERE] = FacetPart([everywhere_pairs(model, wide)])
+        return parts
+
+    def facet_count(self, row, counts: dict[str, dict[str, int]]) -> int:
+        """How many of the matched items `row` selects, from facet_parts' counts."""
+        own = counts.get("", {}).get(str(row.pk), 0)
+        return own + counts.get(EVERYWHERE, {}).get(EVERYWHERE, 0)
 
 
 class PlaceFilter(TagFilter):
@@ -112,12 +175,32 @@ class PlaceFilter(TagFilter):
     `scope=exact` only work for the place itself is selected.
     """
 
-    def covering(self, own: Q, region: Q | None = None) -> Q:
+    @property
+    def exact(self) -> bool:
         parent = getattr(self, "parent", None)  # unbound when used without a FilterSet
-        if parent is not None and parent.exact_scope:
+        return parent is not None and parent.exact_scope
+
+    def covering(self, own: Q, region: Q | None = None) -> Q:
+        if self.exact:
             return own
-        wider = Q(regions__is_global=True)
+        wider = self.global_work()
         return own | (region | wider if region is not None else wider)
+
+    def global_work(self) -> Q:
+        return Q(regions__is_global=True)
+
+    def everywhere(self) -> Q | None:
+        return None if self.exact else self.global_work()
+
+    def everywhere_ids(self, model) -> models.QuerySet | None:
+        """From the region links alone: joining the items themselves would cost more
+        than the rest of the count."""
+        if self.exact:
+            return None
+        field = model._meta.get_field("regions")
+        item, region = field.m2m_field_name(), field.m2m_reverse_field_name()
+        links = field.remote_field.through.objects.filter(**{f"{region}__is_global": True})
+        return links.values(f"{item}_id")
 
     def select(self, queryset, places: list, exact: bool):
         """`queryset` narrowed to work for `places`, or only for themselves when
@@ -133,6 +216,29 @@ class CountryFilter(PlaceFilter):
     def exact_places(self, rows) -> Q:
         return Q(countries__in=rows)
 
+    def facet_parts(self, model, matched, wide=None) -> dict[str, FacetPart]:
+        """Counted without listing each regional item under every country of its
+        region: a country's items are those tagged with it, plus those tagged with
+        its region, less those tagged with both, plus global ones."""
+        parts = super().facet_parts(model, matched, wide)
+        if self.exact:
+            return parts
+        field = model._meta.get_field(self.lookup)
+        item, country = field.m2m_field_name(), field.m2m_reverse_field_name()
+        both = facet_pairs(model, self.lookup, matched).filter(
+            **{f"{item}__regions": F(f"{country}__region")}
+        )
+        parts["region"] = FacetPart([facet_pairs(model, "regions", matched)])
+        parts["both"] = FacetPart([both])
+        return parts
+
+    def facet_count(self, row, counts: dict[str, dict[str, int]]) -> int:
+        n = super().facet_count(row, counts)
+        if self.exact:
+            return n
+        region = counts.get("region", {}).get(str(row.region_id), 0)
+        return n + region - counts.get("both", {}).get(str(row.pk), 0)
+
     def tagged(self, rows) -> Q:
         if isinstance(rows, OuterRef):
             return self.covering(Q(countries=rows), Q(regions__countries=rows))
@@ -145,6 +251,9 @@ class RegionFilter(PlaceFilter):
     def exact_places(self, rows) -> Q:
         return Q(regions__in=rows) | Q(countries__region__in=rows)
 
+    def facet_paths(self) -> tuple[str, ...]:
+        return ("regions", "countries__region")
+
     def tagged(self, rows) -> Q:
         if isinstance(rows, OuterRef):
             return self.covering(Q(regions=rows) | Q(countries__region=rows))
@@ -153,6 +262,9 @@ class RegionFilter(PlaceFilter):
 
 class TherapeuticAreaFilter(TagFilter):
     """Items tagged with the area or any narrower area (Oncology includes Lung cancer)."""
+
+    def facet_paths(self) -> tuple[str, ...]:
+        return (self.lookup, f"{self.lookup}__parent")
 
     def tagged(self, rows) -> Q:
         if isinstance(rows, OuterRef):

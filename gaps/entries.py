@@ -8,6 +8,7 @@ import functools
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Count
 
 from barriers.models import Barrier
 from contributions.models import KINDS, Contribution, Status
@@ -74,6 +75,29 @@ def entries_for(model: type[Contribution], pks: list[int]) -> list[CoverageEntry
         )
         for pk in pks
     ]
+
+
+def published_per_stage(stage_ids: list[int]) -> dict[tuple[str, int], int]:
+    """{(kind, stage id): number of published items tagged with the stage}, in one
+    pass over the coverage entries (grouped by their stage bit sets), or from the
+    stage links if a stage's id does not fit in the bits."""
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    if max(stage_ids, default=0) > MAX_BIT:
+        for kind, model in KINDS.items():
+            links = model.stages.through.objects.filter(**{f"{kind}__status": Status.PUBLISHED})
+            for stage, n in links.order_by().values_list("stage").annotate(n=Count("pk")):
+                counts[(kind, stage)] = n
+        return counts
+    groups = (
+        CoverageEntry.objects.order_by()
+        .values_list("stage_bits")
+        .annotate(**{kind: Count(kind) for kind in KINDS})
+    )
+    for stage_bits, *per_kind in groups:
+        for stage in bit_numbers(stage_bits):
+            for kind, n in zip(KINDS, per_kind, strict=True):
+                counts[(kind, stage)] += n
+    return counts
 
 
 def rebuild_entries() -> None:

@@ -17,7 +17,6 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
-    QuerySet,
     Subquery,
     Value,
 )
@@ -27,7 +26,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from barriers.models import Barrier, BarrierCategory
-from contributions.models import Initiative, Resource, Status
+from contributions.models import Initiative, Resource
+from gaps.entries import published_per_stage
 from pathway.models import Stage
 from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Membership, Organisation, StakeholderGroup
@@ -94,16 +94,16 @@ def _tagged_count(through, **conditions) -> Coalesce:
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def stages_with_counts() -> QuerySet[Stage]:
+def stages_with_counts() -> list[Stage]:
     """All stages in order, each with its number of barriers and of published
-    resources and initiatives, in one query."""
-    return Stage.objects.annotate(
-        barrier_count=_tagged_count(Barrier.stages.through),
-        resource_count=_tagged_count(Resource.stages.through, resource__status=Status.PUBLISHED),
-        initiative_count=_tagged_count(
-            Initiative.stages.through, initiative__status=Status.PUBLISHED
-        ),
-    )
+    resources and initiatives: the stages with their barrier counts in one query,
+    the items of every stage in one pass over the coverage entries."""
+    stages = list(Stage.objects.annotate(barrier_count=_tagged_count(Barrier.stages.through)))
+    counts = published_per_stage([stage.pk for stage in stages])
+    for stage in stages:
+        stage.resource_count = counts.get(("resource", stage.pk), 0)
+        stage.initiative_count = counts.get(("initiative", stage.pk), 0)
+    return stages
 
 
 @require_safe

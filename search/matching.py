@@ -18,11 +18,14 @@ every text search configuration in use (text.configurations()), restricted to
 weight A or B for title and summary with ts_filter. On SQLite it is a MATCH on the
 FTS5 index (index.py) ORing the phrase stemmed in every language, restricted to a
 column for title and summary.
+
+At scale (PostgreSQL, resources and initiatives), only the CANDIDATES best rows by a
+cheap first rank get the exact rank: see search().
 """
 
 from collections.abc import Sequence
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Case, F, Value, When
 from django.db.models.expressions import Expression
 
@@ -36,6 +39,11 @@ TITLE_SHARE = 0.5
 SUMMARY_SHARE = 0.2
 OWN_WORD_SHARE = 0.15
 PHRASE_BONUS = 0.14
+# The language of each of text.configurations(), in order (the last is not stemmed).
+CONFIGURATION_LANGUAGES = (*STEMMED_LANGUAGES, "")
+# How many rows get the exact rank, and the first rank's weights of D, C, B, A.
+CANDIDATES = 400
+PRE_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 
 
 def fts_phrase(phrase: Phrase) -> str:
@@ -44,6 +52,24 @@ def fts_phrase(phrase: Phrase) -> str:
         tuple(stem(word, language) for word in phrase) for language in STEMMED_LANGUAGES
     }
     return " OR ".join(sorted('"' + " ".join(form) + '"' for form in forms))
+
+
+def tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
+    """The PostgreSQL tsquery of any of `phrases`, each in every configuration in
+    use. A one-word phrase is given once per distinct stem (the Python stemmers are
+    PostgreSQL's Snowball algorithms), so that the query is not many times as long
+    as it needs to be: every look at a row's vector costs per item of the query."""
+    parts, params, seen = [], (), set()
+    for phrase in phrases:
+        for config, language in zip(configurations(), CONFIGURATION_LANGUAGES, strict=True):
+            if len(phrase) == 1:
+                form = stem(phrase[0], language)
+                if form in seen:
+                    continue
+                seen.add(form)
+            parts.append("phraseto_tsquery(%s::regconfig, %s)")
+            params = (*params, config, " ".join(phrase))
+    return f"({' || '.join(parts)})", params
 
 
 class Matches(Expression):
@@ -74,12 +100,8 @@ class Matches(Expression):
         weights = FIELDS[self.column][0]
         if weights:
             vector = f"ts_filter({vector}, '{weights}')"
-        parts = []
-        for phrase in self.phrases:
-            for config in configurations():
-                parts.append("phraseto_tsquery(%s::regconfig, %s)")
-                params = (*params, config, " ".join(phrase))
-        return f"({vector} @@ ({' || '.join(parts)}))", params
+        sql, query_params = tsquery(self.phrases)
+        return f"({vector} @@ {sql})", (*params, *query_params)
 
     def as_sqlite(self, compiler, connection):
         pk, params = compiler.compile(self.pk)
@@ -128,16 +150,64 @@ def matched_words(kind: str, query: ParsedQuery, vector=None) -> models.Expressi
     return models.ExpressionWrapper(count, output_field=models.IntegerField())
 
 
+class PreRank(Expression):
+    """A cheap first rank on PostgreSQL: ts_rank of the stored vector for any of
+    `phrases`, weighted as the rank weighs title, summary, body and tags. One
+    look at a row's vector, where the exact rank needs several per query word."""
+
+    output_field = models.FloatField()
+
+    def __init__(self, phrases: Sequence[Phrase]):
+        super().__init__()
+        self.phrases = tuple(phrases)
+        self.vector = F("search_vector")
+
+    def get_source_expressions(self):
+        return [self.vector]
+
+    def set_source_expressions(self, expressions):
+        (self.vector,) = expressions
+
+    def as_sql(self, compiler, connection):
+        raise NotImplementedError(f"PreRank does not support {connection.vendor}.")
+
+    def as_postgresql(self, compiler, connection):
+        vector, params = compiler.compile(self.vector)
+        sql, query_params = tsquery(self.phrases)
+        return f"ts_rank('{PRE_RANK_WEIGHTS}', {vector}, {sql})", (*params, *query_params)
+
+
+def candidates(matching: models.QuerySet, phrases: Sequence[Phrase]) -> models.QuerySet:
+    """The ids of the CANDIDATES best `matching` rows by PreRank: the only rows
+    ranked exactly, so that a very common word does not rank the whole table."""
+    return matching.order_by(-PreRank(phrases), "-pk").values("pk")[:CANDIDATES]
+
+
 def search(
     queryset: models.QuerySet, kind: str, query: ParsedQuery, vector=None
 ) -> models.QuerySet:
-    """The rows of `queryset` that answer `query`, annotated with their `rank`."""
+    """The rows of `queryset` that answer `query`, annotated with their `rank`.
+
+    On PostgreSQL, for a stored vector (resources and initiatives), only the
+    CANDIDATES best rows matching any word by a cheap first rank (PreRank) get the
+    exact rank: for a query of one or two words the others rank 0, after them
+    (newest first, as the callers order ties); for a longer query, whose rule of
+    matching half of the words takes a look per word at each row, the answers are
+    sought among those candidates only.
+    """
     if not query.groups:
         return queryset.none().annotate(rank=Value(0.0))
     anything = [phrase for group in query.groups for phrase in group.alternatives]
-    return (
-        queryset.filter(Matches(kind, anything, vector=vector))
-        .alias(matched=matched_words(kind, query, vector=vector))
-        .filter(matched__gte=query.needed)
-        .annotate(rank=rank(kind, query, vector=vector))
-    )
+    found = queryset.filter(Matches(kind, anything, vector=vector))
+    exact = rank(kind, query, vector=vector)
+    prerank = vector is None and connections[queryset.db].vendor == "postgresql"
+    if prerank and query.needed > 1:
+        found = found.filter(pk__in=candidates(found, anything))
+    elif prerank:
+        exact = Case(When(pk__in=candidates(found, anything), then=exact), default=Value(0.0))
+    if query.needed > 1:
+        # Matching any word is matching one: no second look at each row for that.
+        found = found.alias(matched=matched_words(kind, query, vector=vector)).filter(
+            matched__gte=query.needed
+        )
+    return found.annotate(rank=exact)

@@ -1,10 +1,8 @@
 """`manage.py benchmark_synergies`: time the synergy finder and the gap map at scale.
 
 Fills the database with synthetic published resources and initiatives, then times
-the lookups. The text is drawn from the words of the demo content and the reference
-barriers, as often as they occur there, mixed with a long tail of made-up rare words
-(names of programmes, places, genes, drugs: the words that tell real documents
-apart), Zipf-distributed. Tags are drawn from the reference taxonomy. It times:
+the lookups. The content comes from benchmarks.generator (realistic words in the portal's
+languages, tags from the reference taxonomy). It times:
 
 - similarity lookups: the related items of a saved item (detail pages), a reworded
   near-duplicate draft with its tags (the check before submitting), and a title and
@@ -22,38 +20,24 @@ removed at the end unless --keep; --reuse times existing synthetic rows again.
 import itertools
 import os
 import random
-import re
 import statistics
 import time
-from collections.abc import Callable
 
-from django.contrib.postgres.search import SearchVector
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection, transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from barriers.models import Barrier, BarrierCategory
-from contributions import demo
-from contributions.models import SEARCH_CONFIG, TAG_FIELDS, Initiative, Resource, Status
+from barriers.models import BarrierCategory
+from benchmarks.generator import Generator
+from contributions.models import TAG_FIELDS, Initiative, Resource
 from gaps.coverage import Scope, compare
-from gaps.entries import rebuild_entries
-from pathway.models import Country, Region, Stage, TherapeuticArea
-from stakeholders.models import Organisation, StakeholderGroup
+from pathway.models import Country
 from synergies.partners import potential_partners
 from synergies.profile import Profile
 from synergies.similarity import find_similar, related_to
 
 PREFIX = "synbench-"
-ORGANISATIONS = 400
-BATCH = 5000
-# The made-up rare words, and their share of the words of a text.
-TAIL = 50_000
-RARE_SHARE = 0.15
-# Most work is tagged with one or two countries, a fifth with regions only; a few
-# dozen countries hold most of it, as in the real field.
-BUSY_COUNTRIES = 40
 
 
 class Command(BaseCommand):
@@ -79,7 +63,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         # Seeded, so that two runs time the same content; nothing here is secret.
         self.rng = random.Random(options["seed"])  # noqa: S311
-        existing = Resource.objects.filter(slug__startswith=PREFIX).exists()
+        self.generator = Generator(PREFIX, seed=options["seed"], log=self.stdout.write)
+        existing = self.generator.exists()
         if existing and not options["reuse"]:
             raise CommandError(
                 "The database already holds synthetic rows: run with --reuse to time them, "
@@ -88,7 +73,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Database: {connection.vendor} ({connection.settings_dict['NAME']})")
         if not existing:
             started = time.perf_counter()
-            self.generate(options["initiatives"], options["resources"])
+            self.generator.generate(options["initiatives"], options["resources"])
             self.stdout.write(f"Generated in {time.perf_counter() - started:.0f} s.")
         try:
             self.measure(options["lookups"])
@@ -96,127 +81,9 @@ class Command(BaseCommand):
             if not options["keep"]:
                 self.remove()
 
-    # Synthetic content ----------------------------------------------------------------
-
-    def generate(self, initiatives: int, resources: int) -> None:
-        words = Vocabulary(self.rng)
-        self.tags = {
-            "stages": list(Stage.objects.values_list("pk", flat=True)),
-            "barriers": list(Barrier.objects.values_list("pk", flat=True)),
-            "regions": list(Region.objects.values_list("pk", flat=True)),
-            "therapeutic_areas": list(TherapeuticArea.objects.values_list("pk", flat=True)),
-            "audiences": list(StakeholderGroup.objects.values_list("pk", flat=True)),
-        }
-        countries = list(Country.objects.values_list("pk", flat=True))
-        self.busy = self.rng.sample(countries, min(BUSY_COUNTRIES, len(countries)))
-        self.countries = countries
-        groups = self.tags["audiences"]
-        with transaction.atomic():
-            organisations = Organisation.objects.bulk_create(
-                Organisation(
-                    name=f"Synthetic organisation {n}",
-                    slug=f"{PREFIX}org-{n}",
-                    group_id=self.rng.choice(groups),
-                    country_id=self.rng.choice(self.busy),
-                    verified=True,
-                )
-                for n in range(ORGANISATIONS)
-            )
-            self.organisations = [o.pk for o in organisations]
-            self.make(Initiative, initiatives, words, self.initiative_fields)
-            self.make(Resource, resources, words, self.resource_fields)
-        for model in (Initiative, Resource):
-            organisation = Organisation.objects.filter(pk=OuterRef("organisation_id"))
-            model.objects.filter(slug__startswith=PREFIX).update(
-                search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-                + SearchVector(
-                    Subquery(organisation.values("name")[:1]), weight="B", config=SEARCH_CONFIG
-                )
-                + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-                + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-            )
-        # bulk_create sends no signals: build the gap map's entries in one go.
-        rebuild_entries()
-        if connection.vendor == "postgresql":
-            # What autovacuum would do soon after such a load: fresh planner statistics
-            # (the common words of the search vectors among them) and visibility maps.
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-
-    def make(self, model, count: int, words: "Vocabulary", extra: Callable[[int], dict]) -> None:
-        kind = model._meta.model_name
-        now = timezone.now()
-        for start in range(0, count, BATCH):
-            rows = []
-            for n in range(start, min(count, start + BATCH)):
-                published = self.rng.random() < 0.92
-                rows.append(
-                    model(
-                        title=words.sentence(4, 10)[:200],
-                        slug=f"{PREFIX}{kind}-{n}",
-                        summary=words.sentence(20, 45)[:600],
-                        description=words.sentence(30, 80),
-                        organisation_id=self.rng.choice(self.organisations),
-                        status=Status.PUBLISHED if published else Status.DRAFT,
-                        published_at=now - timezone.timedelta(days=self.rng.randint(0, 2000))
-                        if published
-                        else None,
-                        **extra(n),
-                    )
-                )
-            created = model.objects.bulk_create(rows)
-            for name in TAG_FIELDS:
-                field = getattr(model, name)
-                through = field.through
-                source = field.field.m2m_field_name()
-                target = field.field.m2m_reverse_field_name()
-                through.objects.bulk_create(
-                    (
-                        through(**{f"{source}_id": item.pk, f"{target}_id": tag})
-                        for item in created
-                        for tag in self.pick(name)
-                    ),
-                    batch_size=BATCH * 2,
-                )
-            self.stdout.write(f"  {kind}s: {start + len(rows)} of {count}")
-
-    def pick(self, name: str) -> list:
-        rng = self.rng
-        if name == "countries":
-            if rng.random() < 0.2:
-                return []
-            pool = self.busy if rng.random() < 0.85 else self.countries
-            return rng.sample(pool, rng.randint(1, 2))
-        if name == "regions":
-            return rng.sample(self.tags["regions"], 1) if rng.random() < 0.3 else []
-        if name == "stages":
-            first = rng.randrange(len(self.tags["stages"]))
-            return self.tags["stages"][first : first + rng.randint(1, 3)]
-        sizes = {"barriers": (1, 3), "therapeutic_areas": (1, 2), "audiences": (1, 3)}
-        low, high = sizes[name]
-        return rng.sample(self.tags[name], rng.randint(low, high))
-
-    def resource_fields(self, n: int) -> dict:
-        return {
-            "resource_type": self.rng.choice(Resource.Type.values),
-            "url": f"https://example.org/synthetic/{n}",
-            "year": self.rng.randint(2010, 2025),
-        }
-
-    def initiative_fields(self, n: int) -> dict:
-        return {"phase": self.rng.choice(Initiative.Phase.values)}
-
     def remove(self) -> None:
         self.stdout.write("Removing the synthetic rows…")
-        with transaction.atomic():
-            for model in (Initiative, Resource):
-                for name in TAG_FIELDS:
-                    field = getattr(model, name)
-                    field.through.objects.filter(
-                        **{f"{field.field.m2m_field_name()}__slug__startswith": PREFIX}
-                    ).delete()
-                model.objects.filter(slug__startswith=PREFIX).delete()
-            Organisation.objects.filter(slug__startswith=PREFIX).delete()
+        self.generator.remove()
 
     # Measures --------------------------------------------------------------------------
 
@@ -319,40 +186,6 @@ class Command(BaseCommand):
             .annotate(n=Count("id"))
             .order_by("-n")[:10]
         )
-
-
-class Vocabulary:
-    """Words to draw from: the demo and reference words (`corpus`) with their own
-    frequencies, and TAIL made-up words whose frequencies follow Zipf's law."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.common = corpus()
-        syllables = [c + v for c in "bcdfgklmnprstvz" for v in "aeiou"]
-        self.rare = ["".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(TAIL)]
-        self.rare_weights = list(itertools.accumulate(1 / (n + 1) for n in range(TAIL)))
-
-    def sentence(self, low: int, high: int) -> str:
-        count = self.rng.randint(low, high)
-        rare = sum(self.rng.random() < RARE_SHARE for _ in range(count))
-        words = self.rng.choices(self.common, k=count - rare)
-        words += self.rng.choices(self.rare, cum_weights=self.rare_weights, k=rare)
-        self.rng.shuffle(words)
-        text = " ".join(words)
-        return text[:1].upper() + text[1:] + "."
-
-
-def corpus() -> list[str]:
-    """Every word of the demo texts and the reference barriers, repeated as often as
-    it occurs there, so that sampling from it keeps the words' frequencies."""
-    texts = []
-    for row in demo.RESOURCES + demo.INITIATIVES:
-        texts += [row["title"], row["summary"], row["description"], row.get("outcomes", "")]
-    for title, summary, description in Barrier.objects.values_list(
-        "title", "summary", "description"
-    ):
-        texts += [title, summary, description]
-    return re.findall(r"[A-Za-z][A-Za-z'-]+", " ".join(texts))
 
 
 # Words another organisation would frame the same work with, in English and in the
