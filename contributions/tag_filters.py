@@ -8,7 +8,9 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import Func, OuterRef, Q, Subquery
+from django.http import QueryDict
 
+from pathway.countries import CountryNames
 from search.text import MAX_QUERY_LENGTH
 
 MAX_VALUES_PER_FILTER = 50
@@ -66,6 +68,29 @@ class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         }
         self.ignored = [item for item in wanted if item not in found]
         return [found[item] for item in wanted if item in found]
+
+
+class CountryChoiceField(LenientModelMultipleChoiceField):
+    """Countries as people type them: ISO codes or names in any case, with or without
+    accents, several in one value if separated by commas (pathway.countries). What
+    names no country is in `ignored`, and `suggestions` holds close names for it."""
+
+    def clean(self, value):
+        self.ignored = []
+        self.suggestions: dict[str, list[str]] = {}
+        raw_values = [clean_search_text(str(raw)) for raw in (value or [])]
+        if not any(raw_values):
+            return []
+        names = CountryNames.load()
+        wanted: list[str] = []
+        for raw in raw_values[:MAX_VALUES_PER_FILTER]:
+            codes, unknown = names.read(raw)
+            wanted += [code for code in codes if code not in wanted]
+            for typed in unknown:
+                self.ignored.append(typed[:100])
+                self.suggestions[typed[:100]] = names.suggestions(typed)
+        found = {str(row.code): row for row in self.queryset.filter(code__in=wanted)}
+        return [found[code] for code in wanted if code in found]
 
 
 class TagFilter(django_filters.ModelMultipleChoiceFilter):
@@ -130,6 +155,25 @@ class PlaceFilter(TagFilter):
 
 
 class CountryFilter(PlaceFilter):
+    field_class = CountryChoiceField
+
+    @staticmethod
+    def with_codes(data: QueryDict, names: CountryNames) -> QueryDict | None:
+        """`data` with the countries typed by name written as their codes, for a link
+        that says what it shows; None if nothing changes. What names no country (or
+        nothing: an empty box) is kept as it is, for the page to say so or ignore it."""
+        values = data.getlist("country")
+        rewritten: list[str] = []
+        for value in values:
+            codes, unknown = names.read(value)
+            rewritten += codes if codes and not unknown else [value]
+        rewritten = list(dict.fromkeys(rewritten))
+        if rewritten == values:
+            return None
+        changed = data.copy()
+        changed.setlist("country", rewritten)
+        return changed
+
     def exact_places(self, rows) -> Q:
         return Q(countries__in=rows)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from pathway.models import Country
+from pathway.countries import CountryNames
 from stakeholders.models import Organisation
 
 from ..extensions import page_panels
@@ -22,6 +22,7 @@ from ..filters import (
     ResourceFilterSet,
     ignored_notices,
 )
+from ..tag_filters import CountryFilter
 from ..models import EDITABLE_STATUSES, Contribution, Initiative, Resource
 
 PAGE_SIZE = 20
@@ -40,6 +41,25 @@ def query_without(request: HttpRequest, *names: str) -> str:
     """The current query string minus some parameters, for links that change them."""
     params = [(key, value) for key, value in request.GET.lists() if key not in names]
     return urlencode([(key, v) for key, values in params for v in values])
+
+
+def country_errors(request: HttpRequest, filterset: ContributionFilterSet) -> list[dict]:
+    """What was typed as a country and names none, with links to the closest names."""
+    filterset.form.is_valid()
+    field = filterset.form.fields["country"]
+    errors = []
+    for typed, close in getattr(field, "suggestions", {}).items():
+        links = []
+        for name in close:
+            params = [
+                (key, value.replace(typed, name) if key == "country" else value)
+                for key, values in request.GET.lists()
+                for value in values
+                if key != "page"
+            ]
+            links.append({"name": name, "url": "?" + urlencode(params)})
+        errors.append({"typed": typed, "suggestions": links})
+    return errors
 
 
 def active_filters(request: HttpRequest, facets: list) -> list[dict]:
@@ -71,6 +91,11 @@ def library(
     if canonical is not None:
         # An old link, with a filter since renamed: the page lives at its new address.
         return redirect(f"{request.path}?{canonical.urlencode()}", permanent=True)
+    country_names = CountryNames.load()
+    with_codes = CountryFilter.with_codes(request.GET, country_names)
+    if with_codes is not None:
+        # Countries typed by name: the page's address names them by code.
+        return redirect(f"{request.path}?{with_codes.urlencode()}")
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
@@ -98,9 +123,8 @@ def library(
         "notices": notices,
         # Every country can be chosen, not only those with items: work for its region
         # and global work apply there too.
-        "countries": Country.objects.select_related("region").order_by(
-            "region__position", "region__name", "name"
-        ),
+        "country_options": country_names.options,
+        "country_errors": country_errors(request, filterset),
         "exact_scope": filterset.exact_scope,
         "page_query": query_without(request, "page"),
         "is_filtered": any(

@@ -36,7 +36,8 @@ def places(make_resource, stage):
 
 
 def library_titles(client, query: str) -> set[str]:
-    response = client.get(reverse("contributions:resources") + "?" + query)
+    # A country typed by name or in lower case is redirected to its code first.
+    response = client.get(reverse("contributions:resources") + "?" + query, follow=True)
     assert response.status_code == 200
     return {item.title for item in response.context["items"]}
 
