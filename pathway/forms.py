@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from .countries import EXAMPLE, CountryNames
 from .models import Country
 
+SEVERAL = _("Type a country's name or code, e.g. Poland or PL; separate several with commas.")
+
 
 def unknown_country_message(typed: str, names: CountryNames) -> str:
-    """"No country is called …", with the closest names if there are any."""
+    """ "No country is called …", with the closest names if there are any."""
     message = gettext("No country is called “%(typed)s”.") % {"typed": typed[:100]}
     close = names.suggestions(typed)
     if close:
@@ -132,7 +134,7 @@ class CountriesField(forms.Field):
     widget = CountriesPicker
     default_error_messages = {"unknown": "%(message)s"}
 
-    def __init__(self, *, help_text=_("Type a country's name or code, e.g. Poland or PL; separate several with commas."), **kwargs) -> None:
+    def __init__(self, *, help_text=SEVERAL, **kwargs) -> None:
         super().__init__(help_text=help_text, **kwargs)
 
     def to_python(self, value) -> list[Country]:

@@ -50,7 +50,9 @@ REFERENCE_DOCUMENTS = {
     ),
 }
 for _kind, (_model, _fields) in REFERENCE_DOCUMENTS.items():
-    index.register(_kind, _model, _fields.document)
+    index.register(_kind, _model, _fields.document, prepare=_fields.prepare)
+    for _related, _name, _lookup in _fields.related(_model):
+        index.follow(_related, (_name,), _kind, _lookup)
 
 # The kinds in the order the page shows them when their best results rank alike.
 KINDS = ("stage", "barrier", "stakeholdergroup", "organisation", "resource", "initiative")

@@ -22,8 +22,8 @@ from ..filters import (
     ResourceFilterSet,
     ignored_notices,
 )
-from ..tag_filters import CountryFilter
 from ..models import EDITABLE_STATUSES, Contribution, Initiative, Resource
+from ..tag_filters import CountryFilter
 
 PAGE_SIZE = 20
 
