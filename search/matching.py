@@ -22,6 +22,7 @@ column for title and summary.
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Case, F, Value, When
 from django.db.models.expressions import Expression
@@ -67,7 +68,10 @@ class Matches(Expression):
         self.vector, self.pk = expressions
 
     def as_sql(self, compiler, connection):
-        raise NotImplementedError(f"Search does not support {connection.vendor}.")
+        raise ImproperlyConfigured(
+            f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
+            "to a PostgreSQL database, or leave it unset for SQLite."
+        )
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
