@@ -161,7 +161,10 @@ def search_kind(kind: str, query: ParsedQuery, country: Country | None = None) -
         if country is not None:
             rows = in_country(rows, country)
         found = search_items(rows, query)
-        return found.order_by("-rank", "-published_at", "-pk")
+        # Where each applies, shown as its scope ("Europe-wide", "Global").
+        return found.order_by("-rank", "-published_at", "-pk").prefetch_related(
+            "countries", "regions"
+        )
     found = match(rows, kind, query, vector=REFERENCE_DOCUMENTS[kind][1].vector())
     return found.order_by("-rank", "pk")
 
