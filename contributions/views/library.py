@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from pathway.countries import CountryNames
+from search.text import significant_words
 from stakeholders.models import Organisation
 
 from ..extensions import page_panels
@@ -62,6 +63,24 @@ def country_errors(request: HttpRequest, filterset: ContributionFilterSet) -> li
     return errors
 
 
+PLACE_FILTERS = ("country", "region", "scope")
+
+
+def zero_results_help(request: HttpRequest, search_text: str) -> dict:
+    """What to try when a search in the library finds nothing: fewer words, every
+    place rather than the chosen ones (the whole portal is linked by the template)."""
+    words = significant_words(search_text)
+    others = query_without(request, "page", "q")
+    fewer = [
+        {"word": word, "url": "?" + urlencode([("q", word)]) + (f"&{others}" if others else "")}
+        for word in words
+    ]
+    everywhere = ""
+    if any(request.GET.getlist(name) for name in PLACE_FILTERS):
+        everywhere = "?" + query_without(request, "page", *PLACE_FILTERS)
+    return {"fewer": fewer if len(words) > 1 else [], "everywhere": everywhere}
+
+
 def active_filters(request: HttpRequest, facets: list) -> list[dict]:
     """Each chosen filter value with a link that removes just that value."""
     chosen = []
@@ -107,13 +126,17 @@ def library(
             % {"page": requested_page[:20], "n": page.number, "total": paginator.num_pages}
         )
     facets = filterset.facets()
+    search_text = filterset.search_text
     context = {
         "filterset": filterset,
         "facets": facets,
         "active_filters": active_filters(request, facets),
         "page": page,
         "items": page.object_list,
-        "search_text": filterset.search_text,
+        "search_text": search_text,
+        "zero_results_help": zero_results_help(request, search_text)
+        if search_text and not page.object_list
+        else None,
         "sort_key": filterset.sort_key,
         "sorts": [
             (key, label)
