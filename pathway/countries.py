@@ -12,9 +12,11 @@ so a name that works in one works in all of them.
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from django.conf import settings
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from django_countries import countries as iso_countries
 from django_countries.data import COUNTRIES as ISO_NAMES
 
@@ -30,10 +32,34 @@ MAX_SUGGESTIONS = 3
 EXAMPLE = _("For example Poland or PL.")
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """What two spellings of one name have in common: folded letters and digits,
     without spaces or punctuation ("Côte d'Ivoire" and "cote divoire" alike)."""
     return "".join(char for char in fold(text) if char.isalnum())
+
+
+@lru_cache(maxsize=16)
+def iso_spellings(language: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The names django-countries knows, which change only with the package: each
+    code's name in `language`, and the keys of every way to write it (that name, the
+    English, official ISO, common and older names, the alpha-3 code)."""
+    with override(language):
+        local = {code: str(name) for code, name in iso_countries}
+    with override("en"):
+        english = {code: str(name) for code, name in iso_countries}
+        spellings = {}
+        for code in english:
+            names = [
+                local.get(code, ""),
+                english[code],
+                str(ISO_NAMES.get(code, "")),
+                str(iso_countries.COMMON_NAMES.get(code, "")),
+                *(str(name) for name in iso_countries.OLD_NAMES.get(code, [])),
+                iso_countries.alpha3(code),
+            ]
+            spellings[code] = tuple(dict.fromkeys(key(name) for name in names if name))
+    return local, spellings
 
 
 @dataclass
@@ -48,25 +74,18 @@ class CountryNames:
     def load(cls) -> "CountryNames":
         """The countries of the portal's table (one query), named in the active language."""
         found = cls()
-        rows = list(Country.objects.values_list("code", "name"))
+        rows = [(str(code), name) for code, name in Country.objects.values_list("code", "name")]
+        local_names, spellings = iso_spellings(get_language() or settings.LANGUAGE_CODE)
         for code, stored_name in rows:
-            code = str(code)
-            local = str(iso_countries.name(code)) or stored_name
-            found.names[code] = local
-            spellings = [local, stored_name, code, iso_countries.alpha3(code)]
-            with override("en"):
-                spellings.append(str(iso_countries.name(code)))
-                spellings.append(str(ISO_NAMES.get(code, "")))
-                spellings.append(str(iso_countries.COMMON_NAMES.get(code, "")))
-                spellings += [str(name) for name in iso_countries.OLD_NAMES.get(code, [])]
-            for spelling in spellings:
+            found.names[code] = local_names.get(code) or stored_name
+            for spelling_key in (*spellings.get(code, ()), key(stored_name)):
                 # A name never hides another country's code ("CAN" is Canada).
-                if spelling and found.by_key.get(key(spelling), code) == code:
-                    found.by_key.setdefault(key(spelling), code)
+                if spelling_key and found.by_key.get(spelling_key, code) == code:
+                    found.by_key.setdefault(spelling_key, code)
         found.options = sorted(found.names.items(), key=lambda option: key(option[1]))
         # Codes first: "IN" is India even though "in" is nothing else.
         for code, _name in rows:
-            found.by_key[key(str(code))] = str(code)
+            found.by_key[key(code)] = code
         return found
 
     def code_of(self, text: str) -> str | None:
