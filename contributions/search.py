@@ -162,9 +162,9 @@ def _tags_changed(sender, instance, action, reverse, model, pk_set, **kwargs) ->
             )
         )
     elif action == "post_clear":
-        index.refresh(kind, instance.__dict__.pop("_search_cleared", []))
+        index.refresh(kind, instance.__dict__.pop("_search_cleared", []), changed=[])
     elif action in ("post_add", "post_remove"):
-        index.refresh(kind, pk_set or [])
+        index.refresh(kind, pk_set or [], changed=[str(instance)])
 
 
 for model in (Resource, Initiative):

@@ -159,16 +159,32 @@ def store_many(
     return vocabulary
 
 
-def refresh(kind: str, pks: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> None:
-    """Index the objects of `kind` with primary keys `pks` anew, in batches."""
+def refresh(
+    kind: str,
+    pks: Iterable[int],
+    using: str = DEFAULT_DB_ALIAS,
+    *,
+    changed: Iterable[str] | None = None,
+) -> None:
+    """Index the objects of `kind` with primary keys `pks` anew, in batches.
+
+    `changed`: when only these texts of their documents changed (a tag's new name),
+    a kind whose stored vectors PostgreSQL builds from the tables needs no documents
+    built in Python: its vectors are rewritten and the vocabulary learns `changed`.
+    """
     entry = REGISTRY[kind]
     pks = sorted(set(pks))
+    in_sql = entry.store_vectors is not None and connections[using].vendor == "postgresql"
+    if in_sql and changed is not None:
+        remember(changed, using=using)
     for start in range(0, len(pks), BATCH_SIZE):
         rows = entry.model._default_manager.using(using).filter(
             pk__in=pks[start : start + BATCH_SIZE]
         )
-        if entry.store_vectors is not None and connections[using].vendor == "postgresql":
+        if in_sql:
             entry.store_vectors(rows)
+            if changed is not None:
+                continue
         store_many(kind, entry.documents(rows), using=using)
 
 
@@ -283,8 +299,9 @@ def _after_save(sender, instance, created=False, raw=False, using=DEFAULT_DB_ALI
     if raw or created or before is None:
         return
     for follower in FOLLOWERS[sender]:
+        new = [str(getattr(instance, name)) for name in follower.fields]
         if any(before[name] != getattr(instance, name) for name in follower.fields):
-            refresh(follower.kind, naming(follower, instance, using), using=using)
+            refresh(follower.kind, naming(follower, instance, using), using=using, changed=new)
 
 
 def _before_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -296,7 +313,7 @@ def _before_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
 
 def _after_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
     for kind, pks in instance.__dict__.pop("_search_named_by", []):
-        refresh(kind, pks, using=using)
+        refresh(kind, pks, using=using, changed=[])
 
 
 def indexed_count(kind: str, using: str) -> int:
