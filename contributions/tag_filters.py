@@ -14,6 +14,8 @@ from pathway.countries import CountryNames
 from search.text import MAX_QUERY_LENGTH
 
 MAX_VALUES_PER_FILTER = 50
+# How many unknown countries get close names suggested.
+MAX_SUGGESTED = 3
 
 
 def clean_search_text(text: str) -> str:
@@ -87,8 +89,11 @@ class CountryChoiceField(LenientModelMultipleChoiceField):
             codes, unknown = names.read(raw)
             wanted += [code for code in codes if code not in wanted]
             for typed in unknown:
-                self.ignored.append(typed[:100])
-                self.suggestions[typed[:100]] = names.suggestions(typed)
+                if typed[:100] not in self.ignored:
+                    self.ignored.append(typed[:100])
+                # Close names for the first few only: each is a fuzzy match over every name.
+                if len(self.suggestions) < MAX_SUGGESTED:
+                    self.suggestions.setdefault(typed[:100], names.suggestions(typed))
         found = {str(row.code): row for row in self.queryset.filter(code__in=wanted)}
         return [found[code] for code in wanted if code in found]
 
@@ -167,9 +172,9 @@ class CountryFilter(PlaceFilter):
         for value in values:
             codes, unknown = names.read(value)
             rewritten += codes if codes and not unknown else [value]
-        rewritten = list(dict.fromkeys(rewritten))
         if rewritten == values:
             return None
+        rewritten = list(dict.fromkeys(rewritten))
         changed = data.copy()
         changed.setlist("country", rewritten)
         return changed

@@ -28,6 +28,8 @@ from .models import Country
 SEPARATORS = re.compile(r"[,;\n]")
 MAX_TYPED = 200
 MAX_SUGGESTIONS = 3
+# The most commas in one country's name, plus one ("Bonaire, Sint Eustatius and Saba").
+MAX_PARTS_IN_NAME = 3
 # Put before the names of a list of countries in the form's help text.
 EXAMPLE = _("For example Poland or PL.")
 
@@ -108,7 +110,7 @@ class CountryNames:
         start = 0
         while start < len(parts):
             # The longest run of parts that names a country, so commas inside names survive.
-            for end in range(len(parts), start, -1):
+            for end in range(min(len(parts), start + MAX_PARTS_IN_NAME), start, -1):
                 code = self.code_of(", ".join(parts[start:end]))
                 if code:
                     if code not in codes:

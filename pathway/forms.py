@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from .countries import EXAMPLE, CountryNames
 from .models import Country
 
+MAX_REPORTED = 5
 SEVERAL = _("Type a country's name or code, e.g. Poland or PL; separate several with commas.")
 
 
@@ -148,14 +149,16 @@ class CountriesField(forms.Field):
         for text in texts[:50]:
             codes, unknown = names.read(text)
             wanted += [code for code in codes if code not in wanted]
-            errors += [
-                ValidationError(
-                    self.error_messages["unknown"],
-                    code="unknown",
-                    params={"message": unknown_country_message(typed, names)},
-                )
-                for typed in unknown
-            ]
+            for typed in unknown:
+                # Reported with close names for the first few only, each a fuzzy match.
+                if len(errors) < MAX_REPORTED:
+                    errors.append(
+                        ValidationError(
+                            self.error_messages["unknown"],
+                            code="unknown",
+                            params={"message": unknown_country_message(typed, names)},
+                        )
+                    )
         if errors:
             raise ValidationError(errors)
         found = {str(row.code): row for row in Country.objects.filter(code__in=wanted)}

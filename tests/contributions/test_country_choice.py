@@ -179,3 +179,18 @@ def test_a_digest_with_an_unknown_country_is_refused_and_says_why(client, db):
     assert "No country is called “Polnd”. Did you mean Poland?" in response.content.decode()
     assert 'value="Polnd"' in response.content.decode()
     assert not Subscription.objects.exists()
+
+
+def test_a_flood_of_unknown_countries_is_answered_and_only_a_few_get_close_names(client, db):
+    junk = ",".join(f"Polnd{i}" for i in range(40))
+    response = client.get("/resources/", {"country": [junk] * 50})
+
+    assert response.status_code == 200
+    assert len(response.context["country_errors"]) == 3
+    api = client.get("/api/v1/resources/", {"country": [junk] * 50})
+    assert api.status_code == 400
+    subscribe = client.post("/digest/subscribe/", {**DIGEST_FORM, "countries": [junk] * 50})
+    assert subscribe.status_code == 200
+    body = subscribe.content.decode()
+    assert "No country is called “Polnd4”." in body
+    assert "No country is called “Polnd5”." not in body  # five are enough to see the point
