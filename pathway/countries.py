@@ -30,7 +30,7 @@ MAX_TYPED = 200
 MAX_SUGGESTIONS = 3
 # The most commas in one country's name, plus one ("Bonaire, Sint Eustatius and Saba").
 MAX_PARTS_IN_NAME = 3
-# Put before the names of a list of countries in the form's help text.
+# The help text of a box for one country.
 EXAMPLE = _("For example Poland or PL.")
 
 
