@@ -343,7 +343,7 @@ class InitiativeFilterSet(ContributionFilterSet):
         field_name="phase",
         choices=Initiative.Phase.choices,
         normalise=str.lower,
-        label=_("Initiative status"),
+        label=_("Phase"),
     )
     status = ChoicesFilter(
         field_name="phase",

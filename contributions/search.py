@@ -6,17 +6,25 @@ barriers, audiences, countries, regions and therapeutic areas, so that "tumour
 boards in Spain" finds a Spanish item that never writes "Spain". Its words are
 stemmed in its own language. On PostgreSQL the document is stored in the item's
 GIN-indexed `search_vector`; on SQLite in the search app's FTS5 index. Both are
-rebuilt when the item's text or tags change.
+rebuilt when the item's text or tags change, when a tag or the organisation is
+renamed or deleted (search.index.follow), and by `manage.py rebuild_search_index`.
+
+`vector()` builds one item's vector from its document in Python (on save);
+`store_vectors()` builds the same vectors for many items in one UPDATE, from the
+tables (renames, rebuilds). tests/search/test_index_upkeep.py keeps them equal.
 """
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, models
+from django.db.models import Case, F, OuterRef, StringAgg, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import m2m_changed
 
 from search import index
 from search.matching import search as match
 from search.query import ParsedQuery, parse
-from search.text import configuration
+from search.text import SIMPLE_CONFIGURATION, STEMMED_LANGUAGES, configuration
+from stakeholders.models import Organisation
 
 from .models import Contribution, Initiative, Resource
 
@@ -54,6 +62,69 @@ def vector(document: index.Document) -> SearchVector:
     )
 
 
+def _text(*parts) -> Concat:
+    """Parts joined by spaces, as Python's f-strings in item_document join them."""
+    text = models.TextField()
+    joined = []
+    for part in parts:
+        joined += [Value(" ")] if joined else []
+        joined.append(Coalesce(part, Value(""), output_field=text))
+    return Concat(*joined, output_field=text)
+
+
+def _tag_names(model: type[Contribution]) -> Concat:
+    """The names of an item's tags, in item_document's order, as one text."""
+    names = []
+    for relation in TAGS:
+        field = model._meta.get_field(relation)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        ordering = [
+            f"-{target}__{key[1:]}" if key.startswith("-") else f"{target}__{key}"
+            for key in field.related_model._meta.ordering
+        ]
+        names.append(
+            Subquery(
+                through.objects.filter(**{source: OuterRef("pk")})
+                .values(source)
+                .annotate(
+                    names=StringAgg(
+                        f"{target}__{TAG_NAME.get(relation, 'name')}",
+                        Value(" "),
+                        order_by=ordering,
+                    )
+                )
+                .values("names")
+            )
+        )
+    # CONCAT_WS skips the kinds of tag an item has none of, as " ".join does.
+    return models.Func(Value(" "), *names, function="CONCAT_WS", output_field=models.TextField())
+
+
+def store_vectors(items: models.QuerySet) -> None:
+    """Write the stored search vector of every item of `items` in one UPDATE (PostgreSQL)."""
+    model = items.model
+    config = Case(
+        *(When(language=code, then=Value(configuration(code))) for code in STEMMED_LANGUAGES),
+        default=Value(SIMPLE_CONFIGURATION),
+    )
+    organisation = Subquery(
+        Organisation.objects.filter(pk=OuterRef("organisation_id")).values("name")[:1]
+    )
+    outcomes = F("outcomes") if hasattr(model, "outcomes") else Value("")
+    model._default_manager.filter(pk__in=items.values("pk")).update(
+        search_vector=SearchVector(F("title"), weight="A", config=config)
+        + SearchVector(_text(F("summary"), organisation), weight="B", config=config)
+        + SearchVector(_text(F("description"), outcomes), weight="C", config=config)
+        + SearchVector(_tag_names(model), weight="D", config=configuration("en"))
+    )
+
+
+def prepare(items: models.QuerySet) -> models.QuerySet:
+    """`items` with what item_document reads."""
+    return items.select_related("organisation").prefetch_related(*TAGS)
+
+
 def index_item(item) -> None:
     """Bring the item's entry in the search index up to date."""
     document = item_document(item)
@@ -63,10 +134,8 @@ def index_item(item) -> None:
 
 
 def index_items(model: type[Contribution], pks: list[int]) -> None:
-    """index_item for many items of `model`, their tags fetched in a few queries."""
-    items = model._default_manager.filter(pk__in=pks).select_related("organisation")
-    for item in items.prefetch_related(*TAGS):
-        index_item(item)
+    """index_item for many items of `model`, in a few queries per batch."""
+    index.refresh(model._meta.model_name, pks)
 
 
 def search(queryset: models.QuerySet, query: str | ParsedQuery) -> models.QuerySet:
@@ -76,16 +145,39 @@ def search(queryset: models.QuerySet, query: str | ParsedQuery) -> models.QueryS
     return match(queryset, queryset.model._meta.model_name, query)
 
 
-def _tags_changed(sender, instance, action, reverse, **kwargs) -> None:
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Contribution):
-        index_item(instance)
+def _tags_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            index_item(instance)
+        return
+    # Items added to or removed from a tag (barrier.resources.add(...)): `model` is
+    # the item model, `pk_set` the items; a clear names none, so they are read first.
+    kind = model._meta.model_name
+    if action == "pre_clear":
+        field = next(f for f in sender._meta.fields if f.related_model is type(instance))
+        item_field = next(f for f in sender._meta.fields if f.related_model is model)
+        instance._search_cleared = list(
+            sender.objects.filter(**{field.name: instance}).values_list(
+                item_field.attname, flat=True
+            )
+        )
+    elif action == "post_clear":
+        index.refresh(kind, instance.__dict__.pop("_search_cleared", []), changed=[])
+    elif action in ("post_add", "post_remove"):
+        index.refresh(kind, pk_set or [], changed=[str(instance)])
 
 
 for model in (Resource, Initiative):
-    index.register(model._meta.model_name, model, item_document, follow_saves=False)
+    kind = model._meta.model_name
+    index.register(
+        kind, model, item_document, follow_saves=False, prepare=prepare, store_vectors=store_vectors
+    )
     for relation in TAGS:
         m2m_changed.connect(
             _tags_changed,
             sender=getattr(model, relation).through,
-            dispatch_uid=f"search-tags-{model._meta.model_name}-{relation}",
+            dispatch_uid=f"search-tags-{kind}-{relation}",
         )
+        tag_model = model._meta.get_field(relation).related_model
+        index.follow(tag_model, (TAG_NAME.get(relation, "name"),), kind, relation)
+    index.follow(Organisation, ("name",), kind, "organisation")

@@ -10,10 +10,14 @@ from django import forms
 from django.db import models
 from django.db.models import F, OuterRef, Q, Value
 from django.db.models.functions import Cast
+from django.http import QueryDict
 
+from pathway.countries import CountryNames
 from search.text import MAX_QUERY_LENGTH
 
 MAX_VALUES_PER_FILTER = 50
+# How many unknown countries get close names suggested.
+MAX_SUGGESTED = 3
 
 
 def clean_search_text(text: str) -> str:
@@ -104,6 +108,32 @@ def everywhere_pairs(model, wide) -> models.QuerySet:
         .order_by()
         .values(k=Value(EVERYWHERE, output_field=models.TextField()), i=F("pk"))
     )
+
+
+class CountryChoiceField(LenientModelMultipleChoiceField):
+    """Countries as people type them: ISO codes or names in any case, with or without
+    accents, several in one value if separated by commas (pathway.countries). What
+    names no country is in `ignored`, and `suggestions` holds close names for it."""
+
+    def clean(self, value):
+        self.ignored = []
+        self.suggestions: dict[str, list[str]] = {}
+        raw_values = [clean_search_text(str(raw)) for raw in (value or [])]
+        if not any(raw_values):
+            return []
+        names = CountryNames.load()
+        wanted: list[str] = []
+        for raw in raw_values[:MAX_VALUES_PER_FILTER]:
+            codes, unknown = names.read(raw)
+            wanted += [code for code in codes if code not in wanted]
+            for typed in unknown:
+                if typed[:100] not in self.ignored:
+                    self.ignored.append(typed[:100])
+                # Close names for the first few only: each is a fuzzy match over every name.
+                if len(self.suggestions) < MAX_SUGGESTED:
+                    self.suggestions.setdefault(typed[:100], names.suggestions(typed))
+        found = {str(row.code): row for row in self.queryset.filter(code__in=wanted)}
+        return [found[code] for code in wanted if code in found]
 
 
 class TagFilter(django_filters.ModelMultipleChoiceFilter):
@@ -213,6 +243,25 @@ class PlaceFilter(TagFilter):
 
 
 class CountryFilter(PlaceFilter):
+    field_class = CountryChoiceField
+
+    @staticmethod
+    def with_codes(data: QueryDict, names: CountryNames) -> QueryDict | None:
+        """`data` with the countries typed by name written as their codes, for a link
+        that says what it shows; None if nothing changes. What names no country (or
+        nothing: an empty box) is kept as it is, for the page to say so or ignore it."""
+        values = data.getlist("country")
+        rewritten: list[str] = []
+        for value in values:
+            codes, unknown = names.read(value)
+            rewritten += codes if codes and not unknown else [value]
+        if rewritten == values:
+            return None
+        rewritten = list(dict.fromkeys(rewritten))
+        changed = data.copy()
+        changed.setlist("country", rewritten)
+        return changed
+
     def exact_places(self, rows) -> Q:
         return Q(countries__in=rows)
 

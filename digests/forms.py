@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from barriers.models import Barrier, BarrierCategory
 from contributions.filters import LIBRARY_FILTERSETS, ChosenFilter, LibraryQuery
 from contributions.models import TAG_KINDS
-from pathway.models import Country, Region, Stage, TherapeuticArea
+from pathway.forms import CountriesField
+from pathway.models import Region, Stage, TherapeuticArea
 
 from .models import KINDS, Frequency, Subscription
 
@@ -59,13 +60,7 @@ class InterestsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Barriers"),
     )
-    countries = forms.ModelMultipleChoiceField(
-        queryset=Country.objects.all(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        label=_("Countries"),
-        help_text=_("Hold Ctrl (or ⌘ on a Mac) to choose several."),
-    )
+    countries = CountriesField(required=False, label=_("Countries"))
     regions = forms.ModelMultipleChoiceField(
         queryset=Region.objects.all(),
         to_field_name="slug",

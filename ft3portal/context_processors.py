@@ -9,6 +9,7 @@ SITE_URLS = {
     "profile": reverse_lazy("portal:profile"),
     "stakeholders": reverse_lazy("portal:stakeholders"),
     "subscribe": reverse_lazy("digests:subscribe"),
+    "search": reverse_lazy("portal:search"),
     "api_root": reverse_lazy("api:api-root"),
     "api_docs": reverse_lazy("api:docs"),
 }

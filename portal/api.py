@@ -27,8 +27,9 @@ PARAMETERS = [
         "country",
         OpenApiTypes.STR,
         description=_(
-            "ISO 3166 alpha-2 code: resources and initiatives for that country, its region "
-            "or the whole world."
+            "ISO 3166 code (PL, POL) or name (Poland, in any case, accents optional): "
+            "resources and initiatives for that country, its region or the whole world. "
+            "An unknown country is a 400."
         ),
     ),
     OpenApiParameter("as_typed", OpenApiTypes.BOOL, description=_("true: no spelling correction.")),

@@ -50,7 +50,9 @@ REFERENCE_DOCUMENTS = {
     ),
 }
 for _kind, (_model, _fields) in REFERENCE_DOCUMENTS.items():
-    index.register(_kind, _model, _fields.document)
+    index.register(_kind, _model, _fields.document, prepare=_fields.prepare)
+    for _related, _name, _lookup in _fields.related(_model):
+        index.follow(_related, (_name,), _kind, _lookup)
 
 # The kinds in the order the page shows them when their best results rank alike.
 KINDS = ("stage", "barrier", "stakeholdergroup", "organisation", "resource", "initiative")
@@ -159,7 +161,10 @@ def search_kind(kind: str, query: ParsedQuery, country: Country | None = None) -
         if country is not None:
             rows = in_country(rows, country)
         found = search_items(rows, query)
-        return found.order_by("-rank", "-published_at", "-pk")
+        # Where each applies, shown as its scope ("Europe-wide", "Global").
+        return found.order_by("-rank", "-published_at", "-pk").prefetch_related(
+            "countries", "regions"
+        )
     found = match(rows, kind, query, vector=REFERENCE_DOCUMENTS[kind][1].vector())
     return found.order_by("-rank", "pk")
 

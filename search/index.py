@@ -13,15 +13,18 @@ On PostgreSQL, the text search vector is built by the kind's own code (a stored,
 indexed column for resources and initiatives; on the fly for the small reference
 tables): see matching.py.
 
-Rows that data migrations create send no signals, so after every `migrate` (and
-`flush`) the index is completed for any kind whose rows it does not all hold.
+An object's document may hold the names of other rows (an item's tags, a barrier's
+category): follow() re-indexes the objects that name a row when it is renamed or
+deleted. Rows that data migrations create send no signals, so after every `migrate`
+(and `flush`) the index is completed for any kind whose rows it does not all hold;
+`manage.py rebuild_search_index` rebuilds all of it (rebuild()).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, connections, models
-from django.db.models.signals import post_delete, post_save
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from .models import Term
 from .text import index_text, words
@@ -37,6 +40,7 @@ KIND_NUMBERS = {
 }
 ROWID_FACTOR = 8
 MAX_TERM_LENGTH = 40
+BATCH_SIZE = 500
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,23 @@ class Document:
     tags: str = ""
 
 
+def _unchanged(queryset: models.QuerySet) -> models.QuerySet:
+    return queryset
+
+
 @dataclass(frozen=True)
 class Indexed:
     kind: str
     model: type[models.Model]
     document: Callable[[models.Model], Document]
+    # Loads what `document` reads (select_related, prefetch_related), for many rows.
+    prepare: Callable[[models.QuerySet], models.QuerySet] = _unchanged
+    # Writes the rows' stored PostgreSQL vectors in one statement, if the kind has them.
+    store_vectors: Callable[[models.QuerySet], None] | None = None
+
+    def documents(self, queryset: models.QuerySet) -> Iterator[tuple[int, Document]]:
+        for instance in self.prepare(queryset).iterator(chunk_size=BATCH_SIZE):
+            yield instance.pk, self.document(instance)
 
 
 REGISTRY: dict[str, Indexed] = {}
@@ -67,11 +83,14 @@ def register(
     document: Callable[[models.Model], Document],
     *,
     follow_saves: bool = True,
+    prepare: Callable[[models.QuerySet], models.QuerySet] = _unchanged,
+    store_vectors: Callable[[models.QuerySet], None] | None = None,
 ) -> None:
     """Make `model` searchable as `kind`. With `follow_saves`, each save and delete
     updates the index; otherwise the model calls store() itself (when its document
-    depends on more than its own row, e.g. its tags)."""
-    REGISTRY[kind] = Indexed(kind, model, document)
+    depends on more than its own row, e.g. its tags). `prepare` and `store_vectors`
+    make re-indexing many rows take a few queries (see Indexed)."""
+    REGISTRY[kind] = Indexed(kind, model, document, prepare, store_vectors)
     if follow_saves:
         post_save.connect(_stored, sender=model, dispatch_uid=f"search-store-{kind}")
     post_delete.connect(_removed, sender=model, dispatch_uid=f"search-remove-{kind}")
@@ -96,23 +115,77 @@ def rowid(kind: str, pk: int) -> int:
 
 def store(kind: str, pk: int, document: Document, using: str = DEFAULT_DB_ALIAS) -> None:
     """Index an object's document, replacing what was indexed for it before."""
-    remember([document.title, document.summary, document.body, document.tags], using=using)
+    store_many(kind, [(pk, document)], using=using)
+
+
+def store_many(
+    kind: str,
+    documents: Iterable[tuple[int, Document]],
+    using: str = DEFAULT_DB_ALIAS,
+    *,
+    learn: bool = True,
+) -> set[str]:
+    """Index objects' documents ((pk, document) pairs), replacing what was indexed for
+    them before; returns the vocabulary of the documents, which `learn` adds to Term."""
+    documents = list(documents)
+    vocabulary = vocabulary_of(
+        text
+        for _pk, document in documents
+        for text in (document.title, document.summary, document.body, document.tags)
+    )
+    if learn:
+        learn_words(vocabulary, using=using)
     connection = connections[using]
-    if connection.vendor != "sqlite":
-        return
+    if connection.vendor != "sqlite" or not documents:
+        return vocabulary
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [rowid(kind, pk)])
-        cursor.execute(
+        cursor.executemany(
+            "DELETE FROM search_fts WHERE rowid = %s", [[rowid(kind, pk)] for pk, _doc in documents]
+        )
+        cursor.executemany(
             "INSERT INTO search_fts (rowid, title, summary, body, tags) "
             "VALUES (%s, %s, %s, %s, %s)",
             [
-                rowid(kind, pk),
-                index_text(document.title, document.language),
-                index_text(document.summary, document.language),
-                index_text(document.body, document.language),
-                index_text(document.tags, "en"),
+                [
+                    rowid(kind, pk),
+                    index_text(document.title, document.language),
+                    index_text(document.summary, document.language),
+                    index_text(document.body, document.language),
+                    index_text(document.tags, "en"),
+                ]
+                for pk, document in documents
             ],
         )
+    return vocabulary
+
+
+def refresh(
+    kind: str,
+    pks: Iterable[int],
+    using: str = DEFAULT_DB_ALIAS,
+    *,
+    changed: Iterable[str] | None = None,
+) -> None:
+    """Index the objects of `kind` with primary keys `pks` anew, in batches.
+
+    `changed`: when only these texts of their documents changed (a tag's new name),
+    a kind whose stored vectors PostgreSQL builds from the tables needs no documents
+    built in Python: its vectors are rewritten and the vocabulary learns `changed`.
+    """
+    entry = REGISTRY[kind]
+    pks = sorted(set(pks))
+    in_sql = entry.store_vectors is not None and connections[using].vendor == "postgresql"
+    if in_sql and changed is not None:
+        remember(changed, using=using)
+    for start in range(0, len(pks), BATCH_SIZE):
+        rows = entry.model._default_manager.using(using).filter(
+            pk__in=pks[start : start + BATCH_SIZE]
+        )
+        if in_sql:
+            entry.store_vectors(rows)
+            if changed is not None:
+                continue
+        store_many(kind, entry.documents(rows), using=using)
 
 
 def remove(kind: str, pk: int, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -122,16 +195,26 @@ def remove(kind: str, pk: int, using: str = DEFAULT_DB_ALIAS) -> None:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [rowid(kind, pk)])
 
 
-def remember(texts: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> None:
-    """Add the words of `texts` to the vocabulary."""
-    found = {word for text in texts for word in words(text) if 2 <= len(word) <= MAX_TERM_LENGTH}
+def vocabulary_of(texts: Iterable[str]) -> set[str]:
+    """The words of `texts` that the vocabulary keeps."""
+    return {word for text in texts for word in words(text) if 2 <= len(word) <= MAX_TERM_LENGTH}
+
+
+def learn_words(vocabulary: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> None:
     Term.objects.using(using).bulk_create(
-        [Term(word=word) for word in sorted(found)], ignore_conflicts=True, batch_size=500
+        [Term(word=word) for word in sorted(vocabulary)],
+        ignore_conflicts=True,
+        batch_size=BATCH_SIZE,
     )
 
 
-def reindex(kind: str, using: str = DEFAULT_DB_ALIAS) -> None:
-    """Index every object of `kind` anew."""
+def remember(texts: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> None:
+    """Add the words of `texts` to the vocabulary."""
+    learn_words(vocabulary_of(texts), using=using)
+
+
+def reindex(kind: str, using: str = DEFAULT_DB_ALIAS, *, learn: bool = True) -> set[str]:
+    """Index every object of `kind` anew; returns the vocabulary of its documents."""
     entry = REGISTRY[kind]
     connection = connections[using]
     if connection.vendor == "sqlite":
@@ -140,8 +223,97 @@ def reindex(kind: str, using: str = DEFAULT_DB_ALIAS) -> None:
                 "DELETE FROM search_fts WHERE rowid %% %s = %s",
                 [ROWID_FACTOR, KIND_NUMBERS[kind]],
             )
-    for instance in entry.model._default_manager.using(using).iterator(chunk_size=500):
-        store(kind, instance.pk, entry.document(instance), using=using)
+    everything = entry.model._default_manager.using(using).all()
+    if entry.store_vectors is not None and connection.vendor == "postgresql":
+        entry.store_vectors(everything)
+    vocabulary: set[str] = set()
+    batch: list[tuple[int, Document]] = []
+    for pair in entry.documents(everything):
+        batch.append(pair)
+        if len(batch) == BATCH_SIZE:
+            vocabulary |= store_many(kind, batch, using=using, learn=learn)
+            batch = []
+    vocabulary |= store_many(kind, batch, using=using, learn=learn)
+    return vocabulary
+
+
+def rebuild(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
+    """Rebuild the whole index: stored vectors, the FTS5 table and the vocabulary,
+    which then holds the words of today's documents and no others. Idempotent, and
+    in one transaction, so that searches see the old index or the new one."""
+    counts: dict[str, int] = {}
+    vocabulary: set[str] = set()
+    with transaction.atomic(using=using):
+        for kind, entry in REGISTRY.items():
+            vocabulary |= reindex(kind, using=using, learn=False)
+            counts[kind] = entry.model._default_manager.using(using).count()
+        terms = Term.objects.using(using)
+        stale = sorted(set(terms.values_list("word", flat=True)) - vocabulary)
+        for start in range(0, len(stale), BATCH_SIZE):
+            terms.filter(word__in=stale[start : start + BATCH_SIZE]).delete()
+        learn_words(vocabulary, using=using)
+    counts["terms"] = len(vocabulary)
+    return counts
+
+
+@dataclass(frozen=True)
+class Follower:
+    fields: tuple[str, ...]
+    kind: str
+    lookup: str
+
+
+FOLLOWERS: dict[type[models.Model], list[Follower]] = {}
+
+
+def follow(model: type[models.Model], fields: tuple[str, ...], kind: str, lookup: str) -> None:
+    """Keep the documents of `kind` that name `model` rows in step with them: when
+    a row's `fields` change, or the row is deleted, the objects of `kind` whose
+    `lookup` is that row are indexed anew (an item's tags, a barrier's category)."""
+    follower = Follower(tuple(fields), kind, lookup)
+    if follower not in FOLLOWERS.setdefault(model, []):
+        FOLLOWERS[model].append(follower)
+    uid = f"search-follow-{model._meta.label_lower}"
+    pre_save.connect(_before_save, sender=model, dispatch_uid=uid)
+    post_save.connect(_after_save, sender=model, dispatch_uid=uid)
+    pre_delete.connect(_before_delete, sender=model, dispatch_uid=uid)
+    post_delete.connect(_after_delete, sender=model, dispatch_uid=f"{uid}-after")
+
+
+def naming(follower: Follower, instance: models.Model, using: str) -> list[int]:
+    """The primary keys of the objects of the follower's kind that name `instance`."""
+    rows = REGISTRY[follower.kind].model._default_manager.using(using)
+    return list(rows.filter(**{follower.lookup: instance}).values_list("pk", flat=True).distinct())
+
+
+def _before_save(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    if raw or instance._state.adding:
+        return
+    fields = sorted({name for follower in FOLLOWERS[sender] for name in follower.fields})
+    rows = sender._default_manager.using(using).filter(pk=instance.pk)
+    instance._search_before = rows.values(*fields).first()
+
+
+def _after_save(sender, instance, created=False, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    before = instance.__dict__.pop("_search_before", None)
+    if raw or created or before is None:
+        return
+    for follower in FOLLOWERS[sender]:
+        new = [str(getattr(instance, name)) for name in follower.fields]
+        if any(before[name] != getattr(instance, name) for name in follower.fields):
+            refresh(follower.kind, naming(follower, instance, using), using=using, changed=new)
+
+
+def _before_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    # Read before the delete removes the links (an item's tag rows go with the tag).
+    instance._search_named_by = [
+        (follower.kind, naming(follower, instance, using)) for follower in FOLLOWERS[sender]
+    ]
+
+
+def _after_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    for kind, pks in instance.__dict__.pop("_search_named_by", []):
+        refresh(kind, pks, using=using, changed=[])
 
 
 def indexed_count(kind: str, using: str) -> int:
@@ -172,6 +344,22 @@ class Fields:
     summary: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+
+    def related(self, model: type[models.Model]) -> list[tuple[type[models.Model], str, str]]:
+        """(related model, its field, the lookup to it) for each path that follows a
+        foreign key ("category__name"), for follow()."""
+        found = []
+        for paths in self.by_weight().values():
+            for path in paths:
+                if "__" in path:
+                    lookup, name = path.split("__", 1)
+                    found.append((model._meta.get_field(lookup).related_model, name, lookup))
+        return found
+
+    def prepare(self, queryset: models.QuerySet) -> models.QuerySet:
+        """`queryset` loading the rows the document's paths follow."""
+        lookups = sorted({lookup for *_, lookup in self.related(queryset.model)})
+        return queryset.select_related(*lookups) if lookups else queryset
 
     def by_weight(self) -> dict[str, tuple[str, ...]]:
         return {"A": self.title, "B": self.summary, "C": self.body, "D": self.tags}

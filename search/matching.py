@@ -25,6 +25,7 @@ cheap first rank get the exact rank: see search().
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, models
 from django.db.models import Case, F, Value, When
 from django.db.models.expressions import Expression
@@ -93,7 +94,10 @@ class Matches(Expression):
         self.vector, self.pk = expressions
 
     def as_sql(self, compiler, connection):
-        raise NotImplementedError(f"Search does not support {connection.vendor}.")
+        raise ImproperlyConfigured(
+            f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
+            "to a PostgreSQL database, or leave it unset for SQLite."
+        )
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)

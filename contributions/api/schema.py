@@ -79,8 +79,10 @@ FILTER_HELP = gettext_lazy(
     "audience, country, region, area, organisation, language and sort, plus type and year "
     "for resources and phase (planned, active, completed) for initiatives; status, the "
     "former name of phase, is deprecated. Repeat a filter to match any of its values; "
-    "different filters must all match. Unknown parameters or values are a 400 that names "
-    "them."
+    "different filters must all match. A country is its ISO 3166 code (PL, POL) or its "
+    "name (Poland, any case, accents optional); a country includes work for its region "
+    "and global work unless scope=exact. Unknown parameters or values are a 400 that "
+    "names them."
 )
 
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from pathway.models import Country
+from pathway.countries import CountryNames
+from search.text import significant_words
 from stakeholders.models import Organisation
 
 from ..extensions import page_panels
@@ -23,6 +24,7 @@ from ..filters import (
     ignored_notices,
 )
 from ..models import EDITABLE_STATUSES, Contribution, Initiative, Resource
+from ..tag_filters import CountryFilter
 
 PAGE_SIZE = 20
 
@@ -40,6 +42,43 @@ def query_without(request: HttpRequest, *names: str) -> str:
     """The current query string minus some parameters, for links that change them."""
     params = [(key, value) for key, value in request.GET.lists() if key not in names]
     return urlencode([(key, v) for key, values in params for v in values])
+
+
+def country_errors(request: HttpRequest, filterset: ContributionFilterSet) -> list[dict]:
+    """What was typed as a country and names none, with links to the closest names."""
+    filterset.form.is_valid()
+    field = filterset.form.fields["country"]
+    errors = []
+    for typed, close in getattr(field, "suggestions", {}).items():
+        links = []
+        for name in close:
+            params = [
+                (key, value.replace(typed, name) if key == "country" else value)
+                for key, values in request.GET.lists()
+                for value in values
+                if key != "page"
+            ]
+            links.append({"name": name, "url": "?" + urlencode(params)})
+        errors.append({"typed": typed, "suggestions": links})
+    return errors
+
+
+PLACE_FILTERS = ("country", "region", "scope")
+
+
+def zero_results_help(request: HttpRequest, search_text: str) -> dict:
+    """What to try when a search in the library finds nothing: fewer words, every
+    place rather than the chosen ones (the whole portal is linked by the template)."""
+    words = significant_words(search_text)
+    others = query_without(request, "page", "q")
+    fewer = [
+        {"word": word, "url": "?" + urlencode([("q", word)]) + (f"&{others}" if others else "")}
+        for word in words
+    ]
+    everywhere = ""
+    if any(request.GET.getlist(name) for name in PLACE_FILTERS):
+        everywhere = "?" + query_without(request, "page", *PLACE_FILTERS)
+    return {"fewer": fewer if len(words) > 1 else [], "everywhere": everywhere}
 
 
 def active_filters(request: HttpRequest, facets: list) -> list[dict]:
@@ -71,6 +110,11 @@ def library(
     if canonical is not None:
         # An old link, with a filter since renamed: the page lives at its new address.
         return redirect(f"{request.path}?{canonical.urlencode()}", permanent=True)
+    country_names = CountryNames.load()
+    with_codes = CountryFilter.with_codes(request.GET, country_names)
+    if with_codes is not None:
+        # Countries typed by name: the page's address names them by code.
+        return redirect(f"{request.path}?{with_codes.urlencode()}")
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
@@ -82,13 +126,17 @@ def library(
             % {"page": requested_page[:20], "n": page.number, "total": paginator.num_pages}
         )
     facets = filterset.facets()
+    search_text = filterset.search_text
     context = {
         "filterset": filterset,
         "facets": facets,
         "active_filters": active_filters(request, facets),
         "page": page,
         "items": page.object_list,
-        "search_text": filterset.search_text,
+        "search_text": search_text,
+        "zero_results_help": zero_results_help(request, search_text)
+        if search_text and not page.object_list
+        else None,
         "sort_key": filterset.sort_key,
         "sorts": [
             (key, label)
@@ -98,9 +146,8 @@ def library(
         "notices": notices,
         # Every country can be chosen, not only those with items: work for its region
         # and global work apply there too.
-        "countries": Country.objects.select_related("region").order_by(
-            "region__position", "region__name", "name"
-        ),
+        "country_options": country_names.options,
+        "country_errors": country_errors(request, filterset),
         "exact_scope": filterset.exact_scope,
         "page_query": query_without(request, "page"),
         "is_filtered": any(

@@ -216,7 +216,7 @@ class PostedForm(HTMLParser):
 
 def subscribe_from(client: Client, view: str, email: str = "reader@example.org") -> Subscription:
     """Follow the view's digest link, post the form as shown, confirm."""
-    page = client.get(view).content.decode()
+    page = client.get(view, follow=True).content.decode()
     [link] = [href for href, text in Links.find(page) if text == "Email me what’s new here"]
     form_page = client.get(link)
     assert form_page.status_code == 200
@@ -270,7 +270,7 @@ def digest_titles(subscription: Subscription) -> list[str]:
 
 
 def listed_titles(client: Client, view: str) -> list[str]:
-    response = client.get(view)
+    response = client.get(view, follow=True)
     assert response.status_code == 200
     assert response.context["page"].paginator.num_pages == 1
     return [item.title for item in response.context["page"]]

@@ -1,7 +1,11 @@
 """The query machinery of the search app: normalisation, synonyms, spelling."""
 
-import pytest
+from types import SimpleNamespace
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from search.matching import Matches
 from search.models import Synonym, Term
 from search.query import parse
 from search.spelling import corrections, edit_distance
@@ -108,3 +112,8 @@ def test_a_parsed_query_says_what_it_searched_for_instead():
 def test_a_query_of_stop_words_only_is_empty():
     assert not parse("what is the")
     assert not parse("\x00 \u200f")
+
+
+def test_a_database_search_cannot_run_on_is_a_configuration_error(db):
+    with pytest.raises(ImproperlyConfigured, match="PostgreSQL and SQLite"):
+        Matches("resource", [("biopsy",)]).as_sql(None, SimpleNamespace(vendor="oracle"))

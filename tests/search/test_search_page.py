@@ -122,7 +122,7 @@ def test_an_overlong_query_is_shortened_and_says_so(client, items):
 def test_an_unknown_country_is_a_400_with_a_message(client, db):
     response = client.get(SEARCH, {"q": "biopsy", "country": "XX"})
     assert response.status_code == 400
-    assert "Unknown country code" in response.content.decode()
+    assert "No country is called “XX”." in response.content.decode()
 
     assert client.get(API, {"q": "biopsy", "country": "XX"}).status_code == 400
 
