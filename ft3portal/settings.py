@@ -7,13 +7,14 @@ Every variable is documented in `.env.example`.
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from ft3portal.mailers import mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -296,24 +297,6 @@ if not DEBUG:
 
 
 # Email: console unless EMAIL_URL (smtp://user:password@host:port?tls=true) is set.
-def mailer_from_url(url: str) -> dict:
-    """Build a MAILERS entry from an smtp:// or smtps:// URL."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("smtp", "smtps"):
-        raise ImproperlyConfigured(f"EMAIL_URL must start with smtp:// or smtps://, not {url!r}.")
-    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    options = {
-        "host": parts.hostname or "localhost",
-        "port": parts.port or (465 if parts.scheme == "smtps" else 25),
-        "username": unquote(parts.username or ""),
-        "password": unquote(parts.password or ""),
-        "use_ssl": parts.scheme == "smtps",
-        "use_tls": query.get("tls", "").lower() in ("1", "true", "yes"),
-        "timeout": int(query.get("timeout", "20")),
-    }
-    return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
-
-
 EMAIL_URL = env("EMAIL_URL")
 MAILERS = {
     "default": (

@@ -23,13 +23,13 @@ from core.api import (
 
 from ..models import Initiative, Resource, Revision
 from .examples import REVISION_EXAMPLE, revision_example_value
-from .serializers import (
+from .views import IsCurator
+from .workflow_serializers import (
     AcceptRevisionSerializer,
     DeclineRevisionSerializer,
     RevisionDetailSerializer,
     RevisionSerializer,
 )
-from .views import IsCurator
 
 
 class RevisionFilterSet(django_filters.FilterSet):

@@ -25,13 +25,13 @@ from .examples import (
     WRITE_EXAMPLES,
     revision_example_value,
 )
-from .serializers import (
+from .submission import SubmitSerializer
+from .workflow_serializers import (
     NoteSerializer,
     RejectSerializer,
     RequiredNoteSerializer,
     RevisionSerializer,
 )
-from .submission import SubmitSerializer
 
 
 class LibraryFilterScheme(DjangoFilterExtension):

@@ -55,14 +55,16 @@ from .serializers import (
     ContributionWriteSerializer,
     InitiativeSerializer,
     InitiativeWriteSerializer,
+    ResourceSerializer,
+    ResourceWriteSerializer,
+)
+from .submission import SubmitSerializer, duplicates_conflict
+from .workflow_serializers import (
     NoteSerializer,
     RejectSerializer,
     RequiredNoteSerializer,
-    ResourceSerializer,
-    ResourceWriteSerializer,
     RevisionSerializer,
 )
-from .submission import SubmitSerializer, duplicates_conflict
 
 # Permissions.
 
