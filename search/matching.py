@@ -77,6 +77,20 @@ def tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
     return f"({' || '.join(parts)})", params
 
 
+def distinct_tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
+    """tsquery(phrases) with each distinct item once, computed once per statement (an
+    uncorrelated subquery). A phrase's forms in several configurations are often the
+    same, and synonyms share phrases: without this, the query for ten words of which
+    some have multi-word synonyms holds each phrase many times, and ts_rank, which
+    costs per item for every row it ranks, does that work many times over."""
+    sql, params = tsquery(phrases)
+    parts = sql[1:-1].replace(" || ", ", ")
+    # Only the configurations' names and placeholders are formatted in; words are parameters.
+    select = "SELECT string_agg(DISTINCT '(' || part::text || ')', ' | ')::tsquery"
+    rows = f"FROM unnest(ARRAY[{parts}]) AS part WHERE part::text <> ''"
+    return f"({select} {rows})", params
+
+
 class Matches(Expression):
     """Whether a row's document matches any of `phrases` (in `field`, or anywhere)."""
 
@@ -181,8 +195,11 @@ class PreRank(Expression):
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
-        sql, query_params = tsquery(self.phrases)
-        return f"ts_rank('{PRE_RANK_WEIGHTS}', {vector}, {sql})", (*params, *query_params)
+        sql, query_params = distinct_tsquery(self.phrases)
+        return (
+            f"COALESCE(ts_rank('{PRE_RANK_WEIGHTS}', {vector}, {sql}), 0)",
+            (*params, *query_params),
+        )
 
 
 def candidates(matching: models.QuerySet, phrases: Sequence[Phrase]) -> models.QuerySet:
