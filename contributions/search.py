@@ -138,11 +138,14 @@ def index_items(model: type[Contribution], pks: list[int]) -> None:
     index.refresh(model._meta.model_name, pks)
 
 
-def search(queryset: models.QuerySet, query: str | ParsedQuery) -> models.QuerySet:
-    """The items of `queryset` that answer `query`, annotated with their `rank`."""
+def search(
+    queryset: models.QuerySet, query: str | ParsedQuery, *, best: int | None = None
+) -> models.QuerySet:
+    """The items of `queryset` that answer `query`, annotated with their `rank`
+    (`best`: only that many first ones are wanted, see search.matching.search)."""
     if isinstance(query, str):
         query = parse(query)
-    return match(queryset, queryset.model._meta.model_name, query)
+    return match(queryset, queryset.model._meta.model_name, query, best=best)
 
 
 def _tags_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import models
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -154,18 +155,21 @@ def candidates(kind: str) -> models.QuerySet:
     return REFERENCE_DOCUMENTS[kind][0]._default_manager.all()
 
 
-def search_kind(kind: str, query: ParsedQuery, country: Country | None = None) -> models.QuerySet:
-    """The rows of `kind` answering `query`, best first, annotated with `rank`."""
+def search_kind(
+    kind: str, query: ParsedQuery, country: Country | None = None, *, best: int | None = None
+) -> models.QuerySet:
+    """The rows of `kind` answering `query`, best first, annotated with `rank`
+    (`best`: only that many first ones are wanted, see search.matching.search)."""
     rows = candidates(kind)
     if kind in LIBRARIES:
         if country is not None:
             rows = in_country(rows, country)
-        found = search_items(rows, query)
+        found = search_items(rows, query, best=best)
         # Where each applies, shown as its scope ("Europe-wide", "Global").
         return found.order_by("-rank", "-published_at", "-pk").prefetch_related(
             "countries", "regions"
         )
-    found = match(rows, kind, query, vector=REFERENCE_DOCUMENTS[kind][1].vector())
+    found = match(rows, kind, query, vector=REFERENCE_DOCUMENTS[kind][1].vector(), best=best)
     return found.order_by("-rank", "pk")
 
 
@@ -183,11 +187,21 @@ def site_search(
     if not query:
         return results
     for kind in kinds:
-        found = search_kind(kind, query, country)
-        hits = [Hit(kind, row, row.rank) for row in found[:per_kind]]
+        found = search_kind(kind, query, country, best=per_kind)
+        if query.needed > 1:
+            # The answers are few (on PostgreSQL, some of the candidates): they are
+            # counted with the page rather than matched again by a second query.
+            found = found.annotate(matches=Window(Count("pk")))
+        rows = list(found[:per_kind])
+        hits = [Hit(kind, row, row.rank) for row in rows]
         if not hits:
             continue
-        count = len(hits) if len(hits) < per_kind else found.count()
+        if query.needed > 1:
+            count = rows[0].matches
+        elif len(hits) < per_kind:
+            count = len(hits)
+        else:
+            count = search_kind(kind, query, country).count()
         library_url = ""
         if kind in LIBRARIES:
             params = {"q": query.corrected_text}

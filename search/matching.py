@@ -23,6 +23,7 @@ At scale (PostgreSQL, resources and initiatives), only the CANDIDATES best rows 
 cheap first rank get the exact rank: see search().
 """
 
+import time
 from collections.abc import Sequence
 
 from django.core.exceptions import ImproperlyConfigured
@@ -33,7 +34,7 @@ from django.db.models.expressions import Expression
 from .index import KIND_NUMBERS, ROWID_FACTOR
 from .query import ParsedQuery
 from .synonyms import Phrase
-from .text import STEMMED_LANGUAGES, configurations, stem
+from .text import STEMMED_LANGUAGES, configurations, stem, stems
 
 FIELDS = {"all": ("", ""), "title": ("{a}", "title"), "summary": ("{b}", "summary")}
 TITLE_SHARE = 0.5
@@ -45,6 +46,9 @@ CONFIGURATION_LANGUAGES = (*STEMMED_LANGUAGES, "")
 # How many rows get the exact rank, and the first rank's weights of D, C, B, A.
 CANDIDATES = 400
 PRE_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+# How long the planner's word frequencies (pg_stats) are reused, in seconds.
+FREQUENCIES_TTL = 600
+_frequencies: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
 
 
 def fts_phrase(phrase: Phrase) -> str:
@@ -71,6 +75,20 @@ def tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
             parts.append("phraseto_tsquery(%s::regconfig, %s)")
             params = (*params, config, " ".join(phrase))
     return f"({' || '.join(parts)})", params
+
+
+def distinct_tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
+    """tsquery(phrases) with each distinct item once, computed once per statement (an
+    uncorrelated subquery). A phrase's forms in several configurations are often the
+    same, and synonyms share phrases: without this, the query for ten words of which
+    some have multi-word synonyms holds each phrase many times, and ts_rank, which
+    costs per item for every row it ranks, does that work many times over."""
+    sql, params = tsquery(phrases)
+    parts = sql[1:-1].replace(" || ", ", ")
+    # Only the configurations' names and placeholders are formatted in; words are parameters.
+    select = "SELECT string_agg(DISTINCT '(' || part::text || ')', ' | ')::tsquery"
+    rows = f"FROM unnest(ARRAY[{parts}]) AS part WHERE part::text <> ''"
+    return f"({select} {rows})", params
 
 
 class Matches(Expression):
@@ -177,8 +195,11 @@ class PreRank(Expression):
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
-        sql, query_params = tsquery(self.phrases)
-        return f"ts_rank('{PRE_RANK_WEIGHTS}', {vector}, {sql})", (*params, *query_params)
+        sql, query_params = distinct_tsquery(self.phrases)
+        return (
+            f"COALESCE(ts_rank('{PRE_RANK_WEIGHTS}', {vector}, {sql}), 0)",
+            (*params, *query_params),
+        )
 
 
 def candidates(matching: models.QuerySet, phrases: Sequence[Phrase]) -> models.QuerySet:
@@ -187,8 +208,54 @@ def candidates(matching: models.QuerySet, phrases: Sequence[Phrase]) -> models.Q
     return matching.order_by(-PreRank(phrases), "-pk").values("pk")[:CANDIDATES]
 
 
+def word_frequencies(model: type[models.Model], using: str) -> dict[str, float]:
+    """The share of `model`'s rows holding each common word of its stored vector, as
+    PostgreSQL's ANALYZE last counted them (pg_stats); rarer words are absent. Read
+    at most once per FREQUENCIES_TTL per process."""
+    key = (using, model._meta.db_table)
+    now = time.monotonic()
+    cached = _frequencies.get(key)
+    if cached and now - cached[0] < FREQUENCIES_TTL:
+        return cached[1]
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT u.word, u.share FROM pg_stats s, "
+            "unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) "
+            "AS u(word, share) WHERE s.schemaname = current_schema() "
+            "AND s.tablename = %s AND s.attname = 'search_vector'",
+            [model._meta.db_table],
+        )
+        found = {word: share for word, share in cursor.fetchall() if word is not None}
+    _frequencies[key] = (now, found)
+    return found
+
+
+def group_share(group, frequencies: dict[str, float]) -> float:
+    """An estimate of the share of rows matching a query word: its most common
+    alternative, a phrase counting as its rarest word (0 for words ANALYZE did not
+    find common)."""
+    return max(
+        min(max(frequencies.get(form, 0.0) for form in stems(word)) for word in phrase)
+        for phrase in group.alternatives
+    )
+
+
+def rarest(query: ParsedQuery, frequencies: dict[str, float]) -> list[Phrase]:
+    """The phrases of the n - needed + 1 rarest query words: a row matching `needed`
+    of the n words matches at least one of them (pigeonhole), so candidates are
+    sought among the rows matching these, read through the index, only."""
+    keep = len(query.groups) - query.needed + 1
+    groups = sorted(query.groups, key=lambda group: group_share(group, frequencies))[:keep]
+    return [phrase for group in groups for phrase in group.alternatives]
+
+
 def search(
-    queryset: models.QuerySet, kind: str, query: ParsedQuery, vector=None
+    queryset: models.QuerySet,
+    kind: str,
+    query: ParsedQuery,
+    vector=None,
+    *,
+    best: int | None = None,
 ) -> models.QuerySet:
     """The rows of `queryset` that answer `query`, annotated with their `rank`.
 
@@ -197,7 +264,13 @@ def search(
     exact rank: for a query of one or two words the others rank 0, after them
     (newest first, as the callers order ties); for a longer query, whose rule of
     matching half of the words takes a look per word at each row, the answers are
-    sought among those candidates only.
+    sought among those candidates only, and only among the rows matching one of the
+    rarest words that could make up half of them (rarest()).
+
+    `best`: only that many first rows (by rank) are wanted, as for a page of the
+    site search. If it is at most CANDIDATES they are all candidates (a candidate
+    ranks at least 1, every other row 0), so the rows are only the candidates and
+    the rest of the matches are not looked at.
     """
     if not query.groups:
         return queryset.none().annotate(rank=Value(0.0))
@@ -206,6 +279,10 @@ def search(
     exact = rank(kind, query, vector=vector)
     prerank = vector is None and connections[queryset.db].vendor == "postgresql"
     if prerank and query.needed > 1:
+        frequencies = word_frequencies(queryset.model, queryset.db)
+        pool = queryset.filter(Matches(kind, rarest(query, frequencies)))
+        found = found.filter(pk__in=candidates(pool, anything))
+    elif prerank and best is not None and best <= CANDIDATES:
         found = found.filter(pk__in=candidates(found, anything))
     elif prerank:
         exact = Case(When(pk__in=candidates(found, anything), then=exact), default=Value(0.0))

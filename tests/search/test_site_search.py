@@ -35,3 +35,42 @@ def test_site_search_meets_the_targets_of_issue_12(capsys):
             + format_misses(evaluation)
         )
     assert evaluation.shortfalls() == []
+
+
+@pytest.mark.django_db
+def test_sections_hold_the_first_rows_and_count_of_the_full_ranking(monkeypatch):
+    """The page's rows (only the candidates, on PostgreSQL) and its counts (with the
+    page for longer queries) are those of the whole ranking, candidates or not."""
+    from portal.search import KINDS, search_kind
+    from search import matching
+    from search.query import parse
+
+    load_corpus()
+    monkeypatch.setattr(matching, "CANDIDATES", 12)
+    for labelled in QUERIES[::5]:
+        text = labelled.text
+        country = Country.objects.get(code=labelled.country) if labelled.country else None
+        results = site_search(text, country)
+        sections = {section.kind: section for section in results.sections}
+        query = parse(text)
+        for kind in KINDS:
+            full = search_kind(kind, query, country)
+            expected = [row.slug for row in full[:10]]
+            section = sections.get(kind)
+            shown = [hit.item.slug for hit in section.hits] if section else []
+            assert shown == expected, (text, kind)
+            if section:
+                assert section.count == full.count(), (text, kind)
+
+
+@pytest.mark.django_db
+def test_candidates_are_sought_among_the_rarest_words_that_can_make_half():
+    from search.matching import rarest
+    from search.query import parse
+
+    query = parse("biomarker reimbursement patients cancer", correct=False)
+    shares = {"patient": 0.8, "cancer": 0.9, "biomark": 0.3, "reimburs": 0.1}
+    # Half of four words is two: a row matching two matches one of the three rarest.
+    words = {phrase[0] for phrase in rarest(query, shares) if len(phrase) == 1}
+    assert "cancer" not in words
+    assert {"biomarker", "reimbursement", "patients"} <= words
