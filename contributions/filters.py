@@ -28,6 +28,7 @@ from pathway.models import Country, Region, Stage, TherapeuticArea
 from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation, StakeholderGroup
 
+from . import facet_index
 from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
 from .tag_filters import (
     ChoicesFilter,
@@ -140,6 +141,9 @@ class ContributionFilterSet(django_filters.FilterSet):
     # both (and documents the old one as deprecated), the pages redirect to the new.
     deprecated_aliases: dict[str, str] = {}
 
+    # How many items match, when facet_counts counted them (else None).
+    matched_count: int | None = None
+
     # The facets shown beside the results, in order (filter names).
     facet_fields: tuple[str, ...] = (*(kind.param for kind in TAG_KINDS), "language")
 
@@ -218,8 +222,16 @@ class ContributionFilterSet(django_filters.FilterSet):
         return [self.facet(name, counts.get(name, {})) for name in self.facet_fields]
 
     def facet_counts(self) -> dict[str, dict[str, dict[str, int]]]:
-        """{facet: {part: {value: number of matching items}}} for every facet, in one
-        query (TagFilter.facet_parts says what each facet counts).
+        """{facet: {part: {value: number of matching items}}} for every facet: from
+        the bitsets of contributions/facet_index.py, or in SQL when they cannot say."""
+        counts, self.matched_count = facet_index.counts(self), None
+        if counts is None:
+            return self.sql_facet_counts()
+        counts, self.matched_count = counts
+        return counts
+
+    def sql_facet_counts(self) -> dict[str, dict[str, dict[str, int]]]:
+        """facet_counts in one query (TagFilter.facet_parts says what each facet counts).
 
         The matching items are selected once (search included), as a materialised
         common table expression; each part of a facet is then one grouped count of

@@ -117,7 +117,10 @@ def library(
         return redirect(f"{request.path}?{with_codes.urlencode()}")
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
+    facets = filterset.facets()
     paginator = Paginator(filterset.qs, PAGE_SIZE)
+    if filterset.matched_count is not None:
+        paginator.count = filterset.matched_count  # counted with the facets
     requested_page = request.GET.get("page", "1")
     page = paginator.get_page(requested_page)
     if requested_page not in ("", str(page.number)):
@@ -125,7 +128,6 @@ def library(
             _("There is no page “%(page)s”; showing page %(n)d of %(total)d.")
             % {"page": requested_page[:20], "n": page.number, "total": paginator.num_pages}
         )
-    facets = filterset.facets()
     search_text = filterset.search_text
     context = {
         "filterset": filterset,
