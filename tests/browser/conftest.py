@@ -57,9 +57,14 @@ def site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
         threads_before = set(threading.enumerate())
         server = LiveServer("localhost")
     server._live_server_modified_settings.enable()
+    # Emailed links are built on SITE_URL, not on the request's host: point it at the
+    # live server so that a browser can follow them.
+    site_url = override_settings(SITE_URL=server.url)
+    site_url.enable()
     try:
         yield DemoSite(url=server.url, pages=pages, journey=journey)
     finally:
+        site_url.disable()
         server._live_server_modified_settings.disable()
         server.stop()
         # The server handles each browser connection in a thread that closes its
