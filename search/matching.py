@@ -91,6 +91,13 @@ def distinct_tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
     return f"({select} {rows})", params
 
 
+def unsupported(connection):
+    raise ImproperlyConfigured(
+        f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
+        "to a PostgreSQL database, or leave it unset for SQLite."
+    )
+
+
 class Matches(Expression):
     """Whether a row's document matches any of `phrases` (in `field`, or anywhere)."""
 
@@ -112,10 +119,7 @@ class Matches(Expression):
         self.vector, self.pk = expressions
 
     def as_sql(self, compiler, connection):
-        raise ImproperlyConfigured(
-            f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
-            "to a PostgreSQL database, or leave it unset for SQLite."
-        )
+        unsupported(connection)
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
@@ -191,7 +195,7 @@ class PreRank(Expression):
         (self.vector,) = expressions
 
     def as_sql(self, compiler, connection):
-        raise NotImplementedError(f"PreRank does not support {connection.vendor}.")
+        unsupported(connection)
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
