@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 export HOST ?= 127.0.0.1
 export PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo worker beat screenshots smoke bench check-python clean
+.PHONY: run test install lint format migrate demo worker beat screenshots smoke bench check-python clean messages compilemessages
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed: set PYTHON=/path/to/python3.12")'
@@ -71,3 +71,14 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
+
+# Interface translations. `make messages` refreshes every catalogue from the code
+# (file-only locations keep diffs small); translators then fill in locale/<lang>/.
+MESSAGE_LANGS := es fr de pt pl it
+messages: install
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGS)) --no-obsolete \
+		--add-location file --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' \
+		--ignore 'benchmarks/*' --ignore 'scripts/*' --ignore 'screenshots/*' --ignore 'staticfiles/*'
+
+compilemessages: install
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
