@@ -114,7 +114,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, with the first visit's negotiation (core/i18n.py).
+    "core.i18n.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Anonymous reads answered from the page cache skip everything below (core/pagecache.py).
     "core.pagecache.AnonymousPageCacheMiddleware",
@@ -138,6 +139,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "core.i18n.languages",
                 "ft3portal.context_processors.site",
             ],
         },
@@ -243,9 +246,8 @@ LANGUAGES = [
     ("it", _("Italian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Dates in templates name a format (date:"DATE_FORMAT"); English keeps "2 December
-# 2026" (ft3portal/formats/en/formats.py), the other languages use Django's.
-FORMAT_MODULE_PATH = ["ft3portal.formats"]
+FORMAT_MODULE_PATH = ["ft3portal.formats"]  # English dates as "2 December 2026"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the switcher's choice (core/views.py)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -296,6 +298,7 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # Preloading is hard to undo (browsers ship the list for months): the operator
