@@ -56,7 +56,8 @@ def english_left_patterns(language: str) -> list[re.Pattern]:
             if len(parts) == 1 and parts[0] == source.strip(" \n:;,."):
                 texts.add(parts[0])
             else:
-                texts.update(part for part in parts if len(part.split()) >= 2)
+                # A word of five letters or more alone ("%(n)s resources").
+                texts.update(part for part in parts if len(part.split()) >= 2 or len(part) >= 5)
     texts = {text for text in texts if len(text) >= 3 and re.search(r"[A-Za-z]{3}", text)}
     return [
         re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-])")
@@ -64,15 +65,16 @@ def english_left_patterns(language: str) -> list[re.Pattern]:
     ]
 
 
-def translated_fragments(language: str) -> list[str]:
-    """The literal parts of every translation, longest first: text they explain is
-    the interface in `language`, whatever English words it shares."""
+def translated_fragments(language: str) -> re.Pattern:
+    """The literal parts of every translation, as whole words, longest first: text
+    they match is the interface in `language`, whatever English words it shares."""
     parts: set[str] = set()
     for entry in catalogue(language).translated_entries():
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for translation in translations:
             parts.update(fragments(translation))
-    return sorted(parts, key=len, reverse=True)
+    alternatives = "|".join(re.escape(part) for part in sorted(parts, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives or '(?!)'})(?![\w-])")
 
 
 class VisibleText(HTMLParser):
@@ -121,23 +123,23 @@ def visible_texts(html: str) -> list[str]:
 
 
 def english_left(
-    html: str, content: tuple[set[str], str], patterns: list[re.Pattern], explained: list[str]
+    html: str, content: tuple[set[str], str], patterns: list[re.Pattern], explained: re.Pattern
 ) -> list[str]:
-    """Interface English on a page: text nodes that are not content (content_texts()),
-    with what the translations explain (translated_fragments()) taken out, and in
-    what remains an English interface message (english_left_patterns())."""
+    """Interface English on a page: in each text node, what the translations do not
+    explain (translated_fragments()) and is not content (content_texts()), checked
+    for an English interface message (english_left_patterns())."""
     found = []
     for text in visible_texts(html):
-        if is_content(text, *content):
-            continue
-        rest = text
-        for part in explained:
-            if part in rest:
-                rest = rest.replace(part, " ")
-        for pattern in patterns:
-            if match := pattern.search(rest):
-                found.append(f"{match.group(0)!r} in {text!r}")
-                break
+        for segment in SEGMENT_SEPARATOR.split(text):
+            if is_content(segment, *content):
+                continue
+            rest = explained.sub("\x00", segment)
+            for piece in PIECE_SEPARATOR.split(rest):
+                if not piece.strip(" .") or is_content(piece, *content):
+                    continue
+                if match := next(filter(None, (p.search(piece) for p in patterns)), None):
+                    found.append(f"{match.group(0)!r} in {text!r}")
+                    break
     return found
 
 
@@ -165,6 +167,16 @@ def content_texts() -> tuple[set[str], str]:
     return texts, "\n".join(sorted(texts))
 
 
+# What pages put around content: a title's " · site name", a stage's "3. ", the
+# ellipsis of a shortened summary.
+SEGMENT_SEPARATOR = re.compile(r" · | \| ")
+NUMBERING = re.compile(r"^\d+\.\s+")
+# Between the interface's words and the content they introduce ("Stage: 6. Treatment").
+PIECE_SEPARATOR = re.compile(r"[\x00:;,()“”«»„\"]+")
+
+
 def is_content(text: str, texts: set[str], joined: str) -> bool:
-    """A text node that is content: a stored text, or a long enough piece of one."""
+    """A piece of a text node that is content: a stored text, or a long enough
+    piece of one (a summary shortened with an ellipsis)."""
+    text = NUMBERING.sub("", text.strip()).rstrip(" …").strip()
     return text in texts or (len(text) >= 25 and text in joined)
