@@ -44,8 +44,10 @@ def supported(code: str | None) -> str | None:
 def split_prefix(path: str) -> tuple[str | None, str]:
     """(language, path without it) for `/es/resources/`; (None, path) when `path` has
     no language prefix. Only exact codes of LANGUAGES count."""
-    first, slash, rest = path.lstrip("/").partition("/")
-    if slash and supported(first) and first != settings.LANGUAGE_CODE:
+    first, _slash, rest = path[1:].partition("/")
+    if supported(first) and first != settings.LANGUAGE_CODE and path.startswith("/"):
+        # "/es" alone is the Spanish home page without its slash (CommonMiddleware
+        # adds it).
         return first, "/" + rest
     return None, path
 

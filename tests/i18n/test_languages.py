@@ -113,6 +113,12 @@ def test_an_unknown_or_default_language_prefix_is_a_404(anonymous, path):
     assert anonymous.get(path).status_code == 404
 
 
+def test_a_language_prefix_without_its_slash_gets_one(anonymous):
+    response = anonymous.get("/pl?x=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/pl/?x=1"
+
+
 def test_each_language_serves_its_own_page_at_its_own_address(anonymous):
     for language in LANGUAGES:
         path = "/pathway/" if language == "en" else f"/{language}/pathway/"
