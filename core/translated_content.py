@@ -25,6 +25,7 @@ from pathlib import Path
 
 from django.apps import apps as global_apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 SOURCE_LANGUAGE = "en"
@@ -149,7 +150,7 @@ def fill(model: type[models.Model], rows: dict, language: str, report: Report) -
             target = column(name, language)
             try:
                 db_field = model._meta.get_field(target)
-            except LookupError:
+            except FieldDoesNotExist:
                 report.problems.append(f"{label} {instance.slug}: {name} is not translated")
                 continue
             text = text.strip()
