@@ -27,6 +27,9 @@ from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 
 SOURCE_LANGUAGE = "en"
 
@@ -173,3 +176,30 @@ def fill(model: type[models.Model], rows: dict, language: str, report: Report) -
             report.filled += len(changed)
     missing = sorted(set(rows) - set(model._base_manager.values_list("slug", flat=True)))
     report.problems.extend(f"{label} {slug}: no such row" for slug in missing)
+
+
+class TranslatedModel(models.Model):
+    """The base of models with translated columns: saved in the source language.
+
+    modeltranslation keeps the original column (`name`) beside the per-language ones
+    (`name_en`, `name_pl`, ...) and writes into it the text of the language active
+    at the save. Saving in English keeps it the English text, whoever saves (a
+    curator working in Polish), for what reads it directly: SQL across relations,
+    the stored search vectors, a migration going back. The save signals (search
+    index, content version) run in English as well.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        with translation.override(SOURCE_LANGUAGE):
+            super().save(*args, **kwargs)
+
+
+def in_active_language(path: str) -> Coalesce:
+    """A translated text across a relation ("countries__name") in the active
+    language, else English: modeltranslation rewrites a model's own fields in
+    values() but not the fields of related models."""
+    local = column(path, translation.get_language() or SOURCE_LANGUAGE)
+    return Coalesce(NullIf(local, Value("")), column(path, SOURCE_LANGUAGE))

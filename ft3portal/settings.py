@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.api_language.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Anonymous reads answered from the page cache skip everything below (core/pagecache.py).
     "core.pagecache.AnonymousPageCacheMiddleware",
@@ -445,6 +446,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api_errors.document_errors",
+        "core.api_language.document_language",
         "contributions.api.schema.document_possible_duplicates",
     ],
     "ENUM_NAME_OVERRIDES": {

@@ -3,7 +3,7 @@ language beside each (django-modeltranslation), English the source and fallback.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Region, Stage, TherapeuticArea
+from .models import Country, Region, Stage, TherapeuticArea
 
 
 @register(Stage)
@@ -22,3 +22,11 @@ class RegionTranslationOptions(TranslationOptions):
     # The name is unique: a missing translation is NULL, never an empty string two
     # regions would share.
     empty_values = {"name": None}
+
+
+@register(Country)
+class CountryTranslationOptions(TranslationOptions):
+    """Country names come from CLDR through django-countries' catalogues, not from
+    translators: Country.save() fills each language's column (see the model)."""
+
+    fields = ("name",)

@@ -17,6 +17,14 @@ def copy_english(apps, schema_editor):
         model._base_manager.update(**{f"{name}_en": models.F(name) for name in names})
 
 
+def copy_english_back(apps, schema_editor):
+    """Going back: the English texts edited since return to the original columns
+    before the translation columns are dropped."""
+    for model_name, names in TRANSLATED.items():
+        model = apps.get_model("stakeholders", model_name)
+        model._base_manager.update(**{name: models.F(f"{name}_en") for name in names})
+
+
 def load_shipped_translations(apps, schema_editor):
     from core.translated_content import load
 
@@ -113,6 +121,6 @@ class Migration(migrations.Migration):
             name="name_pt",
             field=models.CharField(max_length=120, null=True, unique=True, verbose_name="name"),
         ),
-        migrations.RunPython(copy_english, migrations.RunPython.noop),
+        migrations.RunPython(copy_english, copy_english_back),
         migrations.RunPython(load_shipped_translations, migrations.RunPython.noop),
     ]
