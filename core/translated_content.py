@@ -202,4 +202,9 @@ def in_active_language(path: str) -> Coalesce:
     language, else English: modeltranslation rewrites a model's own fields in
     values() but not the fields of related models."""
     local = column(path, translation.get_language() or SOURCE_LANGUAGE)
-    return Coalesce(NullIf(local, Value("")), column(path, SOURCE_LANGUAGE))
+    text = models.TextField()
+    return Coalesce(
+        NullIf(local, Value(""), output_field=text),
+        column(path, SOURCE_LANGUAGE),
+        output_field=text,
+    )

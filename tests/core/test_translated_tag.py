@@ -126,3 +126,14 @@ def test_barrier_category_and_group_pages_note_untranslated_texts(client):
     assert f'<span lang="en">{escape(group.name_en)}</span> {NOTE}' in polish_page(
         client, "portal:stakeholders"
     )
+
+
+def test_country_names_on_pages_are_in_the_active_language(client, make_resource):
+    barrier = Barrier.objects.get(slug="test-not-reimbursed")
+    make_resource(
+        "Biomarker testing questions", "published", barriers=[barrier.slug], countries=["DE"]
+    )
+    body = polish_page(client, "portal:barrier", barrier.slug)
+    assert ">Niemcy</a>" in body
+    item = polish_page(client, "contributions:resource", "biomarker-testing-questions")
+    assert ">Niemcy</a>" in item
