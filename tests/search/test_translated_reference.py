@@ -71,3 +71,12 @@ def test_untranslated_rows_have_no_translations_to_index():
     )
     document = index.REGISTRY["stage"].document(Stage.objects.get(slug="monitoring"))
     assert document.translations == ()
+
+
+def test_an_item_saved_in_another_language_is_indexed_with_english_tag_names(make_resource):
+    Stage.objects.filter(slug="monitoring").update(name_pl="Monitorowanie")
+    with translation.override("pl"):
+        resource = make_resource("Living with lung cancer", "published", stages=["monitoring"])
+        resource.update_search_vector()
+    assert found("monitorowanie", "resource") == []
+    assert found("Monitoring living disease", "resource") == [resource.slug]
