@@ -3,7 +3,7 @@
 The reference content (stages, barriers and their categories, stakeholder groups,
 therapeutic areas, regions) has a column per language for each translated text
 (django-modeltranslation: `name_en`, `name_pl`, ...; see the apps' translation.py).
-Its translations ship as one JSON file per language in CONTENT_TRANSLATIONS_DIR,
+Its translations ship as one JSON file per language in DIRECTORY (content_translations/),
 `<lang>.json`, shaped like `en.json`, the English source they were translated from:
 
     {"pathway.stage": {"<slug>": {"<field>": "<text>", ...}, ...}, ...}
@@ -32,6 +32,8 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
 SOURCE_LANGUAGE = "en"
+# Where the shipped translations are: en.json (the source) and <lang>.json.
+DIRECTORY = Path(__file__).resolve().parent / "content_translations"
 
 
 def translated_models(apps=global_apps) -> dict[str, tuple[str, ...]]:
@@ -70,7 +72,7 @@ def english_content(apps=global_apps) -> dict[str, dict[str, dict[str, str]]]:
 
 def write_english(directory: Path | None = None) -> Path:
     """Write en.json from the database (after a change of English text)."""
-    path = Path(directory or settings.CONTENT_TRANSLATIONS_DIR) / f"{SOURCE_LANGUAGE}.json"
+    path = Path(directory or DIRECTORY) / f"{SOURCE_LANGUAGE}.json"
     path.write_text(json.dumps(english_content(), indent=1, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -123,7 +125,7 @@ def load(
     without a file is skipped; a row, field or text the database cannot take (an
     unknown slug, a text longer than the column) is reported, not loaded.
     """
-    directory = Path(directory or settings.CONTENT_TRANSLATIONS_DIR)
+    directory = Path(directory or DIRECTORY)
     wanted_apps = set(app_labels) if app_labels is not None else None
     reports = []
     for language in languages if languages is not None else languages_to_load():

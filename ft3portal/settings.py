@@ -63,8 +63,7 @@ SITE_URL = env("SITE_URL").rstrip("/") or f"http://{env('HOST', '127.0.0.1')}:{e
 SITE_NAME = "FT3 Pathway Portal"
 
 INSTALLED_APPS = [
-    # Before the admin, whose forms it extends with a field per language.
-    "modeltranslation",
+    "modeltranslation",  # before the admin, whose forms it gives a field per language
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -252,15 +251,6 @@ FORMAT_MODULE_PATH = ["ft3portal.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
-
-# Reference content (stages, barriers, categories, groups, areas, regions) has a
-# column per language (django-modeltranslation, see the */translation.py modules);
-# a text not yet translated is shown in English, with a note (core/templatetags).
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-# Where the shipped translations of the reference content are read from
-# (core/translated_content.py, `manage.py load_content_translations`).
-CONTENT_TRANSLATIONS_DIR = BASE_DIR / "core" / "content_translations"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT")) if env("STATIC_ROOT") else BASE_DIR / "staticfiles"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import models
 
@@ -18,7 +17,7 @@ from pathway.models import Region, Stage
 
 pytestmark = pytest.mark.django_db
 
-SHIPPED = Path(settings.CONTENT_TRANSLATIONS_DIR)
+SHIPPED = Path(translated_content.DIRECTORY)
 ENGLISH = json.loads((SHIPPED / "en.json").read_text(encoding="utf-8"))
 LANGUAGE_FILES = sorted(SHIPPED.glob("*.json"))
 MARKDOWN_FIELDS = {"description"}
@@ -229,3 +228,11 @@ def test_the_shipped_translation_check_finds_each_kind_of_mismatch():
 
 def test_every_language_but_english_is_loaded():
     assert translated_content.languages_to_load() == ["es", "fr", "de", "pt", "pl", "it"]
+
+
+def test_english_is_the_source_and_the_fallback():
+    """modeltranslation takes the first of LANGUAGES as its default language."""
+    from modeltranslation import settings as mt_settings
+
+    assert mt_settings.DEFAULT_LANGUAGE == translated_content.SOURCE_LANGUAGE == "en"
+    assert mt_settings.FALLBACK_LANGUAGES == {"default": ("en",)}

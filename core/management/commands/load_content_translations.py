@@ -6,7 +6,6 @@ it again changes only what nobody has translated yet.
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -21,7 +20,7 @@ class Command(BaseCommand):
             "--dir",
             type=Path,
             default=None,
-            help="Where the <lang>.json files are (default: CONTENT_TRANSLATIONS_DIR).",
+            help="Where the <lang>.json files are (default: core/content_translations).",
         )
         parser.add_argument(
             "--language",
@@ -37,7 +36,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dir: Path | None, languages, write_english: bool, **options):
-        directory = dir or Path(settings.CONTENT_TRANSLATIONS_DIR)
+        directory = dir or Path(translated_content.DIRECTORY)
         if not directory.is_dir():
             raise CommandError(f"{directory} is not a directory.")
         if write_english:
