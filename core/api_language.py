@@ -10,6 +10,7 @@ English, the source language, never an error. The answer says its language in
 """
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -33,8 +34,14 @@ def supported(code: str) -> str | None:
 
 def requested_language(request: HttpRequest) -> str:
     """The language the request asks for: ?lang, else Accept-Language, else English."""
-    if LANG_PARAM in request.GET:
-        return supported(request.GET[LANG_PARAM]) or settings.LANGUAGE_CODE
+    try:
+        params = request.GET
+    except SuspiciousOperation:
+        # Too many parameters: the view answers with the API's 400; the language of
+        # that answer does not depend on them.
+        params = {}
+    if LANG_PARAM in params:
+        return supported(params[LANG_PARAM]) or settings.LANGUAGE_CODE
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
         if code == "*":
             break

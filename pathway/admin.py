@@ -112,7 +112,7 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslationAdmin):
     list_display = ("name", "code", "region")
     list_filter = ("region",)
     search_fields = ("name", "code")

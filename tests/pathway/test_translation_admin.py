@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from barriers.models import BarrierCategory
 from core import content_version
-from pathway.models import Stage
+from pathway.models import Country, Stage
 from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,11 @@ def test_the_english_text_stays_required(curator):
     response = post_change(logged_in(curator), stage, name_en="")
     assert response.status_code == 200
     assert "name_en" in response.context["adminform"].form.errors
+
+
+def test_a_curator_corrects_a_countrys_name_in_one_language(curator):
+    country = Country.objects.get(code="TR")
+    response = post_change(logged_in(curator), country, name_en="Türkiye")
+    assert response.status_code == 302
+    country.refresh_from_db()
+    assert (country.name_en, country.name_de) == ("Türkiye", "Türkei")
