@@ -26,7 +26,7 @@ from pathlib import Path
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
@@ -171,13 +171,30 @@ def fill(model: type[models.Model], rows: dict, language: str, report: Report) -
                 continue
             setattr(instance, target, text)
             changed.append(target)
-        if changed:
-            # Only the translation columns: the save signals still re-index the row
-            # and bump the content version, and nothing else is written.
-            instance.save(update_fields=changed)
-            report.filled += len(changed)
+        report.filled += save_columns(instance, changed, report)
     missing = sorted(set(rows) - set(model._base_manager.values_list("slug", flat=True)))
     report.problems.extend(f"{label} {slug}: no such row" for slug in missing)
+
+
+def save_columns(instance: models.Model, columns: list[str], report: Report) -> int:
+    """Save these columns of `instance`; how many were saved.
+
+    Only the translation columns: the save signals still re-index the row and bump
+    the content version, and nothing else is written. In a savepoint, so that a name
+    another row has in this language (names are unique) is reported and the other
+    columns and rows are loaded all the same."""
+    if not columns:
+        return 0
+    try:
+        with transaction.atomic(using=instance._state.db):
+            instance.save(update_fields=columns)
+    except IntegrityError:
+        if len(columns) > 1:
+            return sum(save_columns(instance, [column], report) for column in columns)
+        label = instance._meta.label_lower
+        report.problems.append(f"{label} {instance.slug}: {columns[0]} is another row's")
+        return 0
+    return len(columns)
 
 
 class TranslatedModel(models.Model):

@@ -110,6 +110,27 @@ def test_it_reports_rows_fields_and_texts_it_cannot_load(tmp_path):
     assert (stage.slug, stage.name_de, stage.summary_de) == ("monitoring", None, "Kurz.")
 
 
+def test_a_name_another_row_has_is_reported_and_the_rest_loaded(tmp_path):
+    clear(BarrierCategory, "it")
+    write(
+        tmp_path,
+        "it",
+        {
+            "barriers.barriercategory": {
+                "equity": {"name": "Equità", "description": "Accesso per tutti."},
+                "data-evidence": {"name": "Equità"},
+            }
+        },
+    )
+    [report] = translated_content.load(directory=tmp_path)
+    later = BarrierCategory.objects.filter(slug__in=["equity", "data-evidence"]).order_by("pk")
+    assert report.problems == [
+        f"barriers.barriercategory {later.last().slug}: name_it is another row's"
+    ]
+    assert BarrierCategory.objects.filter(name_it="Equità").count() == 1
+    assert BarrierCategory.objects.get(slug="equity").description_it == "Accesso per tutti."
+
+
 def test_a_malformed_file_is_a_clear_error(tmp_path):
     (tmp_path / "fr.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError, match=r"fr\.json: not a JSON file"):
@@ -199,6 +220,14 @@ def mismatches(translation: dict) -> list[str]:
             problems.append(f"paragraphs {where}")
         elif max_length and len(text) > max_length:
             problems.append(f"too long {where}")
+    for label, rows in translation.items():
+        model = django_apps.get_model(label)
+        for name in {name for texts in rows.values() for name in texts}:
+            if model._meta.get_field(name).unique:
+                texts = [texts[name] for texts in rows.values() if name in texts]
+                problems += [
+                    f"twice {label} {name} {text}" for text in set(texts) if texts.count(text) > 1
+                ]
     return problems
 
 
@@ -222,8 +251,11 @@ def test_the_shipped_translation_check_finds_each_kind_of_mismatch():
     translation["pathway.region"]["europe"]["name"] = " "
     del translation["barriers.barrier"][next(iter(ENGLISH["barriers.barrier"]))]
     translation["pathway.region"]["atlantis"] = {"name": "Atlantis"}
+    translation["pathway.region"]["africa"]["name"] = translation["pathway.region"]["asia-pacific"][
+        "name"
+    ]
     kinds = sorted({problem.split()[0] for problem in mismatches(translation)})
-    assert kinds == ["empty", "extra", "lines", "missing", "paragraphs", "too"]
+    assert kinds == ["empty", "extra", "lines", "missing", "paragraphs", "too", "twice"]
 
 
 def test_every_language_but_english_is_loaded():
