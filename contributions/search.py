@@ -126,8 +126,9 @@ def prepare(items: models.QuerySet) -> models.QuerySet:
 
 
 def index_item(item) -> None:
-    """Bring the item's entry in the search index up to date."""
-    document = item_document(item)
+    """Bring the item's entry in the search index up to date (its tags by their
+    English names, whatever the language of the request that saved it)."""
+    document = index.in_source_language(item_document, item)
     if connection.vendor == "postgresql":
         type(item)._default_manager.filter(pk=item.pk).update(search_vector=vector(document))
     index.store(item._meta.model_name, item.pk, document)

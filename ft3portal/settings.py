@@ -63,6 +63,7 @@ SITE_URL = env("SITE_URL").rstrip("/") or f"http://{env('HOST', '127.0.0.1')}:{e
 SITE_NAME = "FT3 Pathway Portal"
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it gives a field per language
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -116,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, with the first visit's negotiation (core/i18n.py).
     "core.i18n.LanguageMiddleware",
+    # ?lang= on the API, over Accept-Language (core/api_language.py).
+    "core.api_language.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Anonymous reads answered from the page cache skip everything below (core/pagecache.py).
     "core.pagecache.AnonymousPageCacheMiddleware",
@@ -437,6 +440,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api_errors.document_errors",
+        "core.api_language.document_language",
         "contributions.api.schema.document_possible_duplicates",
     ],
     "ENUM_NAME_OVERRIDES": {

@@ -11,7 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api import FORMAT_PARAM
+from core.api import FORMAT_PARAM, LANG_PARAM
 from search.text import MAX_QUERY_LENGTH
 
 from .forms import SearchForm
@@ -87,7 +87,7 @@ EXAMPLE = OpenApiExample(
 @permission_classes([AllowAny])
 def search(request: Request) -> Response:
     params = request.query_params
-    known = {FORMAT_PARAM, *(parameter.name for parameter in PARAMETERS)}
+    known = {FORMAT_PARAM, LANG_PARAM, *(parameter.name for parameter in PARAMETERS)}
     errors = {name: [str(_("Unknown parameter."))] for name in params if name not in known}
     form = SearchForm(params)
     if not form.is_valid():
