@@ -216,6 +216,7 @@ PUBLIC_CONTENT_MODELS = [
     "stakeholders",
     "contributions.Resource",
     "contributions.Initiative",
+    "contributions.ItemTranslation",
     "synergies",
     "gaps",
     "search",
@@ -233,7 +234,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("pt", _("Portuguese")),
+    ("pl", _("Polish")),
+    ("it", _("Italian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
