@@ -69,11 +69,11 @@ class ContributionQuerySet(models.QuerySet):
     def for_organisation(self, organisation) -> "ContributionQuerySet":
         return self.filter(organisation=organisation)
 
-    def available_in(self, language: str) -> "ContributionQuerySet":
-        """Items a visitor can read in `language` (see translations.available_in)."""
+    def available_in(self, *languages: str) -> "ContributionQuerySet":
+        """Items a visitor can read in one of `languages` (translations.available_in)."""
         from .translations import available_in
 
-        return available_in(self, language)
+        return available_in(self, *languages)
 
     def search(self, text: str) -> "ContributionQuerySet":
         """Items answering `text`, best first (annotated `rank`): see contributions.search."""

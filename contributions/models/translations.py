@@ -105,27 +105,57 @@ class ItemTranslation(models.Model):
     def is_published(self) -> bool:
         return self.published_at is not None
 
+    def clean(self) -> None:
+        """A translation is in another language than its item's, one per language."""
+        item = self.item
+        if item is None or not self.language:
+            return
+        labels = dict(LANGUAGE_CHOICES)
+        name = labels.get(self.language, self.language)
+        if self.language == item.language:
+            raise ValidationError(
+                {
+                    "language": _(
+                        "The item itself is in %(language)s: choose the language of the "
+                        "translation."
+                    )
+                    % {"language": name}
+                },
+                code="same_language",
+            )
+        others = ItemTranslation.objects.filter(**{item.kind: item}, language=self.language)
+        if others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {
+                    "language": _(
+                        "It already has a translation in %(language)s: change or remove "
+                        "that one instead."
+                    )
+                    % {"language": name}
+                },
+                code="duplicate",
+            )
+
     def affects_public_pages(self) -> bool:
         """Seen by visitors once published on a published (or just archived) item."""
         return self.is_published and self.item.affects_public_pages()
 
 
-def available_in(items: models.QuerySet, language: str) -> models.QuerySet:
-    """The `items` a visitor can read in `language`: written in it, with a published
-    translation in it, or with a published item of their family in it (the original
-    they translate, or another translation of it). The same rule as languages_of,
-    which tests/contributions/test_languages.py keeps equal."""
+def available_in(items: models.QuerySet, *languages: str) -> models.QuerySet:
+    """The `items` a visitor can read in one of `languages`: written in it, with a
+    published translation in it, or with a published item of their family in it
+    (the original they translate, or another translation of it). The same rule as
+    languages_of, which tests/contributions/test_languages.py keeps equal."""
     model = items.model
     published = model._default_manager.filter(status=Status.PUBLISHED)
-    translated = ItemTranslation.objects.published().filter(language=language)
-    # Originals with a published translation item in `language`.
-    originals = published.filter(language=language, translation_of__isnull=False).values(
-        "translation_of"
-    )
+    translated = ItemTranslation.objects.published().filter(language__in=languages)
+    in_language = published.filter(language__in=languages)
+    # Originals with a published translation item in one of `languages`.
+    originals = in_language.filter(translation_of__isnull=False).values("translation_of")
     return items.filter(
-        Q(language=language)
+        Q(language__in=languages)
         | Q(pk__in=translated.values(model._meta.model_name))
-        | Q(translation_of__in=published.filter(language=language).values("pk"))
+        | Q(translation_of__in=in_language.values("pk"))
         | Q(pk__in=originals)
         | Q(translation_of__in=originals)
     )
