@@ -437,6 +437,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ModerationStatusEnum": "contributions.models.Status",
         "RevisionStatusEnum": "contributions.models.Revision.Status",
+        "LanguageEnum": "contributions.models.LANGUAGE_CHOICES",
+        "TranslationLanguageEnum": "contributions.models.TRANSLATION_LANGUAGES",
     },
     "TAGS": [
         {"name": "pathway", "description": _("The stages of the patient's pathway.")},

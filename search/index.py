@@ -53,6 +53,23 @@ class Document:
     summary: str = ""
     body: str = ""
     tags: str = ""
+    # (language, title, summary) of its translations: found with the title and
+    # summary, each stemmed in its own language.
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+    def texts(self) -> list[str]:
+        """Every text of the document, for the vocabulary."""
+        translated = [text for _language, *texts in self.translations for text in texts]
+        return [self.title, self.summary, self.body, self.tags, *translated]
+
+    def indexed(self, weight: str) -> str:
+        """The title ("A") or summary ("B") as the SQLite index holds it, with its
+        translations', each folded and stemmed in its language."""
+        position = {"A": 1, "B": 2}[weight]
+        own = self.title if weight == "A" else self.summary
+        parts = [index_text(own, self.language)]
+        parts += [index_text(row[position], row[0]) for row in self.translations]
+        return " ".join(part for part in parts if part)
 
 
 def _unchanged(queryset: models.QuerySet) -> models.QuerySet:
@@ -128,11 +145,7 @@ def store_many(
     """Index objects' documents ((pk, document) pairs), replacing what was indexed for
     them before; returns the vocabulary of the documents, which `learn` adds to Term."""
     documents = list(documents)
-    vocabulary = vocabulary_of(
-        text
-        for _pk, document in documents
-        for text in (document.title, document.summary, document.body, document.tags)
-    )
+    vocabulary = vocabulary_of(text for _pk, document in documents for text in document.texts())
     if learn:
         learn_words(vocabulary, using=using)
     connection = connections[using]
@@ -148,8 +161,8 @@ def store_many(
             [
                 [
                     rowid(kind, pk),
-                    index_text(document.title, document.language),
-                    index_text(document.summary, document.language),
+                    document.indexed("A"),
+                    document.indexed("B"),
                     index_text(document.body, document.language),
                     index_text(document.tags, "en"),
                 ]
