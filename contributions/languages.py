@@ -138,11 +138,9 @@ def add_translation(item: Contribution, by, data: dict) -> ItemTranslation:
 
 
 def remove_translation(translation: ItemTranslation) -> None:
-    item = translation.item
-    published = translation.is_published
+    # Search forgets it (contributions.search), the public pages change if it was
+    # published (core.content_version).
     translation.delete()
-    if published:
-        item.update_search_vector()
 
 
 def link_translation(item: Contribution, original: Contribution | None) -> None:
@@ -159,7 +157,6 @@ def publish_translation(translation: ItemTranslation) -> None:
         return
     translation.published_at = timezone.now()
     translation.save(update_fields=["published_at", "updated_at"])
-    translation.item.update_search_vector()
 
 
 def find_original(item: Contribution, user, address: str) -> Contribution | None:

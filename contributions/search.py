@@ -18,7 +18,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, models
 from django.db.models import Case, F, OuterRef, Prefetch, StringAgg, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from search import index
 from search.matching import search as match
@@ -221,3 +221,19 @@ for model in (Resource, Initiative):
         tag_model = model._meta.get_field(relation).related_model
         index.follow(tag_model, (TAG_NAME.get(relation, "name"),), kind, relation)
     index.follow(Organisation, ("name",), kind, "organisation")
+
+
+def _translation_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A published translation saved or deleted (a curator's decision, an edit in
+    the admin, its item deleted): the item is found by what it says now."""
+    if raw or not instance.is_published:
+        return
+    item = instance.item
+    if item is not None and type(item)._default_manager.filter(pk=item.pk).exists():
+        index_item(item)
+
+
+post_save.connect(_translation_changed, sender=ItemTranslation, dispatch_uid="search-translation")
+post_delete.connect(
+    _translation_changed, sender=ItemTranslation, dispatch_uid="search-translation-removed"
+)
