@@ -263,3 +263,27 @@ def test_linking_one_rule_for_the_model(family, make_resource):
     with pytest.raises(Exception) as refused:
         link_translation(family["original"], family["alone"])
     assert "translation_of" in refused.value.message_dict
+
+
+def test_rebuilding_the_search_index_keeps_the_translations(family):
+    from search.index import rebuild
+
+    rebuild()
+    assert family["original"] in Resource.objects.published().search("Leitfaden")
+    assert family["original"] not in Resource.objects.published().search("oncológicos")
+
+
+def test_translation_changes_invalidate_cached_pages(family, partner):
+    from core import content_version
+    from contributions.languages import publish_translation, remove_translation
+
+    original = family["original"]
+    before = content_version.current()
+    waiting = add_translation(original, partner, {"language": "it", "title": "G", "summary": "S"})
+    # Nobody but its organisation and the curators sees a translation waiting for review.
+    assert content_version.current() == before
+    publish_translation(waiting)
+    published = content_version.current()
+    assert published != before
+    remove_translation(waiting)
+    assert content_version.current() != published
