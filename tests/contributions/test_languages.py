@@ -6,8 +6,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from contributions.languages import add_translation, languages_of, link_translation
+from contributions.languages import (
+    add_translation,
+    languages_of,
+    link_translation,
+    publish_translation,
+    remove_translation,
+)
 from contributions.models import ItemTranslation, Resource
+from core import content_version
+from search.index import rebuild
 
 LANGUAGES = ("en", "pl", "fr", "de", "es", "it")
 
@@ -252,8 +260,6 @@ def test_search_finds_an_item_by_its_published_translation(family, make_resource
     item = make_resource("Lung cancer tests", "published")
     row = add_translation(item, None, {"language": "pl", "title": "Badania płuc", "summary": "S."})
     assert item not in Resource.objects.published().search("płuc")
-    from contributions.languages import publish_translation
-
     publish_translation(row)
     assert item in Resource.objects.published().search("Badania płuc")
     assert item in Resource.objects.published().search("PLUC")
@@ -266,17 +272,12 @@ def test_linking_one_rule_for_the_model(family, make_resource):
 
 
 def test_rebuilding_the_search_index_keeps_the_translations(family):
-    from search.index import rebuild
-
     rebuild()
     assert family["original"] in Resource.objects.published().search("Leitfaden")
     assert family["original"] not in Resource.objects.published().search("oncológicos")
 
 
 def test_translation_changes_invalidate_cached_pages(family, partner):
-    from core import content_version
-    from contributions.languages import publish_translation, remove_translation
-
     original = family["original"]
     before = content_version.current()
     waiting = add_translation(original, partner, {"language": "it", "title": "G", "summary": "S"})
