@@ -62,7 +62,9 @@ def contribution_languages(
                 return redirect(here)
         status = 400
     elif action == "remove":
-        translation = get_object_or_404(item.translations, pk=request.POST.get("translation"))
+        chosen = request.POST.get("translation", "")
+        pk = int(chosen) if chosen.isascii() and chosen.isdigit() and len(chosen) <= 18 else 0
+        translation = get_object_or_404(item.translations, pk=pk)
         remove_translation(translation)
         messages.success(request, _("The translation is removed."))
         return redirect(here)

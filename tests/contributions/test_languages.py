@@ -165,6 +165,9 @@ def test_only_members_who_may_edit_the_item_change_its_languages(
     assert client.post(url, {"action": "remove"}).status_code == 403
     client.force_login(partner)
     assert client.get(url).status_code == 200
+    for chosen in ("abc", "99999", "1" * 40, ""):
+        response = client.post(url, {"action": "remove", "translation": chosen})
+        assert response.status_code == 404
     submitted = make_resource("In review", "submitted")
     submitted_url = reverse("contributions:resource-languages", args=[submitted.slug])
     assert client.get(submitted_url).status_code == 403
