@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.models import User
+from contributions.models import ItemTranslation, Resource
 from digests.digest import current_period, previous_period_start
 from digests.models import DigestDelivery, Subscription, start_of_day
 from digests.tasks import send_digests
@@ -69,9 +70,16 @@ def test_a_polish_subscriber_gets_the_confirmation_and_the_digest_in_polish(
     Subscription.objects.update(confirmed_at=start_of_day(last_period) - timedelta(days=14))
 
     item = make_resource("Testy genetyczne w praktyce", "published", language="pl")
-    type(item).objects.filter(pk=item.pk).update(
-        published_at=start_of_day(previous_period_start("weekly", last_period)) + timedelta(days=2)
+    english = make_resource("Genetic tests explained", "published")
+    ItemTranslation.objects.create(
+        resource=english,
+        language="pl",
+        title="Badania genetyczne wyjaśnione",
+        summary="Krótkie wyjaśnienie.",
+        published_at=timezone.now(),
     )
+    in_window = start_of_day(previous_period_start("weekly", last_period)) + timedelta(days=2)
+    Resource.objects.filter(pk__in=[item.pk, english.pk]).update(published_at=in_window)
     send_digests.delay(frequency="weekly", period=last_period.isoformat())
     wait_until(
         lambda: DigestDelivery.objects.filter(
@@ -83,10 +91,14 @@ def test_a_polish_subscriber_gets_the_confirmation_and_the_digest_in_polish(
         lambda: [m for m in smtp.to("ola@example.org") if m is not confirmation],
         what="the digest to arrive",
     )
-    assert digest.subject == ("Twoje cotygodniowe podsumowanie: 1 nowa pozycja na ścieżce pacjenta")
+    assert digest.subject == ("Twoje cotygodniowe podsumowanie: 2 nowe pozycje na ścieżce pacjenta")
     assert digest.message["Content-Language"] == "pl"
     assert '<html lang="pl"' in digest.html
     assert "Testy genetyczne w praktyce" in digest.text
+    # An English item with a Polish translation comes under its Polish title.
+    assert "Badania genetyczne wyjaśnione" in digest.text
+    assert '<p style="margin:0 0 4px;" lang="pl">Krótkie wyjaśnienie.</p>' in digest.html
+    assert "Genetic tests explained" not in digest.text
     assert "Twoje cotygodniowe podsumowanie" in digest.text
     assert "Your weekly digest" not in digest.text
     # Its links lead to the Polish pages.
