@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from .models import User
+
 # Enough for every script someone runs; a limit keeps a leaked session from minting thousands.
 MAX_TOKENS_PER_USER = 20
 
@@ -40,3 +42,12 @@ class TokenForm(forms.Form):
                 params={"n": MAX_TOKENS_PER_USER},
             )
         return cleaned
+
+
+class LanguageForm(forms.ModelForm):
+    """The language of the emails a person gets from the portal."""
+
+    class Meta:
+        model = User
+        fields = ["language"]
+        labels = {"language": gettext_lazy("Language of your emails")}

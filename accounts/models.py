@@ -28,6 +28,15 @@ class User(AbstractUser):
     """
 
     email = models.EmailField(_("email address"))
+    # The language of the emails the portal sends them; set at sign-up from the
+    # page's language, changed on the profile page.
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the emails we send you."),
+    )
 
     objects = PortalUserManager()
 

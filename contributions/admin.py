@@ -24,6 +24,7 @@ from .models import (
     TAG_FIELDS,
     Contribution,
     Initiative,
+    ItemTranslation,
     ModerationEvent,
     RejectionReason,
     Resource,
@@ -101,6 +102,23 @@ class ResourceHistoryInline(ModerationHistoryInline):
 
 
 class InitiativeHistoryInline(ModerationHistoryInline):
+    fk_name = "initiative"
+
+
+class TranslationInline(admin.TabularInline):
+    """Curators correct translations here; publishing one is the queue's decision."""
+
+    model = ItemTranslation
+    extra = 0
+    fields = ["language", "title", "summary", "url", "published_at", "created_by"]
+    readonly_fields = ["published_at", "created_by"]
+
+
+class ResourceTranslationInline(TranslationInline):
+    fk_name = "resource"
+
+
+class InitiativeTranslationInline(TranslationInline):
     fk_name = "initiative"
 
 
@@ -229,7 +247,7 @@ class ResourceAdmin(ContributionAdmin):
         TAGS_FIELDSET,
         MODERATION_FIELDSET,
     )
-    inlines = [ResourceHistoryInline]
+    inlines = [ResourceHistoryInline, ResourceTranslationInline]
 
 
 @admin.register(Initiative)
@@ -275,7 +293,7 @@ class InitiativeAdmin(ContributionAdmin):
         TAGS_FIELDSET,
         MODERATION_FIELDSET,
     )
-    inlines = [InitiativeHistoryInline]
+    inlines = [InitiativeHistoryInline, InitiativeTranslationInline]
 
 
 @admin.register(ModerationEvent)

@@ -29,8 +29,9 @@ from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation, StakeholderGroup
 
 from . import facet_index
-from .models import LANGUAGE_CHOICES, TAG_KINDS, Initiative, Resource
+from .models import LANGUAGE_CHOICES, TAG_KINDS, TRANSLATION_LANGUAGES, Initiative, Resource
 from .tag_filters import (
+    AvailableInFilter,
     ChoicesFilter,
     CountryFilter,
     FacetPart,
@@ -132,6 +133,15 @@ class ContributionFilterSet(django_filters.FilterSet):
     )
     language = ChoicesFilter(
         field_name="language", choices=LANGUAGE_CHOICES, normalise=str.lower, label=_("Language")
+    )
+    available = AvailableInFilter(
+        choices=TRANSLATION_LANGUAGES,
+        normalise=str.lower,
+        label=_("Available in"),
+        help_text=_(
+            "Items that can be read in the language: written in it, translated into it, "
+            "or with a published translation in it."
+        ),
     )
     sort = django_filters.ChoiceFilter(
         method="filter_sort", choices=list(SORTS.items()), label=_("Sort by"), empty_label=None

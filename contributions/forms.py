@@ -14,7 +14,7 @@ from barriers.models import Barrier
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 
-from .models import TAG_FIELDS, Contribution, Initiative, Resource
+from .models import TAG_FIELDS, Contribution, Initiative, ItemTranslation, Resource
 from .submission import TooManySubmissions, check_submission_rate
 
 ACTION_DRAFT = "draft"
@@ -178,3 +178,40 @@ FORMS: dict[type[Contribution], type[ContributionForm]] = {
     Resource: ResourceForm,
     Initiative: InitiativeForm,
 }
+
+
+class TranslationForm(forms.ModelForm):
+    """An item's title and summary in another language."""
+
+    class Meta:
+        model = ItemTranslation
+        fields = ["language", "title", "summary", "url"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "title": _("The title in that language."),
+            "summary": _("Two or three plain sentences, in that language."),
+        }
+
+    def __init__(self, *args, item: Contribution, user, **kwargs) -> None:
+        kwargs.setdefault("instance", ItemTranslation(created_by=user))
+        kwargs["instance"].item = item
+        super().__init__(*args, prefix="translation", **kwargs)
+        self.fields["language"].choices = [("", "—")] + [
+            (code, label)
+            for code, label in self.fields["language"].choices
+            if code and code != item.language
+        ]
+
+
+class TranslationLinkForm(forms.Form):
+    """Mark an item as a translation of another of the same kind."""
+
+    translation_of = forms.CharField(
+        label=_("It is a translation of"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "The address (or the last part of it) of the original's page on this portal. "
+            "Leave empty if it translates nothing here."
+        ),
+    )

@@ -8,7 +8,7 @@ roll back together with the status change, and outbox sends them after commit.
 from django.urls import reverse
 
 from accounts.models import User
-from outbox.emails import absolute_url, queue
+from outbox.emails import absolute_url, in_language, language_of, queue
 from stakeholders.models import Membership
 
 from .models import BLOCKING_REASONS, Contribution, ModerationEvent, RejectionReason, Revision
@@ -32,9 +32,12 @@ def notify(event: ModerationEvent) -> None:
     if template is None:
         return
     item = event.contribution
-    context = message_context(event, item)
     for user in recipients(event, item):
-        queue(template, user.email, {**context, "recipient_name": display_name(user)})
+        # Each person in their own language, links included.
+        language = language_of(user)
+        with in_language(language):
+            context = {**message_context(event, item), "recipient_name": display_name(user)}
+            queue(template, user.email, context, language=language)
 
 
 def recipients(event: ModerationEvent, item: Contribution) -> list[User]:
@@ -72,7 +75,7 @@ def message_context(event: ModerationEvent, item: Contribution) -> dict:
     labels = dict(RejectionReason.choices)
     return {
         "item_title": item.title,
-        "kind": item._meta.verbose_name,
+        "kind": str(item._meta.verbose_name),
         "organisation_name": item.organisation.name,
         "note": event.note,
         "blocking_reasons": [str(labels[r]) for r in event.reasons if r in BLOCKING_REASONS],

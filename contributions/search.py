@@ -16,9 +16,9 @@ tables (renames, rebuilds). tests/search/test_index_upkeep.py keeps them equal.
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, models
-from django.db.models import Case, F, OuterRef, StringAgg, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Prefetch, StringAgg, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from search import index
 from search.matching import search as match
@@ -26,7 +26,7 @@ from search.query import ParsedQuery, parse
 from search.text import SIMPLE_CONFIGURATION, STEMMED_LANGUAGES, configuration
 from stakeholders.models import Organisation
 
-from .models import Contribution, Initiative, Resource
+from .models import Contribution, Initiative, ItemTranslation, Resource
 
 TAGS = ("stages", "barriers", "audiences", "countries", "regions", "therapeutic_areas")
 # The field that names each kind of tag (barriers have a title, the others a name).
@@ -48,18 +48,44 @@ def item_document(item) -> index.Document:
         summary=f"{item.summary} {organisation}",
         body=f"{item.description} {getattr(item, 'outcomes', '')}",
         tags=" ".join(tags),
+        translations=published_translations(item),
+    )
+
+
+def published_translations(item) -> tuple[index.Document, ...]:
+    """The item's published translations (language, title, summary) as documents:
+    what visitors can see is what finds it. Items of migrations older than
+    translations have none."""
+    if getattr(item, "_published_translations", None) is not None:
+        rows = item._published_translations
+    elif hasattr(item, "translations") and item.pk is not None:
+        rows = item.translations.filter(published_at__isnull=False)
+    else:
+        return ()
+    return tuple(
+        index.Document(language=row.language, title=row.title, summary=row.summary)
+        for row in sorted(rows, key=lambda row: (row.language, row.pk))
     )
 
 
 def vector(document: index.Document) -> SearchVector:
     """The PostgreSQL search vector of a document, stemmed in its language."""
     config = configuration(document.language)
-    return (
+    found = (
         SearchVector(models.Value(document.title), weight="A", config=config)
         + SearchVector(models.Value(document.summary), weight="B", config=config)
         + SearchVector(models.Value(document.body), weight="C", config=config)
         + SearchVector(models.Value(document.tags), weight="D", config=configuration("en"))
     )
+    # Each translation stemmed in its own language, with the weights of the original.
+    for version in document.translations:
+        config = configuration(version.language)
+        found = (
+            found
+            + SearchVector(models.Value(version.title), weight="A", config=config)
+            + SearchVector(models.Value(version.summary), weight="B", config=config)
+        )
+    return found
 
 
 def _text(*parts) -> Concat:
@@ -118,11 +144,23 @@ def store_vectors(items: models.QuerySet) -> None:
         + SearchVector(_text(F("description"), outcomes), weight="C", config=config)
         + SearchVector(_tag_names(model), weight="D", config=configuration("en"))
     )
+    # The few items with published translations: their vectors add each
+    # translation in its own language, built as index_item builds them.
+    translated = model._default_manager.filter(
+        pk__in=items.values("pk"), translations__published_at__isnull=False
+    ).distinct()
+    for item in prepare(translated):
+        model._default_manager.filter(pk=item.pk).update(search_vector=vector(item_document(item)))
 
 
 def prepare(items: models.QuerySet) -> models.QuerySet:
     """`items` with what item_document reads."""
-    return items.select_related("organisation").prefetch_related(*TAGS)
+    published = Prefetch(
+        "translations",
+        queryset=ItemTranslation.objects.published(),
+        to_attr="_published_translations",
+    )
+    return items.select_related("organisation").prefetch_related(*TAGS, published)
 
 
 def index_item(item) -> None:
@@ -185,3 +223,19 @@ for model in (Resource, Initiative):
         tag_model = model._meta.get_field(relation).related_model
         index.follow(tag_model, (TAG_NAME.get(relation, "name"),), kind, relation)
     index.follow(Organisation, ("name",), kind, "organisation")
+
+
+def _translation_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A published translation saved or deleted (a curator's decision, an edit in
+    the admin, its item deleted): the item is found by what it says now."""
+    if raw or not instance.is_published:
+        return
+    item = instance.item
+    if item is not None and type(item)._default_manager.filter(pk=item.pk).exists():
+        index_item(item)
+
+
+post_save.connect(_translation_changed, sender=ItemTranslation, dispatch_uid="search-translation")
+post_delete.connect(
+    _translation_changed, sender=ItemTranslation, dispatch_uid="search-translation-removed"
+)

@@ -328,3 +328,13 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
         if not value:
             return qs
         return qs.filter(**{f"{self.field_name}__in": value})
+
+
+class AvailableInFilter(ChoicesFilter):
+    """Items available in one of the chosen languages: their own, a published
+    translation, or a published item of their family (models/translations.py)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.available_in(*value)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import feeds, library, submission
+from .views import feeds, languages, library, submission
 
 app_name = "contributions"
 
@@ -9,10 +9,20 @@ urlpatterns = [
     path("resources/new/", submission.resource_create, name="resource-create"),
     path("resources/<slug:slug>/", library.resource_detail, name="resource"),
     path("resources/<slug:slug>/edit/", submission.resource_edit, name="resource-edit"),
+    path(
+        "resources/<slug:slug>/languages/",
+        languages.resource_languages,
+        name="resource-languages",
+    ),
     path("initiatives/", library.initiative_list, name="initiatives"),
     path("initiatives/new/", submission.initiative_create, name="initiative-create"),
     path("initiatives/<slug:slug>/", library.initiative_detail, name="initiative"),
     path("initiatives/<slug:slug>/edit/", submission.initiative_edit, name="initiative-edit"),
+    path(
+        "initiatives/<slug:slug>/languages/",
+        languages.initiative_languages,
+        name="initiative-languages",
+    ),
     path("contributions/", submission.my_contributions, name="mine"),
     path("feeds/resources/", feeds.ResourceFeed(), name="resource-feed"),
     path("feeds/initiatives/", feeds.InitiativeFeed(), name="initiative-feed"),

@@ -11,7 +11,7 @@ from django.utils.timesince import timesince
 
 from accounts.models import User
 from contributions.models import Initiative, Resource, Revision
-from outbox.emails import absolute_url, queue
+from outbox.emails import absolute_url, in_language, language_of, queue
 from outbox.models import GIVE_UP_AFTER, OutgoingEmail
 
 SUMMARY_TEMPLATE = "curation_summary"
@@ -63,24 +63,36 @@ def send_curator_summary() -> int:
                 template=SUMMARY_TEMPLATE, created_at__date=timezone.localdate(now)
             ).values_list("to", flat=True)
         }
-        context = {
-            **counts,
-            "total": total,
-            "oldest_age": timesince(oldest, now, depth=1),
-            "queue_url": absolute_url(reverse("curation:queue")),
-            "undelivered_count": undelivered_count,
-            "retry_days": GIVE_UP_AFTER.days,
-            "undelivered": list(undelivered[:UNDELIVERED_SHOWN]),
-            "undelivered_url": absolute_url(
-                reverse("admin:outbox_outgoingemail_changelist") + "?delivery=given_up"
-            ),
-        }
+        shown = list(undelivered[:UNDELIVERED_SHOWN])
+
+        def context() -> dict:
+            return {
+                **counts,
+                "total": total,
+                "oldest_age": timesince(oldest, now, depth=1),
+                "queue_url": absolute_url(reverse("curation:queue")),
+                "undelivered_count": undelivered_count,
+                "retry_days": GIVE_UP_AFTER.days,
+                "undelivered": shown,
+                "undelivered_url": absolute_url(
+                    reverse("admin:outbox_outgoingemail_changelist") + "?delivery=given_up"
+                ),
+            }
+
         told = 0
         for curator in curators:
             if curator.email.lower() in already_told:
                 continue
             name = curator.get_full_name() or curator.username
-            queue(SUMMARY_TEMPLATE, curator.email, {**context, "recipient_name": name})
+            # Each curator in their own language, its dates and links included.
+            language = language_of(curator)
+            with in_language(language):
+                queue(
+                    SUMMARY_TEMPLATE,
+                    curator.email,
+                    {**context(), "recipient_name": name},
+                    language=language,
+                )
             already_told.add(curator.email.lower())
             told += 1
         return told

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import memberships, queue, review
+from .views import memberships, queue, review, translations
 
 app_name = "curation"
 
@@ -22,6 +22,16 @@ urlpatterns = [
         "memberships/organisations/<int:pk>/verify/",
         memberships.curation_organisation_verify,
         name="organisation-verify",
+    ),
+    path(
+        "translations/<int:pk>/publish/",
+        translations.translation_publish,
+        name="translation-publish",
+    ),
+    path(
+        "translations/<int:pk>/decline/",
+        translations.translation_decline,
+        name="translation-decline",
     ),
     path("<str:kind>/<slug:slug>/", review.review, name="review"),
 ]

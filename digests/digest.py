@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from contributions.filters import LIBRARY_FILTERSETS
+from contributions.languages import localise
 from contributions.models import Initiative, Resource, Revision
 from outbox.emails import absolute_url
 from pathway.models import Stage
@@ -94,6 +95,9 @@ class Item:
     published_at: datetime
     # Stages in pathway order, for grouping.
     stage_order: tuple[int, ...]
+    # The language of its title and summary: the item's, or its translation's into
+    # the language the digest is written in.
+    language: str = "en"
 
     @functools.cached_property
     def key(self) -> tuple[str, int]:
@@ -117,9 +121,11 @@ def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
             .prefetch_related("countries", "regions")
             .order_by("-published_at", "-pk")
         )
-        items = list(items)
+        # In the digest's language (the active one) where a translation has it.
+        items = localise(items)
         stages = stages_of(model, [item.pk for item in items])
         for item in items:
+            shown = item.translated or item
             places = [country.name for country in item.countries.all()] or [
                 region.name for region in item.regions.all()
             ]
@@ -133,8 +139,9 @@ def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
                 Item(
                     kind=kind,
                     pk=item.pk,
-                    title=item.title,
-                    summary=item.summary,
+                    title=shown.title,
+                    summary=shown.summary,
+                    language=shown.language,
                     url=absolute_url(item.get_absolute_url()),
                     organisation=item.organisation.name,
                     places=", ".join(places),

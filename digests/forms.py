@@ -7,6 +7,7 @@ checkbox, so that nothing is dropped unless the person unticks it."""
 from urllib.parse import parse_qsl, urlencode
 
 from django import forms
+from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -175,6 +176,13 @@ class SubscribeForm(InterestsForm):
 
 
 class ManageForm(InterestsForm):
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        # Left out (an older form), the language stays as it was.
+        required=False,
+        label=_("Language of the emails"),
+        help_text=_("Digests and our emails about them are written in this language."),
+    )
     paused = forms.BooleanField(
         required=False,
         label=_("Pause my digests"),
@@ -188,6 +196,7 @@ class ManageForm(InterestsForm):
                 "initial",
                 {
                     "frequency": subscription.frequency,
+                    "language": subscription.language,
                     "paused": subscription.paused,
                     "kinds": [f"{kind}s" for kind in subscription.kinds],
                 },
@@ -200,6 +209,7 @@ class ManageForm(InterestsForm):
         for name, value in self.interests().items():
             setattr(subscription, name, value)
         subscription.paused = self.cleaned_data["paused"]
+        subscription.language = self.cleaned_data["language"] or subscription.language
         subscription.save()
         return subscription
 

@@ -134,6 +134,14 @@ class Subscription(models.Model):
     )
     include_resources = models.BooleanField(_("resources"), default=True)
     include_initiatives = models.BooleanField(_("initiatives"), default=True)
+    # The language its emails are written in: the page's when it was created.
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the digest and of our emails about it."),
+    )
 
     # Random and secret: manage and confirmation links carry it, signed.
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
@@ -230,28 +238,34 @@ class Subscription(models.Model):
             self.save(update_fields=["unsubscribed_at"])
 
     def send_confirmation(self) -> None:
-        emails.queue(
-            "subscription_confirm",
-            self.email,
-            {
-                "subscription": self,
-                "confirm_url": emails.absolute_url(self.confirm_url()),
-                "valid_days": CONFIRMATION_VALID_FOR.days,
-            },
-        )
+        language = emails.language_of(self)
+        with emails.in_language(language):
+            emails.queue(
+                "subscription_confirm",
+                self.email,
+                {
+                    "subscription": self,
+                    "confirm_url": emails.absolute_url(self.confirm_url()),
+                    "valid_days": CONFIRMATION_VALID_FOR.days,
+                },
+                language=language,
+            )
 
     def send_already_subscribed(self) -> None:
-        unsubscribe_url = emails.absolute_url(self.unsubscribe_url())
-        emails.queue(
-            "subscription_exists",
-            self.email,
-            {
-                "subscription": self,
-                "manage_url": emails.absolute_url(self.manage_url()),
-                "unsubscribe_url": unsubscribe_url,
-            },
-            unsubscribe_url=unsubscribe_url,
-        )
+        language = emails.language_of(self)
+        with emails.in_language(language):
+            unsubscribe_url = emails.absolute_url(self.unsubscribe_url())
+            emails.queue(
+                "subscription_exists",
+                self.email,
+                {
+                    "subscription": self,
+                    "manage_url": emails.absolute_url(self.manage_url()),
+                    "unsubscribe_url": unsubscribe_url,
+                },
+                unsubscribe_url=unsubscribe_url,
+                language=language,
+            )
 
 
 def kinds_wanted(include_resources: bool, include_initiatives: bool) -> tuple[str, ...]:

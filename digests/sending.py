@@ -56,6 +56,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from contributions.models import Initiative, Resource
+from outbox.emails import in_language, supported_language
 from pathway.models import Stage
 
 from .digest import (
@@ -162,6 +163,7 @@ class Recipient:
     window: Window
     delivery_id: int = 0
     attempts: int = 0
+    language: str = settings.LANGUAGE_CODE
 
 
 @dataclass
@@ -192,6 +194,7 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
             "query",
             "include_resources",
             "include_initiatives",
+            "language",
             "last_period",
         )
         .order_by("pk")
@@ -233,6 +236,7 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
                 window=Window(frequency, period, start),
                 delivery_id=deliveries[row["pk"]][0],
                 attempts=deliveries[row["pk"]][1],
+                language=supported_language(row["language"]),
             )
         )
     return recipients
@@ -289,18 +293,22 @@ def prepare(recipients: list[Recipient]) -> dict[int, Prepared | None]:
     """Each recipient's shared rendering (None for an empty digest), computing each
     window's items, each distinct query's digest and each digest's rendering once."""
     stages = {stage.pk: stage for stage in Stage.objects.all()}
-    windows: dict[Window, WindowContent] = {}
+    windows: dict[tuple[Window, str], WindowContent] = {}
     renderings: dict[tuple, Prepared | None] = {}
     prepared = {}
     for recipient in recipients:
-        window = recipient.window
-        if window not in windows:
-            windows[window] = window_content(window)
-        content = windows[window]
-        digest = content.digest(recipient.query, recipient.kinds, stages)
-        rendering = (window, digest.key)
-        if rendering not in renderings:
-            renderings[rendering] = None if digest.is_empty else content.renderer.render(digest)
+        # Each digest in its subscriber's language: its items, links and frame are
+        # read and rendered under it, once per window and language.
+        language = recipient.language
+        with in_language(language):
+            key = (recipient.window, language)
+            if key not in windows:
+                windows[key] = window_content(recipient.window)
+            content = windows[key]
+            digest = content.digest(recipient.query, recipient.kinds, stages)
+            rendering = (*key, digest.key)
+            if rendering not in renderings:
+                renderings[rendering] = None if digest.is_empty else content.renderer.render(digest)
         prepared[recipient.delivery_id] = renderings[rendering]
     return prepared
 

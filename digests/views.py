@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.ratelimit import Limit, client_address
+from outbox import emails
 
 from .forms import ManageForm, SubscribeForm, from_library
 from .models import (
@@ -114,8 +116,12 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             response["Retry-After"] = str(wait)
             return response
         if form.is_valid():
+            # Its emails are written in the language of the page it was made on.
+            language = emails.supported_language(get_language())
             Subscription.objects.subscribe(
-                form.cleaned_data["email"], form.interests(), user=request.user
+                form.cleaned_data["email"],
+                {**form.interests(), "language": language},
+                user=request.user,
             )
             # The same answer whether or not the address was already subscribed.
             return redirect("digests:check-inbox")

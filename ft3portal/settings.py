@@ -222,6 +222,7 @@ PUBLIC_CONTENT_MODELS = [
     "stakeholders",
     "contributions.Resource",
     "contributions.Initiative",
+    "contributions.ItemTranslation",
     "synergies",
     "gaps",
     "search",
@@ -446,6 +447,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ModerationStatusEnum": "contributions.models.Status",
         "RevisionStatusEnum": "contributions.models.Revision.Status",
+        "LanguageEnum": "contributions.models.LANGUAGE_CHOICES",
+        "TranslationLanguageEnum": "contributions.models.TRANSLATION_LANGUAGES",
     },
     "TAGS": [
         {"name": "pathway", "description": _("The stages of the patient's pathway.")},

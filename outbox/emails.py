@@ -4,17 +4,25 @@
     templates/emails/<name>.txt           the plain-text part
     templates/emails/<name>.html          the HTML part (extends emails/base.html)
 
+Each is written in its recipient's language: `build` renders it, subject
+included, under translation.override(language), and callers build the context's
+links and labels under the same override (`in_language`), so that reverse() gives
+the language's URLs. The message says its language (Content-Language, and the
+HTML part's lang attribute).
+
 Bulk mail (digests) carries List-Unsubscribe and List-Unsubscribe-Post headers
 (RFC 8058) so that mail clients can offer one-click unsubscribe.
 """
 
 import logging
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from .models import OutgoingEmail
 
@@ -53,6 +61,25 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
+def supported_language(code: str | None) -> str:
+    """`code` if the portal offers it (or a variant of it: "pt-br" is "pt"), else
+    the default language."""
+    try:
+        return translation.get_supported_language_variant(code or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def language_of(recipient) -> str:
+    """The language to write to `recipient` (a user or a subscription) in."""
+    return supported_language(getattr(recipient, "language", ""))
+
+
+def in_language(language: str | None) -> AbstractContextManager:
+    """Build an email's context (links, labels) in the language it is written in."""
+    return translation.override(language or settings.LANGUAGE_CODE)
+
+
 def build(
     name: str,
     to: str | list[str],
@@ -60,13 +87,17 @@ def build(
     *,
     unsubscribe_url: str = "",
     headers: dict | None = None,
+    language: str | None = None,
 ) -> EmailMultiAlternatives:
-    """Render the template triple `name` into a message with text and HTML parts."""
+    """Render the template triple `name` into a message with text and HTML parts,
+    in `language` (default: the active language)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"emails/{name}.subject.txt", context).split())
-    text = render_to_string(f"emails/{name}.txt", context)
-    html = render_to_string(f"emails/{name}.html", context)
-    all_headers = dict(headers or {})
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"emails/{name}.subject.txt", context).split())
+        text = render_to_string(f"emails/{name}.txt", context)
+        html = render_to_string(f"emails/{name}.html", context)
+    all_headers = {"Content-Language": language, **(headers or {})}
     if unsubscribe_url:
         unsubscribe_url = absolute_url(unsubscribe_url)
         all_headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"

@@ -8,6 +8,7 @@ this top app is where their content meets on one page.
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
@@ -22,9 +23,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.forms import LanguageForm
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
 from core.translated_content import in_active_language
@@ -243,10 +246,17 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    """Your account: email address, and the organisations you act for or asked to join."""
+    """Your account: email address, the language of your emails, and the
+    organisations you act for or asked to join."""
     user = request.user
+    posted = request.method == "POST"
+    language_form = LanguageForm(request.POST if posted else None, instance=user)
+    if posted and language_form.is_valid():
+        language_form.save()
+        messages.success(request, _("Your emails will now be written in this language."))
+        return redirect("portal:profile")
     visible = Organisation.objects.visible_to(user).filter(pk=OuterRef("organisation"))
     memberships = (
         Membership.objects.filter(user=user)
@@ -258,5 +268,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "email_address": EmailAddress.objects.filter(user=user, primary=True).first(),
         "memberships": memberships,
+        "language_form": language_form,
     }
-    return render(request, "portal/profile.html", context)
+    status = 400 if language_form.errors else 200
+    return render(request, "portal/profile.html", context, status=status)

@@ -49,7 +49,8 @@ BATCH_SIZE = 500
 class Document:
     """What an object is found by, by weight: title (A), summary (B), body (C) and
     tags (D, the English names of what it is tagged with). `translations`: the same
-    object's texts in other languages (reference content), each stemmed in its own
+    object's texts in other languages (reference content, an item's published
+    translations), each stemmed in its own
     language and found like the original."""
 
     language: str = "en"

@@ -187,7 +187,10 @@ class Organisation(models.Model):
                 membership.save()
             editors = self.memberships.approved().filter(role=Membership.Role.EDITOR)
             for editor in editors.select_related("user"):
-                if editor.user.email:
+                if not editor.user.email:
+                    continue
+                language = emails.language_of(editor.user)
+                with emails.in_language(language):
                     emails.queue(
                         "membership_requested",
                         editor.user.email,
@@ -202,6 +205,7 @@ class Organisation(models.Model):
                             "organisation": self,
                             "members_url": emails.absolute_url(self.get_members_url()),
                         },
+                        language=language,
                     )
         return membership, True
 
@@ -365,16 +369,19 @@ class Membership(models.Model):
         if not self.user.email:
             return
         organisation = self.organisation
-        emails.queue(
-            template,
-            self.user.email,
-            {
-                "user": self.user,
-                "membership": self,
-                "organisation": organisation,
-                "organisation_url": emails.absolute_url(organisation.get_absolute_url()),
-                "members_url": emails.absolute_url(organisation.get_members_url()),
-                "account_url": emails.absolute_url(reverse("portal:profile")),
-                **context,
-            },
-        )
+        language = emails.language_of(self.user)
+        with emails.in_language(language):
+            emails.queue(
+                template,
+                self.user.email,
+                {
+                    "user": self.user,
+                    "membership": self,
+                    "organisation": organisation,
+                    "organisation_url": emails.absolute_url(organisation.get_absolute_url()),
+                    "members_url": emails.absolute_url(organisation.get_members_url()),
+                    "account_url": emails.absolute_url(reverse("portal:profile")),
+                    **context,
+                },
+                language=language,
+            )

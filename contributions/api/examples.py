@@ -104,6 +104,19 @@ READ_EXAMPLE_COMMON = {
     "regions": [],
     "therapeutic_areas": [ref("therapeutic-areas", "lung-cancer", "Lung cancer")],
     "language": "en",
+    "languages": ["en", "pl"],
+    "translations": [
+        {
+            "language": "pl",
+            "title": "Badania biomarkerów: pytania do lekarza",
+            "summary": "Jednostronicowy przewodnik o badaniach biomarkerów "
+            "dla osób z rakiem płuca.",
+            "url": "",
+            "status": "published",
+            "created_at": "2025-03-10T10:00:00Z",
+        }
+    ],
+    "translation_of": None,
     "status": "published",
     "created_at": "2025-03-01T09:30:00Z",
     "updated_at": "2025-03-04T14:00:00Z",
@@ -189,3 +202,13 @@ POSSIBLE_DUPLICATES_EXAMPLE = {
     }
 }
 MARKS_EXAMPLE = {"similar": [{"kind": "resource", "slug": MATCH_SLUG, "decision": "related"}]}
+
+
+# An item's languages.
+
+TRANSLATION_EXAMPLE = {
+    "language": "pl",
+    "title": "Badania biomarkerów: pytania do lekarza",
+    "summary": "Jednostronicowy przewodnik o badaniach biomarkerów dla osób z rakiem płuca.",
+    "url": "https://lung-patients.example/pl/pytania-o-biomarkery",
+}

@@ -22,10 +22,12 @@ from ..tag_filters import TagFilter
 from .examples import (
     MARKS_EXAMPLE,
     POSSIBLE_DUPLICATES_EXAMPLE,
+    TRANSLATION_EXAMPLE,
     WRITE_EXAMPLES,
     revision_example_value,
 )
 from .submission import SubmitSerializer
+from .translations import TranslationOfSerializer, TranslationSerializer
 from .workflow_serializers import (
     NoteSerializer,
     RejectSerializer,
@@ -335,5 +337,51 @@ def contribution_schema(kind: str, read: type, write: type, example: dict) -> ob
             parameters=slug,
             tags=[tag],
             examples=[note_example, item_example],
+        ),
+        translations=extend_schema(
+            summary=_("Add a translation of the title and summary"),
+            description=_(
+                "Members of the item's organisation, while they may edit it. In another "
+                "language than the item's, one per language (400 naming the field "
+                "otherwise). It waits for a curator's review before others see it: "
+                "published with the item, or on its own if the item is published."
+            ),
+            request=TranslationSerializer,
+            responses={201: TranslationSerializer},
+            parameters=slug,
+            tags=[tag],
+            examples=[
+                OpenApiExample("In Polish", value=TRANSLATION_EXAMPLE, request_only=True),
+                OpenApiExample(
+                    "Waiting for review",
+                    value={
+                        **TRANSLATION_EXAMPLE,
+                        "status": "awaiting_review",
+                        "created_at": "2025-03-10T10:00:00Z",
+                    },
+                    response_only=True,
+                    status_codes=["201"],
+                ),
+            ],
+        ),
+        translation_of=extend_schema(
+            summary=_("Mark it as a translation of another item, or unmark it"),
+            description=_(
+                "The original is an item of the same kind, in another language, that is "
+                "published or your organisation's, and not itself a translation (400 "
+                "naming translation_of otherwise)."
+            ),
+            request=TranslationOfSerializer,
+            responses={200: read},
+            parameters=slug,
+            tags=[tag],
+            examples=[
+                OpenApiExample(
+                    "A translation of a published item",
+                    value={"translation_of": "biomarker-testing-questions"},
+                    request_only=True,
+                ),
+                item_example,
+            ],
         ),
     )

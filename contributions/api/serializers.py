@@ -34,6 +34,7 @@ from ..models import (
     Status,
 )
 from .submission import MarksField
+from .translations import LanguagesMixin
 
 # No organisation's slug is longer (stakeholders.Organisation.slug).
 ORGANISATION_SLUG_LENGTH = Organisation._meta.get_field("slug").max_length
@@ -66,6 +67,9 @@ COMMON_READ_FIELDS = [
     "organisation",
     *TAG_FIELDS,
     "language",
+    "languages",
+    "translations",
+    "translation_of",
     "status",
     "created_at",
     "updated_at",
@@ -79,7 +83,7 @@ COMMON_READ_FIELDS = [
 ]
 
 
-class ContributionSerializer(serializers.ModelSerializer):
+class ContributionSerializer(LanguagesMixin, serializers.ModelSerializer):
     """What both kinds show. `review` and `pending_revision` are only filled in for
     the item's organisation and for curators; everyone else gets null."""
 

@@ -30,6 +30,7 @@ from ..filters import (
     InitiativeFilterSet,
     ResourceFilterSet,
 )
+from ..languages import add_translation, can_translate, find_original, link_translation
 from ..models import (
     Contribution,
     Initiative,
@@ -37,6 +38,7 @@ from ..models import (
     Revision,
     Status,
     changed_fields,
+    languages_of,
     revision_data,
 )
 from ..submission import (
@@ -59,6 +61,7 @@ from .serializers import (
     ResourceWriteSerializer,
 )
 from .submission import SubmitSerializer, duplicates_conflict
+from .translations import TranslationOfSerializer, TranslationSerializer
 from .workflow_serializers import (
     NoteSerializer,
     RejectSerializer,
@@ -140,7 +143,12 @@ class LibraryFilterBackend(StrictFilterBackend):
 
 def contribution_queryset(model: type[Contribution], user) -> QuerySet:
     """Items `user` may see, with everything the serializer shows, in a fixed number of queries."""
-    queryset = model.objects.visible_to(user).with_tags()
+    queryset = (
+        model.objects.visible_to(user)
+        .with_tags()
+        .select_related("translation_of")
+        .prefetch_related("translations")
+    )
     if model is Initiative:
         queryset = queryset.prefetch_related(
             Prefetch("partner_organisations", queryset=Organisation.objects.visible_to(user)),
@@ -182,6 +190,15 @@ class ContributionViewSet(
                 Prefetch("revisions", queryset=pending, to_attr="pending_revisions")
             )
         return queryset
+
+    def paginate_queryset(self, queryset: QuerySet) -> list | None:
+        page = super().paginate_queryset(queryset)
+        if page:
+            # The page's languages in two queries rather than two per item.
+            languages = languages_of(page)
+            for item in page:
+                item.available_languages = languages[item.pk]
+        return page
 
     def perform_content_negotiation(self, request: Request, force: bool = False):
         if not force and request.query_params.get("format") == "csv":
@@ -327,6 +344,29 @@ class ContributionViewSet(
     def unarchive(self, request: Request, slug: str) -> Response:
         item = self.get_object()
         item.unarchive(by=request.user, note=self.note(request, NoteSerializer))
+        return Response(self.read(item))
+
+    @action(detail=True, methods=["post"])
+    def translations(self, request: Request, slug: str) -> Response:
+        """Members of the item's organisation, while they may edit it. The
+        translation waits for a curator's review before others see it."""
+        item = self.get_object()
+        if not can_translate(item, request.user):
+            raise Conflict(NOT_EDITABLE.get(item.status, _("You cannot change this item.")))
+        body = TranslationSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        translation = add_translation(item, request.user, body.validated_data)
+        return Response(TranslationSerializer(translation).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], url_path="translation-of")
+    def translation_of(self, request: Request, slug: str) -> Response:
+        item = self.get_object()
+        if not can_translate(item, request.user):
+            raise Conflict(NOT_EDITABLE.get(item.status, _("You cannot change this item.")))
+        body = TranslationOfSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        address = body.validated_data["translation_of"] or ""
+        link_translation(item, find_original(item, request.user, address))
         return Response(self.read(item))
 
     @staticmethod

@@ -18,9 +18,8 @@ from .items import (
     ContributionQuerySet,
     Initiative,
     Resource,
-    contribution_link,
-    one_contribution,
 )
+from .links import contribution_link, one_contribution
 from .revisions import (
     Revision,
     RevisionChanged,
@@ -31,6 +30,14 @@ from .revisions import (
     revision_data,
 )
 from .tags import PLACEMENT_FIELDS, TAG_FIELDS, TAG_KINDS, TagKind
+from .translations import (
+    TRANSLATION_LANGUAGES,
+    ItemTranslation,
+    available_in,
+    check_translation_of,
+    languages_of,
+    translation_targets,
+)
 from .workflow import (
     BLOCKING_REASONS,
     EDITABLE_STATUSES,
@@ -62,9 +69,11 @@ __all__ = [
     "TAG_FIELDS",
     "TAG_KINDS",
     "TRANSITIONS",
+    "TRANSLATION_LANGUAGES",
     "Contribution",
     "ContributionQuerySet",
     "Initiative",
+    "ItemTranslation",
     "ModerationEvent",
     "RejectionReason",
     "Resource",
@@ -75,9 +84,13 @@ __all__ = [
     "TagKind",
     "TransitionNotAllowed",
     "apply_json",
+    "available_in",
     "changed_fields",
+    "check_translation_of",
     "contribution_link",
     "field_to_json",
+    "languages_of",
     "one_contribution",
     "revision_data",
+    "translation_targets",
 ]

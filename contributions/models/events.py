@@ -5,7 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .items import Contribution, Initiative, Resource, contribution_link, one_contribution
+from .items import Contribution, Initiative, Resource
+from .links import contribution_link, one_contribution
 from .workflow import MAX_NOTE_LENGTH, RejectionReason, Status
 
 

@@ -69,6 +69,12 @@ class ContributionQuerySet(models.QuerySet):
     def for_organisation(self, organisation) -> "ContributionQuerySet":
         return self.filter(organisation=organisation)
 
+    def available_in(self, *languages: str) -> "ContributionQuerySet":
+        """Items a visitor can read in one of `languages` (translations.available_in)."""
+        from .translations import available_in
+
+        return available_in(self, *languages)
+
     def search(self, text: str) -> "ContributionQuerySet":
         """Items answering `text`, best first (annotated `rank`): see contributions.search."""
         from ..search import search
@@ -144,6 +150,16 @@ class Contribution(models.Model):
         blank=True,
     )
     language = models.CharField(_("language"), max_length=3, choices=LANGUAGE_CHOICES, default="en")
+    # Another item of the same kind this one translates (models/translations.py).
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="translated_as",
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
     )
@@ -341,11 +357,17 @@ class Contribution(models.Model):
                 self.review_note = note
                 self.review_reasons = list(reasons or [])
                 update += ["reviewed_by", "review_note", "review_reasons"]
+            reviewed = 0
+            if target == Status.PUBLISHED:
+                # Translations added before or while it was reviewed go out with it.
+                reviewed = self.translations.awaiting_review().update(published_at=now)
             if target == Status.PUBLISHED and self.published_at is None:
                 self.published_at = now
                 self.last_verified_at = self.last_verified_at or now
                 update += ["published_at", "last_verified_at"]
             self.save(update_fields=update)
+            if reviewed:
+                self.update_search_vector()
             event = self.moderation_events.create(
                 actor=by,
                 action=action,
@@ -463,30 +485,3 @@ class Initiative(Contribution):
 
 # Both kinds by the name URLs, the API and forms use for them.
 KINDS: dict[str, type[Contribution]] = {"resource": Resource, "initiative": Initiative}
-
-
-def contribution_link(
-    model: type[Contribution], verbose_name: str, related_name: str, one_to_one: bool = False
-) -> models.ForeignKey:
-    """One side of a pair of optional links to a resource and to an initiative, of
-    which a row sets exactly one (see one_contribution)."""
-    field = models.OneToOneField if one_to_one else models.ForeignKey
-    return field(
-        model,
-        verbose_name=verbose_name,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name=related_name,
-    )
-
-
-def one_contribution(name: str, prefix: str = "") -> models.CheckConstraint:
-    """Exactly one of the `{prefix}resource` and `{prefix}initiative` links is set."""
-    return models.CheckConstraint(
-        condition=models.Q(
-            **{f"{prefix}resource__isnull": False, f"{prefix}initiative__isnull": True}
-        )
-        | models.Q(**{f"{prefix}resource__isnull": True, f"{prefix}initiative__isnull": False}),
-        name=name,
-    )

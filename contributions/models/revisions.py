@@ -16,9 +16,8 @@ from .items import (
     Contribution,
     Initiative,
     Resource,
-    contribution_link,
-    one_contribution,
 )
+from .links import contribution_link, one_contribution
 from .workflow import MAX_NOTE_LENGTH, Status, TransitionNotAllowed
 
 

@@ -19,11 +19,14 @@ from ..extensions import page_panels
 from ..filters import (
     SORTS,
     ContributionFilterSet,
+    Facet,
+    FacetOption,
     InitiativeFilterSet,
     ResourceFilterSet,
     ignored_notices,
 )
-from ..models import EDITABLE_STATUSES, Contribution, Initiative, Resource
+from ..languages import active_language, can_translate, localise, versions
+from ..models import EDITABLE_STATUSES, TRANSLATION_LANGUAGES, Contribution, Initiative, Resource
 from ..tag_filters import CountryFilter
 
 PAGE_SIZE = 20
@@ -129,10 +132,12 @@ def library(
             % {"page": requested_page[:20], "n": page.number, "total": paginator.num_pages}
         )
     search_text = filterset.search_text
+    localise(page.object_list)
+    available = available_facet(filterset)
     context = {
         "filterset": filterset,
         "facets": facets,
-        "active_filters": active_filters(request, facets),
+        "active_filters": active_filters(request, [*facets, available]),
         "page": page,
         "items": page.object_list,
         "search_text": search_text,
@@ -151,6 +156,7 @@ def library(
         "country_options": country_names.options,
         "country_errors": country_errors(request, filterset),
         "exact_scope": filterset.exact_scope,
+        "available": available,
         "page_query": query_without(request, "page"),
         "is_filtered": any(
             key != "page" and any(v.strip() for v in values) for key, values in request.GET.lists()
@@ -211,7 +217,31 @@ def member_context(request: HttpRequest, item: Contribution) -> dict:
         "history": item.moderation_events.select_related("actor"),
         "pending_revision": item.revisions.pending().first(),
         "can_edit": is_member and item.status in EDITABLE_STATUSES,
+        "can_translate": can_translate(item, user),
     }
+
+
+def available_facet(filterset: ContributionFilterSet) -> Facet:
+    """The "available in" choices the library offers, as a facet without counts:
+    the visitor's language, and any other a shared link chose."""
+    labels = dict(TRANSLATION_LANGUAGES)
+    chosen = [value.lower() for value in filterset.selected_values("available")]
+    codes = list(dict.fromkeys([active_language(), *chosen]))
+    return Facet(
+        "available",
+        str(filterset.filters["available"].label),
+        [
+            FacetOption(code, str(labels[code]), 0, code in chosen)
+            for code in codes
+            if code in labels
+        ],
+    )
+
+
+def language_context(request: HttpRequest, item: Contribution) -> dict:
+    """The item's languages, and its translation into the visitor's language."""
+    localise([item])
+    return {"versions": versions(item, request.user), "translated": item.translated}
 
 
 @require_safe
@@ -226,6 +256,7 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "initiatives": initiatives,
             "panels": page_panels(request, resource),
             **member_context(request, resource),
+            **language_context(request, resource),
         },
     )
 
@@ -252,5 +283,6 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related_resources": related_resources,
             "panels": page_panels(request, initiative),
             **member_context(request, initiative),
+            **language_context(request, initiative),
         },
     )

@@ -31,6 +31,8 @@ from contributions.models import (
 from pathway.models import Country, Stage
 from stakeholders.models import Organisation
 
+from . import translations
+
 QUEUE_PAGE_SIZE = 50
 
 
@@ -204,6 +206,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "entries": queue_entries(list(page.object_list)),
             "page_query": page_query,
             "current_url": request.get_full_path(),
+            "translations": list(translations.waiting()[: translations.SHOWN]),
         },
     )
 

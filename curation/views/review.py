@@ -276,6 +276,7 @@ def review(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
             "history": item.moderation_events.select_related("actor"),
             "pending_revision": revision,
             "actions": available_actions(item, revision),
+            "translations": item.translations.all(),
             "forms": forms_by_action,
         },
         status=400 if bound is not None else 200,

@@ -64,11 +64,12 @@ def add_items(make_resource, make_initiative, other_organisation, partner, start
 
 # Anonymous: COUNT, the page (with organisation and group), then one query each for
 # stages, barriers, countries, regions, therapeutic areas and audiences; initiatives
-# add partner organisations and related resources. CSV downloads have no COUNT, and
+# add partner organisations and related resources; the page's translations, and its
+# languages (languages_of: translations, then the items' families). CSV downloads have no COUNT, and
 # their tag queries are per chunk of 2,000 items (contributions/api/downloads.py).
 ANONYMOUS = {
-    "/api/v1/resources/": 8,
-    "/api/v1/initiatives/": 10,
+    "/api/v1/resources/": 11,
+    "/api/v1/initiatives/": 13,
     "/api/v1/resources.csv": 7,
     "/api/v1/initiatives.csv": 9,
 }
@@ -76,8 +77,8 @@ ANONYMOUS = {
 # what they may see), the same queries as above, the pending revisions and the
 # organisations the user acts for (for `review` and `pending_revision`).
 MEMBER = {
-    "/api/v1/resources/": 12,
-    "/api/v1/initiatives/": 14,
+    "/api/v1/resources/": 15,
+    "/api/v1/initiatives/": 17,
     "/api/v1/resources.csv": 9,
     "/api/v1/initiatives.csv": 11,
     # The token, whether the user is a curator, COUNT and the page (with the items).

@@ -13,6 +13,7 @@ from ft3portal.celery import app as celery_app
 from ft3portal.settings import mailer_from_url
 
 from .smtp import SMTPServer
+from .worker import Worker
 
 # A Monday: the weekly period starting here covers 2 to 8 June 2025 (the week before).
 PERIOD = date(2025, 6, 9)
@@ -98,3 +99,30 @@ def all_items() -> list:
 
 def days(n: int) -> timedelta:
     return timedelta(days=n)
+
+
+# The real services (test_integration*.py): an SMTP server and Celery workers.
+
+
+@pytest.fixture
+def smtp():
+    server = SMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def start_worker(transactional_db, smtp, tmp_path):
+    """Start workers on demand; each is stopped before the database is flushed."""
+    # Leftovers from other tests (notifications queued without a worker) are not ours.
+    celery_app.control.purge()
+    workers = []
+
+    def _start() -> Worker:
+        worker = Worker(smtp.url, tmp_path).start()
+        workers.append(worker)
+        return worker
+
+    yield _start
+    for worker in workers:
+        worker.stop()

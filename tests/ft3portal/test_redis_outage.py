@@ -28,7 +28,7 @@ from outbox.models import OutgoingEmail
 from outbox.tasks import send_pending_emails
 from tests.conftest import PASSWORD
 from tests.digests.smtp import SMTPServer, free_port
-from tests.digests.test_integration import Worker, wait_until
+from tests.digests.worker import Worker, wait_until
 
 pytestmark = [
     pytest.mark.redis,
