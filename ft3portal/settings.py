@@ -233,8 +233,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("pt", _("Portuguese")),
+    ("pl", _("Polish")),
+    ("it", _("Italian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in templates name a format (date:"DATE_FORMAT"); English keeps "2 December
+# 2026" (ft3portal/formats/en/formats.py), the other languages use Django's.
+FORMAT_MODULE_PATH = ["ft3portal.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -2,6 +2,7 @@
 as /search/. Mounted by ft3portal/api.py."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -20,7 +21,11 @@ PARAMETERS = [
     OpenApiParameter(
         "q",
         OpenApiTypes.STR,
-        description=_("The words, in any language. Longer text is cut at %(n)d characters.")
+        description=ngettext_lazy(
+            "The words, in any language. Longer text is cut at %(n)d character.",
+            "The words, in any language. Longer text is cut at %(n)d characters.",
+            "n",
+        )
         % {"n": MAX_QUERY_LENGTH},
     ),
     OpenApiParameter(
