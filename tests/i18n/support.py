@@ -43,11 +43,14 @@ def fragments(text: str) -> list[str]:
 
 def english_left_patterns(language: str) -> list[re.Pattern]:
     """Interface English that must not show on a page in `language`: each message
-    (or, for a message with placeholders, each literal part of two words or more)
-    that the catalogue translates to something else. Shortest last, so that a
-    longer message is reported rather than a word of it."""
+    (or, for a message with placeholders, each literal part of two words or five
+    letters or more) that the catalogue translates to something else, or leaves
+    untranslated or fuzzy (the page then shows it in English). Shortest last, so
+    that a longer message is reported rather than a word of it."""
     texts: set[str] = set()
-    for entry in catalogue(language).translated_entries():
+    for entry in catalogue(language):
+        if entry.obsolete:
+            continue
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for source in filter(None, (entry.msgid, entry.msgid_plural)):
             if source in translations:
