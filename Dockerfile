@@ -8,6 +8,13 @@ WORKDIR /app
 COPY . .
 RUN pip install .
 
+# The interface translations: .mo files are built, never committed (.gitignore).
+# GNU gettext's msgfmt compiles them and leaves the image again.
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && python manage.py compilemessages --ignore '.venv/*' \
+    && test -f locale/es/LC_MESSAGES/django.mo \
+    && apt-get purge -y gettext && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
+
 # Static files collected the way production serves them: DEBUG off, so the manifest
 # storage writes hashed, compressed copies and staticfiles.json, without which every
 # {% static %} fails. The secret key and host are throwaway values for this step only;

@@ -24,7 +24,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# The compiled interface translations (.mo, never committed), rebuilt when their
+# catalogue changes; GNU gettext's msgfmt (Debian: gettext) compiles them.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+install: $(VENV)/.installed $(MO_FILES)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -80,5 +87,5 @@ messages: install
 		--add-location file --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' \
 		--ignore 'benchmarks/*' --ignore 'scripts/*' --ignore 'screenshots/*' --ignore 'staticfiles/*'
 
-compilemessages: install
+compilemessages: $(VENV)/.installed
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'node_modules/*'

@@ -2,7 +2,7 @@ import unicodedata
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import User
 
@@ -34,7 +34,11 @@ class TokenForm(forms.Form):
         cleaned = super().clean()
         if self.user.api_tokens.count() >= MAX_TOKENS_PER_USER:
             raise forms.ValidationError(
-                _("You already have %(n)d keys. Revoke one you no longer use first."),
+                ngettext(
+                    "You already have %(n)d key. Revoke it first if you no longer use it.",
+                    "You already have %(n)d keys. Revoke one you no longer use first.",
+                    MAX_TOKENS_PER_USER,
+                ),
                 params={"n": MAX_TOKENS_PER_USER},
             )
         return cleaned

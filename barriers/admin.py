@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Barrier, BarrierCategory, EvidenceLink
 
 
 @admin.register(BarrierCategory)
-class BarrierCategoryAdmin(admin.ModelAdmin):
+class BarrierCategoryAdmin(TranslationAdmin):
     list_display = ("name", "slug", "position", "barrier_count")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -27,7 +28,7 @@ class EvidenceLinkInline(admin.TabularInline):
 
 
 @admin.register(Barrier)
-class BarrierAdmin(admin.ModelAdmin):
+class BarrierAdmin(TranslationAdmin):
     list_display = ("title", "category", "stage_positions", "actor_names")
     list_filter = ("category", "stages", "actors")
     search_fields = ("title", "summary", "slug")

@@ -5,8 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.translated_content import TranslatedModel
 
-class BarrierCategory(models.Model):
+
+class BarrierCategory(TranslatedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -21,7 +23,7 @@ class BarrierCategory(models.Model):
         return self.name
 
 
-class Barrier(models.Model):
+class Barrier(TranslatedModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400)

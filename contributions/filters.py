@@ -20,7 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, QueryDict
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from barriers.models import Barrier, BarrierCategory
@@ -399,7 +399,11 @@ def ignored_notices(ignored: list[tuple[str, str]], raw_search: str = "") -> lis
     ]
     if len(raw_search) > MAX_QUERY_LENGTH:
         notices.append(
-            gettext("Your search was shortened to its first %(n)d characters.")
+            ngettext(
+                "Your search was shortened to its first %(n)d character.",
+                "Your search was shortened to its first %(n)d characters.",
+                MAX_QUERY_LENGTH,
+            )
             % {"n": MAX_QUERY_LENGTH}
         )
     return notices

@@ -52,9 +52,9 @@ def item_document(item) -> index.Document:
     )
 
 
-def published_translations(item) -> tuple[tuple[str, str, str], ...]:
-    """(language, title, summary) of the item's published translations: what
-    visitors can see is what finds it. Items of migrations older than
+def published_translations(item) -> tuple[index.Document, ...]:
+    """The item's published translations (language, title, summary) as documents:
+    what visitors can see is what finds it. Items of migrations older than
     translations have none."""
     if getattr(item, "_published_translations", None) is not None:
         rows = item._published_translations
@@ -63,7 +63,7 @@ def published_translations(item) -> tuple[tuple[str, str, str], ...]:
     else:
         return ()
     return tuple(
-        (row.language, row.title, row.summary)
+        index.Document(language=row.language, title=row.title, summary=row.summary)
         for row in sorted(rows, key=lambda row: (row.language, row.pk))
     )
 
@@ -78,11 +78,12 @@ def vector(document: index.Document) -> SearchVector:
         + SearchVector(models.Value(document.tags), weight="D", config=configuration("en"))
     )
     # Each translation stemmed in its own language, with the weights of the original.
-    for language, title, summary in document.translations:
+    for version in document.translations:
+        config = configuration(version.language)
         found = (
             found
-            + SearchVector(models.Value(title), weight="A", config=configuration(language))
-            + SearchVector(models.Value(summary), weight="B", config=configuration(language))
+            + SearchVector(models.Value(version.title), weight="A", config=config)
+            + SearchVector(models.Value(version.summary), weight="B", config=config)
         )
     return found
 
@@ -163,8 +164,9 @@ def prepare(items: models.QuerySet) -> models.QuerySet:
 
 
 def index_item(item) -> None:
-    """Bring the item's entry in the search index up to date."""
-    document = item_document(item)
+    """Bring the item's entry in the search index up to date (its tags by their
+    English names, whatever the language of the request that saved it)."""
+    document = index.in_source_language(item_document, item)
     if connection.vendor == "postgresql":
         type(item)._default_manager.filter(pk=item.pk).update(search_vector=vector(document))
     index.store(item._meta.model_name, item.pk, document)

@@ -26,6 +26,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
+from .api_language import LANG_PARAM
+
 # Query parameters lists understand besides their filters: DRF's choice of renderer
 # (JSON is the only one), and the page for paginated lists.
 FORMAT_PARAM = "format"
@@ -97,7 +99,7 @@ class StrictFilterBackend(DjangoFilterBackend):
         if getattr(view, "detail", False):
             return queryset
         filterset = self.get_filterset(request, queryset, view)
-        known = {FORMAT_PARAM, *(filterset.filters if filterset is not None else ())}
+        known = {FORMAT_PARAM, LANG_PARAM, *(filterset.filters if filterset is not None else ())}
         if getattr(view, "pagination_class", None) is not None:
             known |= PAGINATION_PARAMS
         errors: dict[str, list[str]] = {

@@ -26,10 +26,15 @@ The cache is the default one: Redis in production, which fails open (core/cache.
 with Redis down the version is unknown and every page is rendered, as without
 this middleware.
 
-It sits after SessionMiddleware, LocaleMiddleware and CommonMiddleware and before
-CsrfViewMiddleware: a cached answer skips the session, CSRF, authentication and
-messages, which an anonymous read without cookies does not need, and still gets the
-CSP, security, Vary and Content-Length headers of the middleware around it.
+It sits after SessionMiddleware, the language middleware (core/i18n.py) and
+CommonMiddleware and before CsrfViewMiddleware: a cached answer skips the session,
+CSRF, authentication and messages, which an anonymous read without cookies does not
+need, and still gets the CSP, security, Vary and Content-Length headers of the
+middleware around it. Languages: the key holds the language the request was given
+(from the path on public pages, so `/es/…` and `/…` are two pages), and a first
+visit that Accept-Language sends to another language is redirected before this
+middleware, so no visitor gets a page or a redirect kept for another language.
+Unprefixed pages say `Vary: Accept-Language, Cookie` for proxies.
 """
 
 import hashlib

@@ -35,6 +35,7 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from contributions.filters import LIBRARY_FILTERSETS
 from contributions.languages import localise
@@ -130,7 +131,10 @@ def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
             ]
             if len(places) > MAX_PLACES:
                 rest = len(places) - MAX_PLACES
-                places = [*places[:MAX_PLACES], _("%(count)d more") % {"count": rest}]
+                places = [
+                    *places[:MAX_PLACES],
+                    ngettext("%(count)d more", "%(count)d more", rest) % {"count": rest},
+                ]
             found.append(
                 Item(
                     kind=kind,

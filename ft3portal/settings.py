@@ -63,6 +63,7 @@ SITE_URL = env("SITE_URL").rstrip("/") or f"http://{env('HOST', '127.0.0.1')}:{e
 SITE_NAME = "FT3 Pathway Portal"
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, whose forms it gives a field per language
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -114,7 +115,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, with the first visit's negotiation (core/i18n.py).
+    "core.i18n.LanguageMiddleware",
+    # ?lang= on the API, over Accept-Language (core/api_language.py).
+    "core.api_language.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Anonymous reads answered from the page cache skip everything below (core/pagecache.py).
     "core.pagecache.AnonymousPageCacheMiddleware",
@@ -138,6 +142,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "core.i18n.languages",
                 "ft3portal.context_processors.site",
             ],
         },
@@ -244,6 +250,8 @@ LANGUAGES = [
     ("it", _("Italian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["ft3portal.formats"]  # English dates as "2 December 2026"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the switcher's choice (core/views.py)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -294,6 +302,7 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     # Preloading is hard to undo (browsers ship the list for months): the operator
@@ -432,6 +441,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api_errors.document_errors",
+        "core.api_language.document_language",
         "contributions.api.schema.document_possible_duplicates",
     ],
     "ENUM_NAME_OVERRIDES": {

@@ -2,11 +2,13 @@
 views/<feature>.py) answers it and whose templates are under templates/<app>/;
 tests/ft3portal/test_layout.py checks that this stays true."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from contributions.sitemaps import InitiativeSitemap, ResourceSitemap
+from core import views as core_views
 from gaps.sitemaps import GapsSitemap
 from portal.sitemaps import BarrierSitemap, OrganisationSitemap, StageSitemap
 
@@ -24,7 +26,10 @@ sitemaps = {
     "gaps": GapsSitemap,
 }
 
-urlpatterns = [
+# The public site in every language: English at `/resources/`, the others at
+# `/es/resources/` (core/i18n.py). The API, the admin, the sitemap, the health
+# checks and the language switch below stay unprefixed.
+urlpatterns = i18n_patterns(
     # stakeholders: /organisations/new/, /organisations/<slug>/join/ and /members/…
     # (before portal's /organisations/<slug>/: "new" is never an organisation's slug)
     path("", include("stakeholders.urls")),
@@ -41,11 +46,17 @@ urlpatterns = [
     path("curation/", include("curation.urls")),
     # digests: subscribe, confirm, manage, unsubscribe
     path("digest/", include("digests.urls")),
-    # the REST API of every app, collected in ft3portal/api.py
-    path("api/v1/", include("ft3portal.api")),
     # accounts: API tokens; allauth: sign-up, log-in, passwords, email addresses
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
+    # core: the language switcher's link (sets the language cookie, then redirects)
+    path("language/", core_views.set_language, name="set-language"),
+    # the REST API of every app, collected in ft3portal/api.py
+    path("api/v1/", include("ft3portal.api")),
     # A sitemap index, and each section's pages of at most 50,000 URLs (?p=2, ...).
     path(
         "sitemap.xml",

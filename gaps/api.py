@@ -14,7 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api import FORMAT_PARAM
+from core.api import FORMAT_PARAM, LANG_PARAM
 
 from .coverage import compare
 from .views import CoverageForm
@@ -112,7 +112,7 @@ def coverage(request: Request) -> Response:
     form = CoverageForm(request.query_params)
     # As every other collection of the API: a parameter it does not know is an error,
     # not silently ignored (a client filtering by stage would get the whole map).
-    known = {FORMAT_PARAM, *(parameter.name for parameter in PARAMETERS)}
+    known = {FORMAT_PARAM, LANG_PARAM, *(parameter.name for parameter in PARAMETERS)}
     errors = {
         name: [str(_("Unknown parameter."))] for name in request.query_params if name not in known
     }

@@ -1,10 +1,10 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import LocalizedSitemap
 from pathway.models import Country
 
 
-class GapsSitemap(Sitemap):
+class GapsSitemap(LocalizedSitemap):
     """The gap map and every country's page: each country has one, gaps and all."""
 
     changefreq = "weekly"

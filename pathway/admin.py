@@ -5,6 +5,7 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, 
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Country, Region, Stage, TherapeuticArea
 
@@ -38,7 +39,7 @@ class UsedCountryListFilter(admin.RelatedOnlyFieldListFilter):
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(TranslationAdmin):
     list_display = (
         "position",
         "name",
@@ -78,7 +79,7 @@ class StageAdmin(admin.ModelAdmin):
 
 
 @admin.register(TherapeuticArea)
-class TherapeuticAreaAdmin(admin.ModelAdmin):
+class TherapeuticAreaAdmin(TranslationAdmin):
     list_display = ("name", "parent", "position", "slug")
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ("name", "slug", "parent__name")
@@ -97,7 +98,7 @@ class TherapeuticAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
     list_display = ("name", "slug", "is_global", "position", "country_count")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -111,7 +112,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslationAdmin):
     list_display = ("name", "code", "region")
     list_filter = ("region",)
     search_fields = ("name", "code")

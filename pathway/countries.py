@@ -1,6 +1,7 @@
 """Finding a country by what a person types: an ISO 3166 code (PL, POL) or a name,
-in any case, with or without accents, in English or in the visitor's language
-("Poland", "polska" when the page is in Polish, "Côte d'Ivoire", "cote divoire"),
+in any case, with or without accents, in English, in the visitor's language or in
+any other language of the portal ("Poland", "polska", "Alemania", "Allemagne",
+"Côte d'Ivoire", "cote divoire"),
 including the official ISO names and the older or shorter ones people still use
 ("Czech Republic", "Turkey", "Russia").
 
@@ -42,15 +43,23 @@ def key(text: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def iso_spellings(language: str) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """The names django-countries knows, which change only with the package: each
-    code's name in `language`, and the keys of every way to write it (that name, the
-    English, official ISO, common and older names, the alpha-3 code)."""
+def iso_spellings(
+    language: str,
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The names django-countries knows (CLDR's, through its catalogues), which change
+    only with the package: each code's name in `language`; the keys of the ways to
+    write it first (that name, the English, official ISO, common and older names,
+    the alpha-3 code); and the keys of its names in the portal's other languages
+    ("Alemania", "Allemagne" and "Niemcy" are Germany whatever the page's language)."""
+    names_in = {}
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            names_in[code] = {iso: str(name) for iso, name in iso_countries}
     with override(language):
-        local = {code: str(name) for code, name in iso_countries}
+        local = {iso: str(name) for iso, name in iso_countries}
     with override("en"):
-        english = {code: str(name) for code, name in iso_countries}
-        spellings = {}
+        english = names_in.get("en") or {iso: str(name) for iso, name in iso_countries}
+        spellings, foreign = {}, {}
         for code in english:
             names = [
                 local.get(code, ""),
@@ -61,7 +70,13 @@ def iso_spellings(language: str) -> tuple[dict[str, str], dict[str, tuple[str, .
                 iso_countries.alpha3(code),
             ]
             spellings[code] = tuple(dict.fromkeys(key(name) for name in names if name))
-    return local, spellings
+            others = (names.get(code, "") for names in names_in.values())
+            foreign[code] = tuple(
+                dict.fromkeys(
+                    key(name) for name in others if name and key(name) not in spellings[code]
+                )
+            )
+    return local, spellings, foreign
 
 
 @dataclass
@@ -77,13 +92,18 @@ class CountryNames:
         """The countries of the portal's table (one query), named in the active language."""
         found = cls()
         rows = [(str(code), name) for code, name in Country.objects.values_list("code", "name")]
-        local_names, spellings = iso_spellings(get_language() or settings.LANGUAGE_CODE)
+        local_names, spellings, foreign = iso_spellings(get_language() or settings.LANGUAGE_CODE)
         for code, stored_name in rows:
-            found.names[code] = local_names.get(code) or stored_name
+            found.names[code] = stored_name or local_names.get(code, code)
             for spelling_key in (*spellings.get(code, ()), key(stored_name)):
                 # A name never hides another country's code ("CAN" is Canada).
                 if spelling_key and found.by_key.get(spelling_key, code) == code:
                     found.by_key.setdefault(spelling_key, code)
+        # Names in the other languages after every country's own spellings, so that
+        # none of them hides a name in the page's language or in English.
+        for code, _stored_name in rows:
+            for spelling_key in foreign.get(code, ()):
+                found.by_key.setdefault(spelling_key, code)
         found.options = sorted(found.names.items(), key=lambda option: key(option[1]))
         # Codes first: "IN" is India even though "in" is nothing else.
         for code, _name in rows:

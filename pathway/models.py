@@ -1,13 +1,18 @@
 """The spine of the portal: the ordered pathway stages and the shared taxonomies
 (therapeutic areas, regions and countries) that every higher layer tags against."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from django_countries import countries as iso_countries
 from django_countries.fields import CountryField
 
+from core.translated_content import TranslatedModel
 
-class Stage(models.Model):
+
+class Stage(TranslatedModel):
     """One step of the patient's journey, from awareness to living with the disease."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -51,7 +56,7 @@ class Stage(models.Model):
         return [line.strip() for line in self.patient_questions.splitlines() if line.strip()]
 
 
-class TherapeuticArea(models.Model):
+class TherapeuticArea(TranslatedModel):
     """A small tree: Oncology > Lung cancer, Colorectal cancer, ...; Rare diseases; ..."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -80,7 +85,7 @@ class TherapeuticArea(models.Model):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
 
-class Region(models.Model):
+class Region(TranslatedModel):
     """A world region. "Global" is a region in its own right, meaning everywhere."""
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
@@ -106,7 +111,7 @@ class Region(models.Model):
         return self.name
 
 
-class Country(models.Model):
+class Country(TranslatedModel):
     """An ISO 3166 country, in the region it is grouped under.
 
     A table rather than a plain CountryField so that contributions can be tagged
@@ -131,3 +136,17 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_names()
+        super().save(*args, **kwargs)
+
+    def fill_names(self) -> None:
+        """Give each language without a name the country's name in CLDR (through
+        django-countries' catalogues), as migration 0004 did for every country.
+        `name` reads the active language's column (see translation.py)."""
+        for language, _language_name in settings.LANGUAGES:
+            column = f"name_{language}"
+            if not getattr(self, column, None):
+                with override(language):
+                    setattr(self, column, str(iso_countries.name(str(self.code))) or None)

@@ -2,6 +2,7 @@
 as /search/. Mounted by ft3portal/api.py."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -10,7 +11,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api import FORMAT_PARAM
+from core.api import FORMAT_PARAM, LANG_PARAM
 from search.text import MAX_QUERY_LENGTH
 
 from .forms import SearchForm
@@ -20,7 +21,11 @@ PARAMETERS = [
     OpenApiParameter(
         "q",
         OpenApiTypes.STR,
-        description=_("The words, in any language. Longer text is cut at %(n)d characters.")
+        description=ngettext_lazy(
+            "The words, in any language. Longer text is cut at %(n)d character.",
+            "The words, in any language. Longer text is cut at %(n)d characters.",
+            "n",
+        )
         % {"n": MAX_QUERY_LENGTH},
     ),
     OpenApiParameter(
@@ -82,7 +87,7 @@ EXAMPLE = OpenApiExample(
 @permission_classes([AllowAny])
 def search(request: Request) -> Response:
     params = request.query_params
-    known = {FORMAT_PARAM, *(parameter.name for parameter in PARAMETERS)}
+    known = {FORMAT_PARAM, LANG_PARAM, *(parameter.name for parameter in PARAMETERS)}
     errors = {name: [str(_("Unknown parameter."))] for name in params if name not in known}
     form = SearchForm(params)
     if not form.is_valid():

@@ -8,6 +8,7 @@ is found by, which of its rows are public, and how a country narrows them.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Window
 from django.urls import reverse
@@ -23,6 +24,8 @@ from search.matching import search as match
 from search.query import ParsedQuery, parse
 from stakeholders.models import Organisation, StakeholderGroup
 
+# The languages reference content is translated into, each found in its own words.
+TRANSLATIONS = tuple(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
 # What reference content is found by; resources and initiatives: contributions.search.
 REFERENCE_DOCUMENTS = {
     "stage": (
@@ -31,17 +34,22 @@ REFERENCE_DOCUMENTS = {
             title=("name",),
             summary=("summary", "patient_summary"),
             body=("description", "patient_questions"),
+            languages=TRANSLATIONS,
         ),
     ),
     "barrier": (
         Barrier,
         index.Fields(
-            title=("title",), summary=("summary",), body=("description",), tags=("category__name",)
+            title=("title",),
+            summary=("summary",),
+            body=("description",),
+            tags=("category__name",),
+            languages=TRANSLATIONS,
         ),
     ),
     "stakeholdergroup": (
         StakeholderGroup,
-        index.Fields(title=("name",), summary=("description",)),
+        index.Fields(title=("name",), summary=("description",), languages=TRANSLATIONS),
     ),
     "organisation": (
         Organisation,
@@ -169,7 +177,8 @@ def search_kind(
         return found.order_by("-rank", "-published_at", "-pk").prefetch_related(
             "countries", "regions"
         )
-    found = match(rows, kind, query, vector=REFERENCE_DOCUMENTS[kind][1].vector(), best=best)
+    model, fields = REFERENCE_DOCUMENTS[kind]
+    found = match(rows, kind, query, vector=fields.vector(model), best=best)
     return found.order_by("-rank", "pk")
 
 

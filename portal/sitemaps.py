@@ -1,13 +1,13 @@
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 
 from barriers.models import Barrier
+from core.sitemaps import LocalizedSitemap
 from pathway.models import Stage
 from stakeholders.models import Organisation
 
 
-class StageSitemap(Sitemap):
+class StageSitemap(LocalizedSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -15,7 +15,7 @@ class StageSitemap(Sitemap):
         return Stage.objects.all()
 
 
-class BarrierSitemap(Sitemap):
+class BarrierSitemap(LocalizedSitemap):
     changefreq = "monthly"
     priority = 0.7
 
@@ -23,7 +23,7 @@ class BarrierSitemap(Sitemap):
         return Barrier.objects.order_by("pk")
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(LocalizedSitemap):
     changefreq = "monthly"
     priority = 0.5
 

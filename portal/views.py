@@ -30,9 +30,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.forms import LanguageForm
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
+from core.translated_content import in_active_language
 from gaps.entries import published_per_stage
 from pathway.models import Stage
-from search.text import MAX_QUERY_LENGTH
+from search.text import MAX_QUERY_LENGTH, fold
 from stakeholders.models import Membership, Organisation, StakeholderGroup
 
 from .forms import SearchForm
@@ -176,13 +177,13 @@ def countries_working_on(barrier: Barrier) -> list[CountryWork]:
             model.objects.published()
             .filter(barriers=barrier, countries__isnull=False)
             .order_by()
-            .values_list("countries__code", "countries__name")
+            .values_list("countries__code", in_active_language("countries__name"))
             .annotate(n=Count("pk", distinct=True))
         )
         for code, name, n in rows:
             work = by_code.setdefault(str(code), CountryWork(code=str(code), name=name))
             setattr(work, kind, n)
-    return sorted(by_code.values(), key=lambda work: work.name)
+    return sorted(by_code.values(), key=lambda work: fold(work.name))
 
 
 @require_safe

@@ -4,7 +4,8 @@
 scratch SQLite database (migrated, demo content loaded), photographs each page with
 Debian's chromium through Playwright, stops the server and deletes the database. The
 pictures land in screenshots/ (or --output), so anyone can see the portal without
-running it.
+running it. The home page and a stage page are also shot in every other language
+(`stage-pl-phone.png`), from their language's address (`/pl/pathway/…`).
 """
 
 import argparse
@@ -45,8 +46,27 @@ PAGES = {
     "gaps": "/gaps/",
     "country": "/countries/DE/",
 }
+# Shot in every language as well.
+LOCALIZED_PAGES = ["portal:home", "stage"]
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 SERVER_START_SECONDS = 60
+
+
+def languages() -> list[str]:
+    """The interface languages of the settings, English (unprefixed) aside."""
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ft3portal.settings")
+    from django.conf import settings
+
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def shots() -> Iterator[tuple[str, str]]:
+    """(file name without width, path) of every picture."""
+    yield from PAGES.items()
+    for language in languages():
+        for name in LOCALIZED_PAGES:
+            yield f"{name}-{language}", f"/{language}{PAGES[name]}"
 
 
 def free_port() -> int:
@@ -130,7 +150,7 @@ def photograph(base_url: str, output: Path) -> list[Path]:
             for width_name, viewport in WIDTHS.items():
                 context = browser.new_context(base_url=base_url, viewport=viewport)
                 page = context.new_page()
-                for name, path in PAGES.items():
+                for name, path in shots():
                     response = page.goto(path)
                     if response is None or response.status != 200:
                         status = response.status if response else "no response"
@@ -160,6 +180,7 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="ft3-screenshots-"))
     try:
         env = scratch_environment(scratch / "db.sqlite3")
+        manage(env, "compilemessages", "--ignore", ".venv/*", "--ignore", "node_modules/*")
         manage(env, "migrate", "--noinput")
         manage(env, "loaddemo")
         with dev_server(env, scratch / "server.log") as base_url:

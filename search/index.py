@@ -23,8 +23,10 @@ deleted. Rows that data migrations create send no signals, so after every `migra
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.utils import translation
 
 from .models import Term
 from .text import index_text, words
@@ -46,30 +48,29 @@ BATCH_SIZE = 500
 @dataclass(frozen=True)
 class Document:
     """What an object is found by, by weight: title (A), summary (B), body (C) and
-    tags (D, the English names of what it is tagged with)."""
+    tags (D, the English names of what it is tagged with). `translations`: the same
+    object's texts in other languages (reference content, an item's published
+    translations), each stemmed in its own
+    language and found like the original."""
 
     language: str = "en"
     title: str = ""
     summary: str = ""
     body: str = ""
     tags: str = ""
-    # (language, title, summary) of its translations: found with the title and
-    # summary, each stemmed in its own language.
-    translations: tuple[tuple[str, str, str], ...] = ()
+    translations: tuple["Document", ...] = ()
 
-    def texts(self) -> list[str]:
-        """Every text of the document, for the vocabulary."""
-        translated = [text for _language, *texts in self.translations for text in texts]
-        return [self.title, self.summary, self.body, self.tags, *translated]
+    def versions(self) -> tuple["Document", ...]:
+        return (self, *self.translations)
 
     def indexed(self, weight: str) -> str:
-        """The title ("A") or summary ("B") as the SQLite index holds it, with its
-        translations', each folded and stemmed in its language."""
-        position = {"A": 1, "B": 2}[weight]
-        own = self.title if weight == "A" else self.summary
-        parts = [index_text(own, self.language)]
-        parts += [index_text(row[position], row[0]) for row in self.translations]
-        return " ".join(part for part in parts if part)
+        """The text of one weight ("title", ...) as the SQLite index holds it: each
+        version's words stemmed in its language (tags in English)."""
+        if weight == "tags":
+            return index_text(self.tags, "en")
+        return " ".join(
+            index_text(getattr(version, weight), version.language) for version in self.versions()
+        ).strip()
 
 
 def _unchanged(queryset: models.QuerySet) -> models.QuerySet:
@@ -88,7 +89,15 @@ class Indexed:
 
     def documents(self, queryset: models.QuerySet) -> Iterator[tuple[int, Document]]:
         for instance in self.prepare(queryset).iterator(chunk_size=BATCH_SIZE):
-            yield instance.pk, self.document(instance)
+            yield instance.pk, in_source_language(self.document, instance)
+
+
+def in_source_language(document: Callable[[models.Model], Document], instance) -> Document:
+    """The document of `instance` built in the source language, whatever language the
+    request that saved it was in: the names of translated rows (a stage, a tag)
+    then read their English text; translations are added explicitly (Fields)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return document(instance)
 
 
 REGISTRY: dict[str, Indexed] = {}
@@ -119,7 +128,8 @@ def kind_of(model: type[models.Model]) -> str:
 
 def _stored(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
-        store(kind_of(sender), instance.pk, REGISTRY[kind_of(sender)].document(instance))
+        kind = kind_of(sender)
+        store(kind, instance.pk, in_source_language(REGISTRY[kind].document, instance))
 
 
 def _removed(sender, instance, **kwargs) -> None:
@@ -145,7 +155,12 @@ def store_many(
     """Index objects' documents ((pk, document) pairs), replacing what was indexed for
     them before; returns the vocabulary of the documents, which `learn` adds to Term."""
     documents = list(documents)
-    vocabulary = vocabulary_of(text for _pk, document in documents for text in document.texts())
+    vocabulary = vocabulary_of(
+        text
+        for _pk, document in documents
+        for version in document.versions()
+        for text in (version.title, version.summary, version.body, version.tags)
+    )
     if learn:
         learn_words(vocabulary, using=using)
     connection = connections[using]
@@ -161,10 +176,10 @@ def store_many(
             [
                 [
                     rowid(kind, pk),
-                    document.indexed("A"),
-                    document.indexed("B"),
-                    index_text(document.body, document.language),
-                    index_text(document.tags, "en"),
+                    document.indexed("title"),
+                    document.indexed("summary"),
+                    document.indexed("body"),
+                    document.indexed("tags"),
                 ]
                 for pk, document in documents
             ],
@@ -350,13 +365,20 @@ def complete_after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
 
 @dataclass(frozen=True)
 class Fields:
-    """A document made of a model's own fields (paths may follow foreign keys), in
-    English: for reference content, whose PostgreSQL vector is built on the fly."""
+    """A document made of a model's own fields (paths may follow foreign keys): for
+    reference content, whose PostgreSQL vector is built on the fly.
+
+    `languages`: the languages besides English that the model's texts are translated
+    into (modeltranslation's columns `<field>_<code>`, see core/translated_content.py).
+    The title, summary and body are then found in each, stemmed in that language;
+    tags stay the English names.
+    """
 
     title: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
 
     def related(self, model: type[models.Model]) -> list[tuple[type[models.Model], str, str]]:
         """(related model, its field, the lookup to it) for each path that follows a
@@ -377,35 +399,67 @@ class Fields:
     def by_weight(self) -> dict[str, tuple[str, ...]]:
         return {"A": self.title, "B": self.summary, "C": self.body, "D": self.tags}
 
+    @staticmethod
+    def column(model: type[models.Model], path: str, language: str) -> str | None:
+        """The path to `path`'s text in `language` ("category__name_pl"): the
+        translated column if the field has one; the field itself in English if not;
+        None for another language of a field without translations."""
+        *relations, name = path.split("__")
+        for relation in relations:
+            model = model._meta.get_field(relation).related_model
+        names = {field.name for field in model._meta.concrete_fields}
+        if f"{name}_{language}" in names:
+            return f"{path}_{language}"
+        return path if language == "en" else None
+
     def document(self, instance: models.Model) -> Document:
-        def text(paths: tuple[str, ...]) -> str:
+        model = type(instance)
+
+        def text(paths: tuple[str, ...], language: str) -> str:
             values = []
             for path in paths:
                 value = instance
-                for name in path.split("__"):
-                    value = getattr(value, name, None) if value is not None else None
+                for name in (self.column(model, path, language) or "").split("__"):
+                    value = getattr(value, name, None) if value is not None and name else None
                 values.append(str(value or ""))
-            return " ".join(values)
+            return " ".join(values).strip()
 
+        translations = []
+        for language in self.languages:
+            version = Document(
+                language=language,
+                title=text(self.title, language),
+                summary=text(self.summary, language),
+                body=text(self.body, language),
+            )
+            if version.title or version.summary or version.body:
+                translations.append(version)
         return Document(
             language="en",
-            title=text(self.title),
-            summary=text(self.summary),
-            body=text(self.body),
-            tags=text(self.tags),
+            title=text(self.title, "en"),
+            summary=text(self.summary, "en"),
+            body=text(self.body, "en"),
+            tags=text(self.tags, "en"),
+            translations=tuple(translations),
         )
 
-    def vector(self):
-        """The document as a PostgreSQL search vector expression."""
+    def vector(self, model: type[models.Model]):
+        """The document as a PostgreSQL search vector expression: the English text
+        and each translation, each stemmed in its language's configuration."""
         from django.contrib.postgres.search import SearchVector
 
         from .text import configuration
 
-        parts = [
-            SearchVector(*paths, weight=weight, config=configuration("en"))
-            for weight, paths in self.by_weight().items()
-            if paths
-        ]
+        parts = []
+        for language in ("en", *self.languages):
+            for weight, paths in self.by_weight().items():
+                if weight == "D" and language != "en":
+                    continue
+                columns = [self.column(model, path, language) for path in paths]
+                columns = [column for column in columns if column]
+                if columns:
+                    config = configuration(language)
+                    parts.append(SearchVector(*columns, weight=weight, config=config))
         vector = parts[0]
         for part in parts[1:]:
             vector = vector + part

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from accounts.admin import PortalUserAdmin
 from accounts.models import User
@@ -15,7 +16,7 @@ from .models import Membership, Organisation, StakeholderGroup
 
 
 @admin.register(StakeholderGroup)
-class StakeholderGroupAdmin(admin.ModelAdmin):
+class StakeholderGroupAdmin(TranslationAdmin):
     list_display = ("name", "slug", "position", "organisation_count")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}

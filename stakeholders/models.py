@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.translated_content import TranslatedModel
 from outbox import emails
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 RESERVED_SLUGS = frozenset({"new"})
 
 
-class StakeholderGroup(models.Model):
+class StakeholderGroup(TranslatedModel):
     """A kind of actor: patients & advocacy, clinicians, payers, regulators, ..."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)

@@ -6,9 +6,11 @@ curator and admin.
 """
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import CURATORS_GROUP, User
 from pathway.models import Country, Stage
@@ -23,6 +25,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_to_start_with():
+    # A request activates its language for the thread (LocaleMiddleware) and leaves
+    # it active: each test starts in English whatever the one before asked for.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

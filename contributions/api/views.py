@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled
@@ -115,7 +115,12 @@ class LibraryFilterBackend(StrictFilterBackend):
         params = request.query_params
         if len(params.get("q", "")) > MAX_QUERY_LENGTH:
             errors["q"] = [
-                _("At most %(n)d characters, please.") % {"n": MAX_QUERY_LENGTH},
+                ngettext(
+                    "At most %(n)d character, please.",
+                    "At most %(n)d characters, please.",
+                    MAX_QUERY_LENGTH,
+                )
+                % {"n": MAX_QUERY_LENGTH},
             ]
         sort = params.get("sort")
         if sort is not None and sort not in SORTS:
@@ -125,7 +130,14 @@ class LibraryFilterBackend(StrictFilterBackend):
             ]
         for name in filterset.filters:
             if len(params.getlist(name)) > MAX_VALUES_PER_FILTER:
-                errors[name] = [_("At most %(n)d values, please.") % {"n": MAX_VALUES_PER_FILTER}]
+                errors[name] = [
+                    ngettext(
+                        "At most %(n)d value, please.",
+                        "At most %(n)d values, please.",
+                        MAX_VALUES_PER_FILTER,
+                    )
+                    % {"n": MAX_VALUES_PER_FILTER}
+                ]
         return errors
 
 

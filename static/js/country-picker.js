@@ -12,6 +12,7 @@
 (function () {
   "use strict";
 
+  // pathway/templatetags/country_picker.py words the status for up to this many.
   const MAX_SHOWN = 50;
   let counter = 0;
 
@@ -26,6 +27,16 @@
     if ((" " + option.key).includes(" " + typed)) return 2;
     if (option.key.includes(typed)) return 3;
     return -1;
+  }
+
+  // The status in the page's language: the server gives each count's plural form
+  // (core/plurals.py), since a language's plural rule is not English "one/many".
+  function countMessages(picker) {
+    try {
+      return JSON.parse(picker.dataset.countMessages || "");
+    } catch (error) {
+      return null;
+    }
   }
 
   function enhance(picker) {
@@ -59,6 +70,14 @@
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", listId);
     input.setAttribute("aria-expanded", "false");
+
+    const messages = countMessages(picker);
+
+    function matchesMessage(count) {
+      if (!messages) return String(count);
+      const which = messages.which[Math.min(count, messages.which.length - 1)];
+      return messages.forms[which].replace("%(n)s", count.toLocaleString(document.documentElement.lang || undefined));
+    }
 
     let shown = [];
     let active = -1;
@@ -132,9 +151,7 @@
       input.removeAttribute("aria-activedescendant");
       listbox.hidden = shown.length === 0;
       input.setAttribute("aria-expanded", shown.length ? "true" : "false");
-      status.textContent = picker.dataset[shown.length === 1 ? "one" : "many"]
-        ? picker.dataset[shown.length === 1 ? "one" : "many"].replace("%n", shown.length)
-        : String(shown.length);
+      status.textContent = matchesMessage(shown.length);
     }
 
     input.addEventListener("input", update);

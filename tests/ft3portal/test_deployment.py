@@ -66,6 +66,9 @@ def test_the_image_installs_every_app_and_collects_static_files_for_production()
     step = dockerfile[: dockerfile.index("python manage.py collectstatic")]
     assert step[step.rindex("RUN ") :].startswith("RUN DEBUG=false ")
     assert "test -f staticfiles/staticfiles.json" in dockerfile
+    # The translations are compiled in the image (.mo files are not in git).
+    compile_step = dockerfile.index("python manage.py compilemessages")
+    assert dockerfile.index("RUN pip install .") < compile_step < dockerfile.index("USER ft3")
     assert 'CMD ["gunicorn", "-c", "gunicorn.conf.py"' in dockerfile
 
 

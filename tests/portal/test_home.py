@@ -114,7 +114,7 @@ def test_every_page_has_the_shared_layout(client, organisation, url):
     response = client.get(url)
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<html lang="en">' in body
+    assert '<html lang="en" dir="ltr">' in body
     assert '<a class="skip-link" href="#main">' in body
     assert '<main id="main"' in body
     assert body.count("<h1") == 1
