@@ -133,7 +133,7 @@ def test_each_partner_gets_the_curation_email_in_their_own_language(
     polish = wait_until(lambda: smtp.to("agnieszka@example.org"), what="the Polish email")[0]
     english = wait_until(lambda: smtp.to("emma@example.org"), what="the English email")[0]
 
-    assert polish.subject == "„Przewodnik dla pacjentów” – opublikowano"
+    assert polish.subject == "Opublikowano: „Przewodnik dla pacjentów”"
     assert polish.message["Content-Language"] == "pl"
     assert '<html lang="pl"' in polish.html
     assert "Dzień dobry, agnieszka," in polish.text

@@ -3,6 +3,7 @@ models' rules kept, memberships and organisations decided by curators."""
 
 from contributions.models import (
     Initiative,
+    ItemTranslation,
     RejectionReason,
     Resource,
     Status,
@@ -36,8 +37,9 @@ def test_the_admin_keeps_the_models_date_rule(admin_user, initiative):
 
 def test_a_contribution_shows_its_moderation_history(admin_user, resource):
     response = client_for(admin_user).get(admin_url(Resource, "change", resource.pk))
-    (history,) = response.context["inline_admin_formsets"]
+    history, translations = response.context["inline_admin_formsets"]
     assert [form.original for form in history] == [resource.moderation_events.get()]
+    assert translations.opts.model is ItemTranslation
     assert not history.has_add_permission
     assert not history.has_delete_permission
 
