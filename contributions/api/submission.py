@@ -61,6 +61,10 @@ class MarksField(serializers.ListField):
 
     def to_internal_value(self, data) -> dict[tuple[str, int], str]:
         marks = super().to_internal_value(data)
+        # A partial update (PATCH) validates nested fields partially, so a mark may
+        # lack one of them: it is incomplete, whatever the request's method.
+        if any(not {"kind", "slug", "decision"} <= mark.keys() for mark in marks):
+            raise ValidationError(_("Each mark needs a kind, a slug and a decision."))
         wanted: dict[str, set[str]] = {kind: set() for kind in KINDS}
         for mark in marks:
             wanted[mark["kind"]].add(mark["slug"])

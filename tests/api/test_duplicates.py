@@ -282,3 +282,15 @@ def test_web_and_api_hold_the_same_draft_for_the_same_matches(
     )
     assert api(partner).post(f"/api/v1/resources/{draft.slug}/submit/").status_code == 200
     assert Resource.objects.get(pk=draft.pk).status == Status.SUBMITTED
+
+
+def test_an_incomplete_mark_in_a_partial_update_is_a_400(api, partner, original, make_resource):
+    # PATCH validates nested fields partially: a mark without its kind was a 500.
+    draft = make_resource("My draft", "draft", **TAGS)
+
+    response = api(partner).patch(
+        f"/api/v1/resources/{draft.slug}/", {"similar": [{"slug": "x"}]}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "Each mark needs a kind" in str(error_of(response)["fields"]["similar"])
