@@ -109,13 +109,18 @@ def _tag_names(model: type[Contribution]) -> Concat:
             f"-{target}__{key[1:]}" if key.startswith("-") else f"{target}__{key}"
             for key in field.related_model._meta.ordering
         ]
+        name = TAG_NAME.get(relation, "name")
+        # The English text, as item_document reads it: a translated name's English
+        # column (django-modeltranslation's), which the original column only mirrors.
+        if any(f.name == f"{name}_en" for f in field.related_model._meta.concrete_fields):
+            name = f"{name}_en"
         names.append(
             Subquery(
                 through.objects.filter(**{source: OuterRef("pk")})
                 .values(source)
                 .annotate(
                     names=StringAgg(
-                        f"{target}__{TAG_NAME.get(relation, 'name')}",
+                        f"{target}__{name}",
                         Value(" "),
                         order_by=ordering,
                     )

@@ -43,6 +43,7 @@ KIND_NUMBERS = {
 ROWID_FACTOR = 8
 MAX_TERM_LENGTH = 40
 BATCH_SIZE = 500
+TERM_BATCH_SIZE = 5000
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,9 @@ def learn_words(vocabulary: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> Non
     Term.objects.using(using).bulk_create(
         [Term(word=word) for word in sorted(vocabulary)],
         ignore_conflicts=True,
-        batch_size=BATCH_SIZE,
+        # One statement for the vocabulary of one object, in every language it is
+        # translated into (the backend lowers this to what it can bind).
+        batch_size=TERM_BATCH_SIZE,
     )
 
 
