@@ -301,3 +301,14 @@ def test_admin_approve_action_also_tells_the_person(admin_user, request_to_join,
     email = OutgoingEmail.objects.get()
     assert email.to == pending_member.email
     assert email.template == "membership_approved"
+
+
+def test_the_moderation_queue_links_the_memberships_with_their_count(
+    curator, request_to_join, proposed
+):
+    html = logged_in(curator).get(reverse("curation:queue")).content.decode()
+
+    assert f'<a href="{QUEUE}">2 requests to join and proposed organisations waiting' in html
+    Membership.objects.update(status=Membership.Status.APPROVED)
+    html = logged_in(curator).get(reverse("curation:queue")).content.decode()
+    assert f'<a href="{QUEUE}">Requests to join organisations: none waiting</a>' in html
