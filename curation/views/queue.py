@@ -29,8 +29,7 @@ from contributions.models import (
     TransitionNotAllowed,
 )
 from pathway.models import Country, Stage
-from stakeholders.models import Membership
-from stakeholders.models import Organisation
+from stakeholders.models import Membership, Organisation
 
 from . import translations
 
