@@ -20,7 +20,8 @@ from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from contributions.filters import LibraryQuery
@@ -186,6 +187,16 @@ class Subscription(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.manage_url()
+
+    def frequency_in_sentence(self) -> str:
+        """The frequency as it reads inside a sentence ("weekly, on Monday morning"):
+        the day's name comes from the active locale, which knows its capitalisation,
+        where lower-casing the choice's label gave "monday"."""
+        if self.frequency == Frequency.WEEKLY:
+            # 1 January 2024 was a Monday.
+            monday = formats.date_format(date(2024, 1, 1), "l")
+            return pgettext("digest frequency", "weekly, on %(day)s morning") % {"day": monday}
+        return gettext("monthly, on the 1st")
 
     @property
     def is_confirmed(self) -> bool:

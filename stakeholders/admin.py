@@ -145,7 +145,7 @@ class MembershipAdmin(admin.ModelAdmin):
     # A new membership waits for a decision. Decisions and roles change only through
     # the actions below, which record who decided and email the person as the
     # curation and members pages do.
-    readonly_fields = ("status", "created_at", "decided_by", "decided_at")
+    readonly_fields = ("status", "created_at", "decided_by", "decided_at", "note")
     actions = ["approve_selected", "decline_selected", "make_editors", "make_members"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple[str, ...]:

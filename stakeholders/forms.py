@@ -68,7 +68,9 @@ class OrganisationProposalForm(forms.ModelForm):
         return super().clean()
 
 
-class DeclineForm(forms.Form):
+class DecisionForm(forms.Form):
+    """The note a curator or editor may send with an approval or a refusal."""
+
     note = forms.CharField(
         label=_("Note to the person (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -212,9 +212,10 @@ class Organisation(models.Model):
     def get_members_url(self) -> str:
         return reverse("stakeholders:members", args=[self.slug])
 
-    def verify(self, by: "User") -> bool:
+    def verify(self, by: "User", note: str = "") -> bool:
         """Make a proposed organisation public; whoever proposed it becomes its editor
-        and is told. False, with nothing done, if it is verified already.
+        and is told, with the curator's `note` if any. False, with nothing done, if it
+        is verified already.
 
         The curation page, the admin's actions and approving a proposer's membership
         all come here, so each verification approves and emails the same people.
@@ -227,8 +228,8 @@ class Organisation(models.Model):
             self.verified = True
             self.save(update_fields=["verified"])
             for membership in self.memberships.pending().select_related("user"):
-                membership._decide(Membership.Status.APPROVED, by)
-                membership._notify("organisation_verified")
+                membership._decide(Membership.Status.APPROVED, by, note)
+                membership._notify("organisation_verified", note=note)
         return True
 
     def decline_proposal(self, by: "User", note: str = "") -> bool:
@@ -248,7 +249,7 @@ class Organisation(models.Model):
                 # Content was attached to it in the admin: keep it, hidden, and only
                 # refuse the proposer.
                 for membership in proposers:
-                    membership._decide(Membership.Status.DECLINED, by)
+                    membership._decide(Membership.Status.DECLINED, by, note)
         return True
 
 
@@ -305,6 +306,12 @@ class Membership(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        max_length=1000,
+        help_text=_("What whoever decided wrote to the person with the decision."),
+    )
     created_at = models.DateTimeField(_("requested"), default=timezone.now, editable=False)
 
     objects = MembershipQuerySet.as_manager()
@@ -329,20 +336,21 @@ class Membership(models.Model):
         is deciding on the organisation (the instance form of `proposals()`)."""
         return self.status == self.Status.PENDING and not self.organisation.verified
 
-    def approve(self, by: "User") -> None:
-        """Let the user act for the organisation, recording who decided, and tell them.
+    def approve(self, by: "User", note: str = "") -> None:
+        """Let the user act for the organisation, recording who decided and their
+        `note`, and tell them (with the note).
 
         Nobody acts for an organisation no curator has checked: approving someone for
         a proposed organisation verifies it, which approves its proposer.
         """
         organisation = self.organisation
         if not organisation.verified:
-            organisation.verify(by)
-            self.refresh_from_db(fields=["status", "decided_by", "decided_at"])
+            organisation.verify(by, note=note)
+            self.refresh_from_db(fields=["status", "decided_by", "decided_at", "note"])
             if self.status == self.Status.APPROVED:
                 return
-        self._decide(self.Status.APPROVED, by)
-        self._notify("membership_approved")
+        self._decide(self.Status.APPROVED, by, note)
+        self._notify("membership_approved", note=note)
 
     def decline(self, by: "User", note: str = "") -> None:
         """Refuse (or withdraw) the user's right to act for the organisation, and tell
@@ -350,7 +358,7 @@ class Membership(models.Model):
         if self.is_proposal:
             self.organisation.decline_proposal(by, note=note)
             return
-        self._decide(self.Status.DECLINED, by)
+        self._decide(self.Status.DECLINED, by, note)
         self._notify("membership_declined", note=note)
 
     def change_role(self, role: str, by: "User") -> None:
@@ -359,11 +367,12 @@ class Membership(models.Model):
         self.save(update_fields=["role"])
         self._notify("membership_role_changed")
 
-    def _decide(self, status: str, by: "User") -> None:
+    def _decide(self, status: str, by: "User", note: str = "") -> None:
         self.status = status
         self.decided_by = by
         self.decided_at = timezone.now()
-        self.save(update_fields=["status", "decided_by", "decided_at"])
+        self.note = note
+        self.save(update_fields=["status", "decided_by", "decided_at", "note"])
 
     def _notify(self, template: str, **context) -> None:
         if not self.user.email:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .forms import DeclineForm, OrganisationProposalForm, RoleForm
+from .forms import DecisionForm, OrganisationProposalForm, RoleForm
 from .models import Membership, Organisation
 
 
@@ -82,9 +82,20 @@ def organisation_members(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "pending": memberships.pending().order_by("created_at"),
         "members": memberships.approved().order_by("-role", "user__email"),
-        "decline_form": DeclineForm(),
+        "decline_form": DecisionForm(),
     }
     return render(request, "stakeholders/membership_members.html", context)
+
+
+def decision_page(
+    request: HttpRequest, membership: Membership, form: DecisionForm, *, approving: bool
+) -> HttpResponse:
+    """The decision again, with the note's error, posting back where it came from."""
+    return render(
+        request,
+        "stakeholders/membership_decision.html",
+        {"membership": membership, "form": form, "action": request.path, "approving": approving},
+    )
 
 
 def _membership_for_editor(request: HttpRequest, slug: str, pk: int) -> Membership:
@@ -104,8 +115,11 @@ def _membership_for_editor(request: HttpRequest, slug: str, pk: int) -> Membersh
 @transaction.atomic
 def organisation_member_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = _membership_for_editor(request, slug, pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return decision_page(request, membership, form, approving=True)
     if membership.status == Membership.Status.PENDING:
-        membership.approve(by=request.user)
+        membership.approve(by=request.user, note=form.cleaned_data["note"])
         messages.success(
             request,
             _("%(user)s can now act for %(name)s.")
@@ -121,13 +135,9 @@ def organisation_member_approve(request: HttpRequest, slug: str, pk: int) -> Htt
 @transaction.atomic
 def organisation_member_decline(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = _membership_for_editor(request, slug, pk)
-    form = DeclineForm(request.POST)
+    form = DecisionForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "stakeholders/membership_decline.html",
-            {"membership": membership, "form": form, "action": request.path},
-        )
+        return decision_page(request, membership, form, approving=False)
     if membership.status == Membership.Status.DECLINED:
         messages.info(request, _("That request had already been decided."))
     else:

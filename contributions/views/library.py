@@ -181,6 +181,9 @@ def resource_list(request: HttpRequest) -> HttpResponse:
                 "patients get tested and treated."
             ),
             "feed_url": reverse("contributions:resource-feed"),
+            # The same view for spreadsheets and scripts: they take the same filters.
+            "csv_url": reverse("api:resource-csv"),
+            "api_url": reverse("api:resource-list"),
         },
     )
 
@@ -200,6 +203,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
                 "along the pathway, and where they work."
             ),
             "feed_url": reverse("contributions:initiative-feed"),
+            # The same view for spreadsheets and scripts: they take the same filters.
+            "csv_url": reverse("api:initiative-csv"),
+            "api_url": reverse("api:initiative-list"),
         },
     )
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.markup import render_markdown
-from stakeholders.models import Organisation
+from stakeholders.models import Membership, Organisation
 
 from ..extensions import submission_check
 from ..forms import (
@@ -88,7 +88,16 @@ def render_form(
 @login_required
 def contribution_create(request: HttpRequest, model: type[Contribution]) -> HttpResponse:
     if not Organisation.objects.acted_for_by(request.user).exists():
-        return render(request, "contributions/no_organisation.html", status=403)
+        # Someone waiting for an answer is told so, rather than asked to join again.
+        waiting = (
+            Membership.objects.pending()
+            .filter(user=request.user)
+            .select_related("organisation")
+            .order_by("created_at")
+        )
+        return render(
+            request, "contributions/no_organisation.html", {"waiting": waiting}, status=403
+        )
     form_class = FORMS[model]
     if request.method != "POST":
         return render_form(request, form_class(user=request.user))

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import curator_required
-from stakeholders.forms import DeclineForm
+from stakeholders.forms import DecisionForm
 from stakeholders.models import Membership, Organisation
+from stakeholders.views import decision_page
 
 
 @curator_required
@@ -21,7 +22,7 @@ def curation_memberships(request: HttpRequest) -> HttpResponse:
             "organisation__group", "organisation__country"
         ),
         "requests": pending.requests_to_join(),
-        "decline_form": DeclineForm(),
+        "decline_form": DecisionForm(),
     }
     return render(request, "curation/memberships.html", context)
 
@@ -41,13 +42,20 @@ def curation_membership_approve(request: HttpRequest, pk: int) -> HttpResponse:
     membership = _pending_membership(pk)
     if membership is None:
         messages.info(request, _("That request had already been decided."))
-    elif membership.is_proposal:
-        # Approving someone of a proposed organisation means verifying it: ask first.
+        return redirect("curation:memberships")
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return decision_page(request, membership, form, approving=True)
+    if membership.is_proposal:
+        # Approving someone of a proposed organisation means verifying it: ask first,
+        # keeping the note for the verification.
         return render(
-            request, "curation/membership_verify_confirm.html", {"membership": membership}
+            request,
+            "curation/membership_verify_confirm.html",
+            {"membership": membership, "note": form.cleaned_data["note"]},
         )
     else:
-        membership.approve(by=request.user)
+        membership.approve(by=request.user, note=form.cleaned_data["note"])
         messages.success(
             request,
             _("%(user)s can now act for %(name)s.")
@@ -64,13 +72,9 @@ def curation_membership_decline(request: HttpRequest, pk: int) -> HttpResponse:
     if membership is None:
         messages.info(request, _("That request had already been decided."))
         return redirect("curation:memberships")
-    form = DeclineForm(request.POST)
+    form = DecisionForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "stakeholders/membership_decline.html",
-            {"membership": membership, "form": form, "action": request.path},
-        )
+        return decision_page(request, membership, form, approving=False)
     if membership.is_proposal:
         text = _("You declined %(user)s's proposal of %(name)s.")
     else:
@@ -86,7 +90,11 @@ def curation_membership_decline(request: HttpRequest, pk: int) -> HttpResponse:
 @curator_required
 def curation_organisation_verify(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    if organisation.verify(by=request.user):
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["note"][0])
+        return redirect("curation:memberships")
+    if organisation.verify(by=request.user, note=form.cleaned_data["note"]):
         messages.success(
             request,
             _("%(name)s is now on the portal, and whoever proposed it is its editor.")

@@ -29,7 +29,7 @@ from contributions.models import (
     TransitionNotAllowed,
 )
 from pathway.models import Country, Stage
-from stakeholders.models import Organisation
+from stakeholders.models import Membership, Organisation
 
 from . import translations
 
@@ -207,6 +207,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page_query": page_query,
             "current_url": request.get_full_path(),
             "translations": list(translations.waiting()[: translations.SHOWN]),
+            # Requests to join and proposed organisations have a page of their own.
+            "memberships_waiting": Membership.objects.pending().count(),
         },
     )
 

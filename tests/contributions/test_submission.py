@@ -4,10 +4,12 @@ import uuid
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 
 from barriers.models import Barrier
 from contributions.models import Initiative, ModerationEvent, Resource, Revision, Status
 from pathway.models import Region, Stage
+from stakeholders.models import Organisation
 from tests.conftest import logged_in, make_user
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,26 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 def test_people_without_an_approved_membership_are_told_to_join_first(pending_member):
     response = logged_in(pending_member).get("/resources/new/")
     assert response.status_code == 403
-    assert "Join an organisation first" in response.content.decode()
+    html = response.content.decode()
+    assert "Join an organisation first" in html
+    assert "Your request to join Lung Patients Network is waiting" in html
+    assert f'href="{reverse("stakeholders:propose")}"' in html
+
+
+def test_a_pending_proposal_is_mentioned_when_asked_to_join_first(patients_group):
+    proposer = make_user("proposer")
+    Organisation.objects.propose(by=proposer, name="Rare Voices", group=patients_group)
+
+    html = logged_in(proposer).get(reverse("contributions:resource-create")).content.decode()
+
+    assert "Your proposal of Rare Voices is waiting for a curator" in html
+    assert "Your request to join" not in html
+
+
+def test_without_any_request_nothing_is_said_to_be_waiting(client):
+    html = logged_in(make_user("newcomer")).get(reverse("contributions:resource-create"))
+    assert "is waiting" not in html.content.decode()
+    assert f'href="{reverse("stakeholders:propose")}"' in html.content.decode()
 
 
 def test_the_form_offers_only_the_partners_own_organisations(partner, other_organisation):

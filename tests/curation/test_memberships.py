@@ -90,12 +90,16 @@ def test_queue_buttons_are_post_forms_with_csrf(curator, request_to_join, propos
 
     for url in (
         reverse("curation:membership-approve", args=[request_to_join.pk]),
-        reverse("curation:membership-decline", args=[request_to_join.pk]),
         reverse("curation:organisation-verify", args=[proposed.pk]),
     ):
         assert f'<form method="post" action="{url}"' in html
+    for url in (
+        reverse("curation:membership-decline", args=[request_to_join.pk]),
+        reverse("curation:membership-decline", args=[proposed.memberships.get().pk]),
+    ):
+        assert f'formaction="{url}"' in html
     main = html[html.index('<main id="main"') : html.index("</main>")]
-    assert main.count("csrfmiddlewaretoken") == 4
+    assert main.count("csrfmiddlewaretoken") == 2
 
 
 def test_queue_query_count_does_not_grow(curator, organisation, patients_group):
@@ -297,3 +301,14 @@ def test_admin_approve_action_also_tells_the_person(admin_user, request_to_join,
     email = OutgoingEmail.objects.get()
     assert email.to == pending_member.email
     assert email.template == "membership_approved"
+
+
+def test_the_moderation_queue_links_the_memberships_with_their_count(
+    curator, request_to_join, proposed
+):
+    html = logged_in(curator).get(reverse("curation:queue")).content.decode()
+
+    assert f'<a href="{QUEUE}">2 requests to join and proposed organisations waiting' in html
+    Membership.objects.update(status=Membership.Status.APPROVED)
+    html = logged_in(curator).get(reverse("curation:queue")).content.decode()
+    assert f'<a href="{QUEUE}">Requests to join organisations: none waiting</a>' in html

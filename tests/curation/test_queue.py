@@ -335,9 +335,9 @@ def test_the_queue_takes_a_fixed_number_of_queries(
     assert len(response.context["entries"]) == 3 * size
     # 1 session, 2 user, 3 is_curator (groups), 4 count of the queue,
     # 5 the page of the queue (one UNION), 6-8 resources + their countries + regions,
-    # 9-11 initiatives + their countries + regions, 12-14 the filters' options:
-    # organisations, countries, stages, 15 translations of published items waiting.
-    assert len(queries) == 15, "\n".join(q["sql"] for q in queries.captured_queries)
+    # 9-11 initiatives + their countries + regions, 12 translations waiting,
+    # 13 memberships waiting, 14-16 the filters' options: organisations, countries, stages.
+    assert len(queries) == 16, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 # Bulk publishing.

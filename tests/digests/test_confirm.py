@@ -6,7 +6,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from digests.models import Subscription
 from digests.tasks import delete_expired_subscriptions
@@ -107,3 +107,33 @@ def test_a_link_to_a_deleted_subscription_says_so(client, make_subscription):
 
     assert response.status_code == 404
     assert "We could not find this subscription" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "frequency", "expected"),
+    [
+        ("en", "weekly", "(weekly, on Monday morning)"),
+        ("en", "monthly", "(monthly, on the 1st)"),
+        ("es", "weekly", "lunes"),
+        ("de", "weekly", "Montag"),
+    ],
+)
+def test_the_confirmation_names_the_frequency_as_the_language_writes_it(
+    client, make_subscription, language, frequency, expected
+):
+    subscription = make_subscription(frequency=frequency, confirmed_at=None)
+
+    with translation.override(language):
+        html = client.get(subscription.confirm_url()).content.decode()
+
+    assert expected in html
+    assert "monday" not in html
+
+
+def test_the_confirmation_email_names_the_day_with_its_capital(client):
+    subscribe(client, frequency="weekly")
+
+    email = emails_to("reader@example.org")[0]
+
+    for part in (email.text, email.html):
+        assert "weekly, on Monday morning" in part

@@ -45,7 +45,7 @@ def test_members_page_lists_requests_and_members(editor, organisation, partner, 
     approve_url = reverse(
         "stakeholders:member-approve", args=[organisation.slug, membership_of(pending_member).pk]
     )
-    assert f'<form method="post" action="{approve_url}">' in html
+    assert f'<form method="post" action="{approve_url}" class="decision__actions">' in html
 
 
 def test_members_page_query_count_does_not_grow(editor, organisation):
