@@ -13,7 +13,10 @@ from stakeholders.models import StakeholderGroup
 
 pytestmark = pytest.mark.django_db
 
-NOTE = '<span class="untranslated__note">Not yet translated</span>'
+# The note in Polish, the language these tests render in, from its catalogue.
+with translation.override("pl"):
+    NOTE_TEXT = translation.gettext("Not yet translated")
+NOTE = f'<span class="untranslated__note">{NOTE_TEXT}</span>'
 
 
 def render(source: str, language: str, **context) -> str:
@@ -58,7 +61,7 @@ def test_the_note_is_in_the_active_language(stage, monkeypatch):
 def test_block_texts_keep_their_format_inside_an_english_block(stage):
     markdown = render('{% translated stage "description" "markdown" %}', "pl", stage=stage)
     assert markdown.startswith(
-        '<div class="untranslated"><p class="untranslated__note">Not yet translated</p>'
+        f'<div class="untranslated"><p class="untranslated__note">{NOTE_TEXT}</p>'
         '<div lang="en"><p>Regular check-ups'
     )
     assert markdown.count("<p>") == 2  # the two paragraphs of the English text
