@@ -178,3 +178,29 @@ def test_the_streamed_download_of_the_demo_content_is_what_instances_gave(
     assert len(rows) == len(expected) > 5
     assert rows == expected
     assert any(";" in cell for row in rows for cell in row)
+
+
+def test_queries_grow_with_chunks_not_rows(api, make_resource, monkeypatch):
+    """The main query, then one grouped query per related column per chunk: 12 rows
+    in chunks of 5 cost three rounds of tag queries, not twelve."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from contributions.api.downloads import ContributionCSVView
+
+    def count() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as context:
+            rows = rows_of(api().get("/api/v1/resources.csv"))
+        return len(rows), len(context.captured_queries)
+
+    for n in range(5):
+        make_resource(f"Resource {n:02d}", "published", stages=["monitoring"], countries=["DE"])
+    monkeypatch.setattr(ContributionCSVView, "chunk_size", 5)
+    rows, one_chunk = count()
+    assert rows == 5
+    for n in range(5, 12):
+        make_resource(f"Resource {n:02d}", "published", stages=["monitoring"], countries=["FR"])
+    rows, three_chunks = count()
+    assert rows == 12
+    # Six tag columns are queried per chunk (the main query streams on).
+    assert three_chunks - one_chunk == 2 * 6
