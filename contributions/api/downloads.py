@@ -260,11 +260,11 @@ CSV_HELP = gettext_lazy(
 )
 
 
-def csv_schema(kind: str, header: str) -> object:
+def csv_schema(kind: str, summary: str, header: str) -> object:
     return extend_schema(
         operation_id=f"{kind}_csv",
         filters=True,
-        summary=_("Download %(kind)s as CSV") % {"kind": kind},
+        summary=summary,
         description=CSV_HELP,
         tags=[kind],
         responses={
@@ -289,6 +289,7 @@ class ResourceCSVView(ContributionCSVView):
 
     @csv_schema(
         "resources",
+        gettext_lazy("Download resources as CSV"),
         "slug,title,summary,description,organisation,organisation_name,stages,barriers,"
         "audiences,countries,regions,therapeutic_areas,language,status,published_at,updated_at,"
         "resource_type,url,publisher,year,web_url",
@@ -326,6 +327,7 @@ class InitiativeCSVView(ContributionCSVView):
 
     @csv_schema(
         "initiatives",
+        gettext_lazy("Download initiatives as CSV"),
         "slug,title,summary,description,organisation,organisation_name,stages,barriers,"
         "audiences,countries,regions,therapeutic_areas,language,status,published_at,updated_at,"
         "phase,start_date,end_date,website,outcomes,partner_organisations,"
