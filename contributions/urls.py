@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from .views import feeds, languages, library, submission
 
@@ -24,6 +25,11 @@ urlpatterns = [
         name="initiative-languages",
     ),
     path("contributions/", submission.my_contributions, name="mine"),
+    path(
+        "feeds/",
+        TemplateView.as_view(template_name="contributions/feeds.html"),
+        name="feeds",
+    ),
     path("feeds/resources/", feeds.ResourceFeed(), name="resource-feed"),
     path("feeds/initiatives/", feeds.InitiativeFeed(), name="initiative-feed"),
 ]

@@ -6,8 +6,8 @@ from .models import Membership, Organisation
 MAX_WAITING_PROPOSALS = 3
 
 
-class OrganisationProposalForm(forms.ModelForm):
-    """A signed-up user proposes an organisation that is not on the portal yet."""
+class OrganisationDetailsForm(forms.ModelForm):
+    """The public details of an organisation, as its proposer or its editors give them."""
 
     description = forms.CharField(
         label=_("What the organisation does"),
@@ -16,6 +16,14 @@ class OrganisationProposalForm(forms.ModelForm):
         required=False,
         help_text=_("A few sentences for its public page. At most 2,000 characters."),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].empty_label = _("International (no single country)")
+
+
+class OrganisationProposalForm(OrganisationDetailsForm):
+    """A signed-up user proposes an organisation that is not on the portal yet."""
 
     class Meta:
         model = Organisation
@@ -33,7 +41,6 @@ class OrganisationProposalForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["country"].empty_label = _("International (no single country)")
         self.fields["group"].empty_label = _("Choose a group")
 
     def clean_name(self) -> str:
@@ -66,6 +73,20 @@ class OrganisationProposalForm(forms.ModelForm):
                 params={"count": waiting},
             )
         return super().clean()
+
+
+class OrganisationProfileForm(OrganisationDetailsForm):
+    """What an organisation's editors may change on its public page. The name stays as a
+    curator verified it; editors ask a curator to change it."""
+
+    class Meta:
+        model = Organisation
+        fields = ["group", "country", "website", "description"]
+        labels = {"group": _("Stakeholder group")}
+        help_texts = {
+            "group": _("The kind of organisation it is."),
+            "website": _("Its home page, starting with https://."),
+        }
 
 
 class DecisionForm(forms.Form):

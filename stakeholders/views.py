@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .forms import DecisionForm, OrganisationProposalForm, RoleForm
+from .forms import DecisionForm, OrganisationProfileForm, OrganisationProposalForm, RoleForm
 from .models import Membership, Organisation
 
 
@@ -72,6 +72,22 @@ def _organisation_for_editor(request: HttpRequest, slug: str) -> Organisation:
     if not organisation.is_member(request.user, role=Membership.Role.EDITOR):
         raise PermissionDenied(_("Only the organisation's editors manage its members."))
     return organisation
+
+
+@login_required
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """An editor changes the organisation's public profile."""
+    organisation = _organisation_for_editor(request, slug)
+    form = OrganisationProfileForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, _("The profile of %(name)s is saved.") % {"name": organisation.name}
+        )
+        return redirect(organisation)
+    return render(
+        request, "stakeholders/organisation_edit.html", {"organisation": organisation, "form": form}
+    )
 
 
 @login_required

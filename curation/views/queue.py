@@ -15,7 +15,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
@@ -141,7 +140,6 @@ class QueueEntry:
     item: Contribution
     is_revision: bool
     waiting_since: datetime
-    age: str
 
     @property
     def selectable(self) -> bool:
@@ -161,7 +159,6 @@ class QueueEntry:
 
 def queue_entries(rows: list[tuple]) -> list[QueueEntry]:
     """The page's items with what a queue row shows, in two queries per kind."""
-    now = timezone.now()
     wanted: dict[str, set[int]] = {kind: set() for kind in KINDS}
     for kind, item_id, _is_revision, _since in rows:
         wanted[kind].add(item_id)
@@ -179,7 +176,6 @@ def queue_entries(rows: list[tuple]) -> list[QueueEntry]:
             item=found[kind][item_id],
             is_revision=bool(is_revision),
             waiting_since=since,
-            age=timesince(since, now, depth=1),
         )
         for kind, item_id, is_revision, since in rows
         if item_id in found.get(kind, {})

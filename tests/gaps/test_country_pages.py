@@ -32,7 +32,7 @@ def test_a_country_page_shows_coverage_work_people_gaps_and_neighbours(
     assert response.status_code == 200
     body = response.content.decode()
     assert "<h1>Germany</h1>" in body
-    assert "1 published initiatives and 2 resources are tagged with Germany" in body
+    assert "1 published initiative and 2 resources are tagged with Germany" in body
     assert "Reimbursement guide" in body and "Reimbursement campaign" in body
     assert "French guide" not in body
     assert "Lung Patients Network" in body

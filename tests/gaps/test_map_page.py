@@ -34,6 +34,7 @@ def test_the_map_marks_gaps_in_words_and_links_cells_to_the_library(german_work,
     assert "coverage__cell--4" in body
     assert "How to read the map" in body
     assert 'href="/countries/DE/"' in body
+    assert "From 1 published initiative and 2 resources." in body
 
 
 def test_categories_expand_to_their_barriers_without_javascript(german_work, client):
@@ -97,3 +98,11 @@ def test_the_map_is_printable_and_needs_no_inline_styles(client):
     assert "style=" not in body
     with open("static/css/gaps.css") as css:
         assert "@media print" in css.read()
+
+
+def test_the_counts_above_a_matrix_are_real_plurals_in_every_language(german_work, client):
+    body = client.get("/pl/gaps/?country=de").content.decode()
+    summary = re.search(r'coverage-block__summary">(.*?)</p>', body, re.S).group(1)
+
+    assert "published" not in summary and "resources" not in summary
+    assert re.search(r"\b1 opublikowan\w+ inicjatyw\w*\b", summary), summary

@@ -119,7 +119,7 @@ def test_every_page_has_the_shared_layout(client, organisation, url):
     assert '<main id="main"' in body
     assert body.count("<h1") == 1
     assert '<label for="site-search-q"' in body
-    assert 'href="/sitemap.xml"' in body
+    assert 'href="/feeds/"' in body  # the page about the feeds, which links the sitemap
     assert "· FT3 Pathway Portal</title>" in body
 
 
