@@ -36,6 +36,7 @@ from .support import (
     PageProblems,
     journey_plan,
     open_page,
+    other_public_pages,
     public_pages,
     watch,
 )
@@ -52,7 +53,7 @@ def site(django_db_setup, django_db_blocker) -> Iterator[DemoSite]:
         # The demo accounts' passwords need no slow hashing here.
         with override_settings(PASSWORD_HASHERS=[FAST_HASHER]):
             call_command("loaddemo", stdout=io.StringIO())
-        pages = public_pages()
+        pages = {**public_pages(), **other_public_pages()}
         journey = journey_plan()
         threads_before = set(threading.enumerate())
         server = LiveServer("localhost")

@@ -183,6 +183,28 @@ def public_pages() -> dict[str, str]:
     }
 
 
+# The other pages of the URL contract (DESIGN.md) an anonymous visitor can open.
+OTHER_PUBLIC_PAGES = [
+    "site search",
+    "digest subscription",
+    "feeds",
+    "log-in",
+    "sign-up",
+    "password reset",
+]
+
+
+def other_public_pages() -> dict[str, str]:
+    return {
+        "site search": f"{reverse('portal:search')}?{urlencode({'q': 'biomarker'})}",
+        "digest subscription": reverse("digests:subscribe"),
+        "feeds": reverse("contributions:feeds"),
+        "log-in": reverse("account_login"),
+        "sign-up": reverse("account_signup"),
+        "password reset": reverse("account_reset_password"),
+    }
+
+
 @dataclass(frozen=True)
 class ConsoleError:
     text: str

@@ -13,6 +13,7 @@ from core.i18n import localized_path
 
 from .support import (
     NOT_FOUND_PAGES,
+    OTHER_PUBLIC_PAGES,
     PUBLIC_PAGES,
     TIMEOUT_MS,
     describe_violations,
@@ -30,7 +31,7 @@ def test_every_public_page_in_every_language_has_no_serious_accessibility_violat
     page: Page, site, axe_source, language
 ):
     problems = []
-    for name in PUBLIC_PAGES:
+    for name in [*PUBLIC_PAGES, *OTHER_PUBLIC_PAGES]:
         path = localized_path(site.pages[name], language)
         response = page.goto(path)
         expected = 404 if name in NOT_FOUND_PAGES else 200

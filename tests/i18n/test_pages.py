@@ -6,17 +6,15 @@ texts as stored are left out, and so is any element marked with another language
 (`lang`), such as the switcher's language names."""
 
 import io
-from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
 from django.utils import translation
 
 from core.i18n import localized_path
-from tests.browser.support import NOT_FOUND_PAGES, public_pages
+from tests.browser.support import NOT_FOUND_PAGES, other_public_pages, public_pages
 
 from .support import (
     CATALOGUE_LANGUAGES,
@@ -32,14 +30,7 @@ pytestmark = pytest.mark.django_db
 def every_public_page() -> dict[str, str]:
     """The browser tests' public pages, and the other pages of the URL contract
     (DESIGN.md) an anonymous visitor can open."""
-    return {
-        **public_pages(),
-        "site search": f"{reverse('portal:search')}?{urlencode({'q': 'biomarker'})}",
-        "digest subscription": reverse("digests:subscribe"),
-        "log-in": reverse("account_login"),
-        "sign-up": reverse("account_signup"),
-        "password reset": reverse("account_reset_password"),
-    }
+    return {**public_pages(), **other_public_pages()}
 
 
 @pytest.fixture
