@@ -6,5 +6,6 @@ app_name = "gaps"
 
 urlpatterns = [
     path("gaps/", views.gap_map, name="map"),
+    path("countries/", views.countries, name="countries"),
     path("countries/<str:code>/", views.country, name="country"),
 ]

@@ -18,6 +18,7 @@ from contributions.models import Initiative, Resource, Status
 from pathway.models import Country, Region, TherapeuticArea
 
 from .coverage import Coverage, Scope, compare, csv_rows, organisations_in
+from .world import DEFAULT_SORT, SORTS, coverage_by_country, shapes_without_country, world_map
 
 EXPAND_ALL = "all"
 
@@ -173,6 +174,29 @@ def csv_response(matrices: list[Coverage], scopes: list[Scope]) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     csv.writer(response).writerows(csv_rows(matrices))
     return response
+
+
+@require_safe
+def countries(request: HttpRequest) -> HttpResponse:
+    """Every country with the published work that applies there: a world map coloured
+    by it and a table of the same numbers, sortable by a link (no script needed)."""
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort not in SORTS:
+        sort = DEFAULT_SORT
+    rows, legend = coverage_by_country(sort)
+    shapes = world_map()
+    return render(
+        request,
+        "gaps/countries.html",
+        {
+            "rows": rows,
+            "legend": legend,
+            "sort": sort,
+            "view_box": shapes["viewBox"],
+            "other_shapes": shapes_without_country(rows),
+            "with_work": sum(1 for row in rows if row.here),
+        },
+    )
 
 
 COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
