@@ -226,6 +226,117 @@ ORGANISATIONS: list[dict] = [
             "affected by lung cancer a voice in European health policy."
         ),
     },
+    # Support for patients and families, listed on the country pages. Real national
+    # organisations with their real websites only; contact details (email, telephone)
+    # only on the clearly fictional ones, with example.org addresses and numbers from
+    # the ranges reserved for fiction (UK 020 7946 0xxx, US 555-01xx, AU 02 5550 xxxx).
+    {
+        "slug": "roy-castle-lung-cancer-foundation",
+        "name": "Roy Castle Lung Cancer Foundation",
+        "group": "patients-advocacy",
+        "country": "GB",
+        "website": "https://roycastle.org",
+        "description": (
+            "UK lung cancer charity offering information, support groups and a helpline "
+            "for people with lung cancer and their families."
+        ),
+    },
+    {
+        "slug": "deutsche-krebshilfe",
+        "name": "Deutsche Krebshilfe",
+        "group": "patients-advocacy",
+        "country": "DE",
+        "website": "https://www.krebshilfe.de",
+        "description": (
+            "German cancer charity with a free information and advice service for patients "
+            "and families, and a directory of local self-help groups."
+        ),
+    },
+    {
+        "slug": "kwf-kankerbestrijding",
+        "name": "KWF Kankerbestrijding",
+        "group": "patients-advocacy",
+        "country": "NL",
+        "website": "https://www.kwf.nl",
+        "description": (
+            "Dutch cancer society: information about cancer and its treatment, and help "
+            "finding support for patients and the people close to them."
+        ),
+    },
+    {
+        "slug": "kreftforeningen",
+        "name": "Kreftforeningen (Norwegian Cancer Society)",
+        "group": "patients-advocacy",
+        "country": "NO",
+        "website": "https://kreftforeningen.no",
+        "description": (
+            "Norwegian cancer society with advice and support for people with cancer and "
+            "their families, by phone, chat and in person."
+        ),
+    },
+    {
+        "slug": "lung-foundation-australia",
+        "name": "Lung Foundation Australia",
+        "group": "patients-advocacy",
+        "country": "AU",
+        "website": "https://lungfoundation.com.au",
+        "description": (
+            "Australian charity for lung health with information, support groups and lung "
+            "cancer nurses for patients and carers."
+        ),
+    },
+    {
+        "slug": "demo-lung-cancer-helpline-uk",
+        "name": "Demo Lung Cancer Helpline UK (fictional)",
+        "group": "patients-advocacy",
+        "country": "GB",
+        "website": "https://example.org/lung-cancer-helpline-uk",
+        "public_email": "helpline@example.org",
+        "phone": "+44 20 7946 0123",
+        "description": (
+            "A made-up organisation for the demo: a helpline that explains biomarker "
+            "tests and results to patients and families."
+        ),
+    },
+    {
+        "slug": "demo-biomarker-help-desk-us",
+        "name": "Demo Biomarker Help Desk US (fictional)",
+        "group": "nurses-navigators",
+        "country": "US",
+        "website": "https://example.org/biomarker-help-desk",
+        "public_email": "help-desk@example.org",
+        "phone": "+1 202 555 0142",
+        "supports_patients": True,
+        "description": (
+            "A made-up nurse navigator service for the demo: help with getting tested and "
+            "with insurance questions about biomarker tests."
+        ),
+    },
+    {
+        "slug": "demo-selbsthilfe-lungenkrebs",
+        "name": "Demo Selbsthilfe Lungenkrebs (fictional)",
+        "group": "patients-advocacy",
+        "country": "DE",
+        "website": "https://example.org/selbsthilfe-lungenkrebs",
+        "public_email": "kontakt@example.org",
+        "description": (
+            "A made-up self-help group for the demo, where people with lung cancer and "
+            "their families meet and share experience."
+        ),
+    },
+    {
+        "slug": "demo-lung-cancer-support-australia",
+        "name": "Demo Lung Cancer Support Australia (fictional)",
+        "group": "patients-advocacy",
+        "country": "AU",
+        "public_email": "support@example.org",
+        "phone": "+61 2 5550 1234",
+        "website": "https://example.org/lung-cancer-support-au",
+        "description": (
+            "A made-up support network for the demo, with peer support by phone for people "
+            "with lung cancer."
+        ),
+    },
 ]
 
 RESOURCES: list[dict] = [

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from barriers.models import BarrierCategory
 from contributions.models import Initiative, Resource, Status
 from pathway.models import Country, Region, TherapeuticArea
+from stakeholders.models import Organisation
 
 from .coverage import Coverage, Scope, compare, csv_rows, organisations_in
 from .world import DEFAULT_SORT, SORTS, coverage_by_country, shapes_without_country, world_map
@@ -226,9 +227,13 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "initiatives": scope.published(Initiative).with_tags()[:ITEMS_SHOWN],
             "resources": scope.published(Resource).with_tags()[:ITEMS_SHOWN],
             "organisations": organisations_in(scope),
+            "support": Organisation.objects.supporting_patients()
+            .filter(country=place)
+            .select_related("group"),
             "neighbours": neighbouring_initiatives(place),
             "library": library,
             "gaps_url": reverse("gaps:map") + f"?country={place.code}",
+            "subscribe_query": f"country={place.code}",
         },
     )
 

@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from .models import Membership, Organisation
 
 MAX_WAITING_PROPOSALS = 3
+# What the proposer and the editors of an organisation say about it in public.
+PUBLIC_DETAILS = [
+    "group",
+    "country",
+    "website",
+    "description",
+    "public_email",
+    "phone",
+    "supports_patients",
+]
 
 
 class OrganisationDetailsForm(forms.ModelForm):
@@ -27,7 +37,7 @@ class OrganisationProposalForm(OrganisationDetailsForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "group", "country", "website", "description"]
+        fields = ["name", *PUBLIC_DETAILS]
         labels = {
             "name": _("Name of the organisation"),
             "group": _("Stakeholder group"),
@@ -81,7 +91,7 @@ class OrganisationProfileForm(OrganisationDetailsForm):
 
     class Meta:
         model = Organisation
-        fields = ["group", "country", "website", "description"]
+        fields = PUBLIC_DETAILS
         labels = {"group": _("Stakeholder group")}
         help_texts = {
             "group": _("The kind of organisation it is."),

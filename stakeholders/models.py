@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
@@ -21,6 +22,20 @@ if TYPE_CHECKING:
 
 # Slugs that would collide with pages under /organisations/.
 RESERVED_SLUGS = frozenset({"new"})
+# The stakeholder group whose organisations support patients by what they are.
+PATIENT_GROUP = "patients-advocacy"
+PHONE_CHARACTERS = frozenset("0123456789+ ()-./")
+
+
+def validate_phone(value: str) -> None:
+    """A telephone number as people write it: digits, an optional leading +, and
+    spaces, brackets, dots, dashes or slashes between; 6 to 15 digits (E.164)."""
+    digits = sum(ch.isdigit() for ch in value)
+    if not set(value) <= PHONE_CHARACTERS or "+" in value[1:] or not 6 <= digits <= 15:
+        raise ValidationError(
+            _("Enter a telephone number with its area code, e.g. +44 20 7946 0123."),
+            code="invalid_phone",
+        )
 
 
 class StakeholderGroup(TranslatedModel):
@@ -65,6 +80,13 @@ class OrganisationQuerySet(models.QuerySet):
             return self.all()
         theirs = Membership.objects.filter(user=user).exclude(status=Membership.Status.DECLINED)
         return self.filter(models.Q(verified=True) | models.Q(pk__in=theirs.values("organisation")))
+
+    def supporting_patients(self) -> "OrganisationQuerySet":
+        """Verified patient organisations, and other verified organisations that say
+        they support patients and families: the support listed on country pages."""
+        return self.verified().filter(
+            models.Q(group__slug=PATIENT_GROUP) | models.Q(supports_patients=True)
+        )
 
     def unique_slug(self, name: str) -> str:
         """A slug for `name` that no organisation has and no URL reserves."""
@@ -131,6 +153,24 @@ class Organisation(models.Model):
     )
     website = models.URLField(_("website"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=2000)
+    # Public contact details, shown to patients looking for support.
+    public_email = models.EmailField(
+        _("public email"),
+        blank=True,
+        help_text=_("An address for the public, shown on the portal, e.g. a helpline's."),
+    )
+    phone = models.CharField(
+        _("public telephone"),
+        max_length=30,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("A number for the public, with its country code, e.g. +44 20 7946 0123."),
+    )
+    supports_patients = models.BooleanField(
+        _("supports patients and families"),
+        default=False,
+        help_text=_("Listed as support on its country's page. Patient organisations always are."),
+    )
     verified = models.BooleanField(
         _("verified"), default=False, help_text=_("Checked by a curator and shown publicly.")
     )
@@ -149,6 +189,17 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:organisation", args=[self.slug])
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number as a tel: link (RFC 3966: digits and a leading +)."""
+        if not self.phone:
+            return ""
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.website or self.public_email or self.phone)
 
     def is_member(self, user, role: str | None = None) -> bool:
         """Whether `user` may act for this organisation (as `role`, if given)."""

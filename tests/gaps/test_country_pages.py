@@ -81,8 +81,8 @@ def test_initiative_pages_suggest_potential_partners(
 
 def test_the_map_and_every_country_page_are_in_the_sitemap_and_the_main_menu(client):
     body = client.get("/sitemap-gaps.xml").content.decode()
-    assert "/gaps/</loc>" in body
+    assert "/gaps/</loc>" in body and "/countries/</loc>" in body
     for code in Country.objects.values_list("code", flat=True):
         assert f"/countries/{code}/</loc>" in body
     menu = client.get("/countries/DE/").content.decode().split('aria-label="Main"')[1]
-    assert '<a href="/gaps/" aria-current="page">Gaps</a>' in menu.split("</nav>")[0]
+    assert '<a href="/countries/" aria-current="page">Countries</a>' in menu.split("</nav>")[0]

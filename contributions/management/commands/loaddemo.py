@@ -185,6 +185,9 @@ class DemoLoader:
                     country=country,
                     website=spec["website"],
                     description=spec["description"],
+                    public_email=spec.get("public_email", ""),
+                    phone=spec.get("phone", ""),
+                    supports_patients=spec.get("supports_patients", False),
                     verified=True,
                 )
                 organisation.full_clean()
