@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from barriers.models import Barrier, BarrierCategory
 from contributions.filters import LIBRARY_FILTERSETS, ChosenFilter, LibraryQuery
 from contributions.models import TAG_KINDS
-from pathway.forms import CountriesField
+from pathway.forms import CountriesByRegion, CountriesField
 from pathway.models import Region, Stage, TherapeuticArea
 
 from .models import KINDS, Frequency, Subscription
@@ -61,7 +61,12 @@ class InterestsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Barriers"),
     )
-    countries = CountriesField(required=False, label=_("Countries"))
+    countries = CountriesField(
+        required=False,
+        label=_("Countries"),
+        widget=CountriesByRegion,
+        help_text=_("Open a region to tick its countries."),
+    )
     regions = forms.ModelMultipleChoiceField(
         queryset=Region.objects.all(),
         to_field_name="slug",
@@ -116,6 +121,22 @@ class InterestsForm(forms.Form):
             for category in BarrierCategory.objects.all()
             if category.pk in options
         ]
+
+    def area_groups(self) -> list[dict]:
+        """The therapeutic-area checkboxes grouped as the tree is: each broad area
+        with its narrower ones, in order, as {"option", "name", "narrower": [(option,
+        name)]}."""
+        areas = {str(area.slug): area for area in self.fields["therapeutic_areas"].queryset}
+        groups: dict[int, dict] = {}
+        for option in self["therapeutic_areas"]:
+            area = areas[str(option.data["value"])]
+            broad = area.parent if area.parent_id is not None else area
+            group = groups.setdefault(broad.pk, {"option": None, "name": "", "narrower": []})
+            if broad is area:
+                group.update(option=option, name=area.name)
+            else:
+                group["narrower"].append((option, area.name))
+        return list(groups.values())
 
     def interests(self) -> dict:
         """The choices as Subscription field values."""

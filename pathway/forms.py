@@ -3,8 +3,10 @@ with every country offered as a suggestion (a <datalist>, so it works without
 JavaScript; static/js/country-picker.js turns it into a filtering list box).
 
 - CountryField: one country (the site search).
-- CountriesField: several (digest subscriptions); those already chosen show as
-  ticked checkboxes, and more can be typed, separated by commas.
+- CountriesField: several; those already chosen show as ticked checkboxes, and more
+  can be typed, separated by commas (CountriesPicker), or every country is a
+  checkbox in a folding group per region (CountriesByRegion, the digest form), with
+  a box that filters them as you type when JavaScript runs (static/js/choice-filter.js).
 """
 
 from django import forms
@@ -15,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .countries import EXAMPLE, CountryNames
-from .models import Country
+from .models import Country, Region
 
 MAX_REPORTED = 5
 SEVERAL = _("Type a country's name or code, e.g. Poland or PL; separate several with commas.")
@@ -125,6 +127,36 @@ class CountriesPicker(ProjectTemplateWidget):
         context["chosen"] = list(dict.fromkeys(chosen))
         context["typed"] = ", ".join(typed)
         context["options"] = names.options
+        return context
+
+
+class CountriesByRegion(CountriesPicker):
+    """Every country as a checkbox, grouped by region in <details> (open where one is
+    chosen): usable without a script, without a list box to hold Ctrl in."""
+
+    template_name = "pathway/widgets/countries_by_region.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        chosen = {code for code, _name in context["chosen"]}
+        region_of = dict(Country.objects.values_list("code", "region"))
+        regions = {region.pk: str(region.name) for region in Region.objects.all()}
+        groups: dict[int | None, list[tuple[str, str, bool]]] = {pk: [] for pk in regions}
+        for code, country_name in context["options"]:
+            region = region_of.get(code)
+            groups.setdefault(region if region in regions else None, []).append(
+                (code, country_name, code in chosen)
+            )
+        context["groups"] = [
+            {
+                "name": regions.get(pk) or gettext("Other countries"),
+                "slug": pk or "other",
+                "countries": countries,
+                "chosen": sum(checked for _code, _name, checked in countries),
+            }
+            for pk, countries in groups.items()
+            if countries
+        ]
         return context
 
 

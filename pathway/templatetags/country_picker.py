@@ -20,3 +20,12 @@ def country_match_messages() -> str:
         ),
         MAX_SHOWN,
     )
+
+
+@register.simple_tag
+def country_filter_messages() -> str:
+    """What the filter of the countries by region says when n countries match
+    (static/js/choice-filter.js), for any number of countries."""
+    return count_messages(
+        lambda n: ngettext("%(n)s country matches.", "%(n)s countries match.", n), 300
+    )

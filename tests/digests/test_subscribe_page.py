@@ -33,11 +33,22 @@ def test_the_subscribe_page_offers_every_interest_and_frequency(client):
         "therapeutic_areas",
     ):
         assert f'name="{name}"' in html
-    # Every country is offered in a box that takes a name or a code.
-    assert 'name="countries"' in html and '<option value="Poland" label="PL">' in html
-    assert "Financing &amp; regulation" in html  # barriers grouped by category
-    assert checked(html, "frequency", "weekly")
-    assert checked(html, "kinds", "resources") and checked(html, "kinds", "initiatives")
+    # Every country is a checkbox, grouped by region in folding groups; no list box.
+    europe = html[
+        html.index("<summary>Europe") : html.index("</details>", html.index("<summary>Europe"))
+    ]
+    assert 'name="countries" value="PL" id="id_countries_PL">' in europe
+    assert 'name="countries" value="BR"' not in europe
+    assert html.count('name="countries"') >= 249
+    assert "<select" not in html[html.index("<form") : html.index("</form>")]
+    assert "Ctrl" not in html
+    # Therapeutic areas as their tree: lung cancer in the list under oncology.
+    assert re.search(
+        r'value="oncology"[^\n]*>Oncology</label>\s*<ul class="digest-choices__list">'
+        r'(<li>(?:(?!</li>).)*</li>)*?<li><input [^>]*value="lung-cancer"[^>]*> <label[^>]*>'
+        r"Lung cancer</label>",
+        html,
+    )
     assert 'style="' not in html  # the CSP allows no inline styles
 
 
