@@ -42,9 +42,13 @@ PAGES = {
     "pathway-map": "/pathway/",
     "stage": "/pathway/testing-decision/",
     "library": "/resources/",
+    "library-searched": "/resources/?q=cancer",
+    "directory": "/initiatives/",
     "barrier": "/barriers/test-not-reimbursed/",
     "gaps": "/gaps/",
+    "countries": "/countries/",
     "country": "/countries/DE/",
+    "subscribe": "/digest/subscribe/?country=DE",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]

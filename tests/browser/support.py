@@ -131,6 +131,7 @@ PUBLIC_PAGES = [
     "initiative",
     "gap map",
     "gap map compared",
+    "countries",
     "country",
     "not found",
 ]
@@ -178,6 +179,7 @@ def public_pages() -> dict[str, str]:
         "initiative": initiative.get_absolute_url(),
         "gap map": reverse("gaps:map"),
         "gap map compared": f"{reverse('gaps:map')}?{urlencode(compared)}",
+        "countries": reverse("gaps:countries"),
         "country": reverse("gaps:country", args=[country.code]),
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
