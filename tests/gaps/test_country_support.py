@@ -110,3 +110,16 @@ def test_bad_contact_details_are_field_errors_and_nothing_is_lost(editor, organi
     assert 'value="call us"' in body and 'value="not an address"' in body
     organisation.refresh_from_db()
     assert organisation.phone == "" and organisation.website == ""
+
+
+def test_the_api_gives_the_public_contact_details(organisation, client):
+    organisation.public_email, organisation.phone = "help@example.org", "+49 30 1234567"
+    organisation.save()
+
+    data = client.get(f"/api/v1/organisations/{organisation.slug}/").json()
+
+    assert (data["public_email"], data["phone"], data["supports_patients"]) == (
+        "help@example.org",
+        "+49 30 1234567",
+        False,
+    )
