@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "barriers",
     "contributions",
     "synergies",
+    "adoptions",
     "gaps",
     "curation",
     "digests",
@@ -105,7 +106,7 @@ CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
 CONTRIBUTION_PAGE_PANELS = {
     "top": ["curation.panels.review_link"],
     "details": ["gaps.panels.country_links"],
-    "after": ["synergies.panels.related_work"],
+    "after": ["adoptions.panels.adoptions", "synergies.panels.related_work"],
 }
 
 MIDDLEWARE = [
@@ -224,6 +225,7 @@ PUBLIC_CONTENT_MODELS = [
     "contributions.Initiative",
     "contributions.ItemTranslation",
     "synergies",
+    "adoptions",
     "gaps",
     "search",
 ]
