@@ -108,6 +108,8 @@ CONTRIBUTION_PAGE_PANELS = {
     "details": ["gaps.panels.country_links"],
     "after": ["adoptions.panels.adoptions", "synergies.panels.related_work"],
 }
+# Functions loaddemo calls, after its own content, for the demo content of those apps.
+CONTRIBUTION_DEMO_LOADERS = ["adoptions.demo.load"]
 
 MIDDLEWARE = [
     # The request's time budget: first, so that it times everything below it.
