@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from adoptions.models import Adoption
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from pathway.models import Country, Stage
@@ -132,6 +133,8 @@ PUBLIC_PAGES = [
     "gap map",
     "gap map compared",
     "country",
+    "transfers",
+    "transfers filtered",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -158,6 +161,7 @@ def public_pages() -> dict[str, str]:
         .order_by("code")[0]
     )
     compared = {"country": country.code, "compare": other_country.code}
+    transfer = Adoption.objects.agreed().order_by("pk")[0]
     return {
         "portal:home": reverse("portal:home"),
         "pathway map": reverse("portal:pathway"),
@@ -179,6 +183,8 @@ def public_pages() -> dict[str, str]:
         "gap map": reverse("gaps:map"),
         "gap map compared": f"{reverse('gaps:map')}?{urlencode(compared)}",
         "country": reverse("gaps:country", args=[country.code]),
+        "transfers": reverse("adoptions:transfers"),
+        "transfers filtered": f"{reverse('adoptions:transfers')}?country={transfer.country_id}",
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 
