@@ -1018,6 +1018,40 @@ INITIATIVES: list[dict] = [
         "status": "submitted",
     },
     {
+        "slug": "impress-norway",
+        "title": "IMPRESS-Norway: DRUP-style access to targeted drugs across Norway",
+        "organisation": "oslo-university-hospital",
+        "phase": "active",
+        "start_date": datetime.date(2021, 4, 1),
+        "end_date": None,
+        "website": "https://www.impress-norway.no",
+        "language": "en",
+        "summary": (
+            "A national trial, modelled on the Dutch DRUP, that gives people with advanced "
+            "cancer in every Norwegian health region broad molecular testing and, when it "
+            "finds a target, an approved drug outside its label."
+        ),
+        "description": (
+            "IMPRESS-Norway took the DRUP design to Norway: extended molecular profiling "
+            "for patients with advanced cancer who have run out of standard options, a "
+            "national molecular tumour board, and cohorts of approved targeted drugs used "
+            "outside their label, with the drugs provided by their makers.\n\n"
+            "Cohorts that show benefit build the evidence for routine funding, and the "
+            "trial is open in hospitals in all four health regions, so patients need not "
+            "travel to the capital."
+        ),
+        "outcomes": "",
+        "stages": ["treatment-decision", "treatment-access"],
+        "barriers": ["few-routes-off-label-trials", "disparities-in-access"],
+        "audiences": ["clinicians", "patients-advocacy", "payers"],
+        "countries": ["NO"],
+        "regions": [],
+        "therapeutic_areas": ["oncology"],
+        "partners": [],
+        "related_resources": [],
+        "status": "published",
+    },
+    {
         "slug": "prospect-australia",
         "title": "PrOSPeCT: genomic profiling and trial matching for hard-to-treat cancers",
         "organisation": "omico",

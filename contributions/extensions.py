@@ -11,6 +11,8 @@ Django does with MIDDLEWARE:
 - ``CONTRIBUTION_PAGE_PANELS``: per place on an item's page ("top" above it,
   "details" beside the metadata, "after" below the text), functions
   ``(request, item) -> str`` that render one panel of HTML (or "" for none).
+- ``CONTRIBUTION_DEMO_LOADERS``: functions ``() -> None`` that ``manage.py loaddemo``
+  calls in its transaction, after its own content, to add theirs (idempotently).
 """
 
 from collections.abc import Mapping

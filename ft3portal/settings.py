@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "barriers",
     "contributions",
     "synergies",
+    "adoptions",
     "gaps",
     "curation",
     "digests",
@@ -105,8 +106,10 @@ CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
 CONTRIBUTION_PAGE_PANELS = {
     "top": ["curation.panels.review_link"],
     "details": ["gaps.panels.country_links"],
-    "after": ["synergies.panels.related_work"],
+    "after": ["adoptions.panels.adoptions", "synergies.panels.related_work"],
 }
+# Functions loaddemo calls, after its own content, for the demo content of those apps.
+CONTRIBUTION_DEMO_LOADERS = ["adoptions.demo.load"]
 
 MIDDLEWARE = [
     # The request's time budget: first, so that it times everything below it.
@@ -224,6 +227,7 @@ PUBLIC_CONTENT_MODELS = [
     "contributions.Initiative",
     "contributions.ItemTranslation",
     "synergies",
+    "adoptions",
     "gaps",
     "search",
 ]

@@ -40,6 +40,8 @@ urlpatterns = i18n_patterns(
     path("", include("contributions.urls")),
     # synergies: /contributions/similar/ (similar work while typing)
     path("contributions/similar/", include("synergies.urls")),
+    # adoptions: /transfers/, /adoptions/… (declarations and their decisions)
+    path("", include("adoptions.urls")),
     # gaps: /gaps/, /countries/<code>/
     path("", include("gaps.urls")),
     # curation: the queue, reviews, membership decisions

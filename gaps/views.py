@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from adoptions.models import Adoption
 from barriers.models import BarrierCategory
 from contributions.models import Initiative, Resource, Status
 from pathway.models import Country, Region, TherapeuticArea
@@ -231,6 +232,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             .filter(country=place)
             .select_related("group"),
             "neighbours": neighbouring_initiatives(place),
+            "transfers": Adoption.objects.agreed().in_country(place.code).with_parties(),
             "library": library,
             "gaps_url": reverse("gaps:map") + f"?country={place.code}",
             "subscribe_query": f"country={place.code}",

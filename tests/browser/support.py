@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from adoptions.models import Adoption
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from pathway.models import Country, Stage
@@ -133,6 +134,8 @@ PUBLIC_PAGES = [
     "gap map compared",
     "countries",
     "country",
+    "transfers",
+    "transfers filtered",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -159,6 +162,7 @@ def public_pages() -> dict[str, str]:
         .order_by("code")[0]
     )
     compared = {"country": country.code, "compare": other_country.code}
+    transfer = Adoption.objects.agreed().order_by("pk")[0]
     return {
         "portal:home": reverse("portal:home"),
         "pathway map": reverse("portal:pathway"),
@@ -181,6 +185,8 @@ def public_pages() -> dict[str, str]:
         "gap map compared": f"{reverse('gaps:map')}?{urlencode(compared)}",
         "countries": reverse("gaps:countries"),
         "country": reverse("gaps:country", args=[country.code]),
+        "transfers": reverse("adoptions:transfers"),
+        "transfers filtered": f"{reverse('adoptions:transfers')}?country={transfer.country_id}",
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 

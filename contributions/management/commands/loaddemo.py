@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -59,6 +60,9 @@ class Command(BaseCommand):
         loader = DemoLoader(reset_passwords=reset_passwords)
         with transaction.atomic():
             loader.load()
+            # The apps built on contributions add their own demo content (settings).
+            for path in settings.CONTRIBUTION_DEMO_LOADERS:
+                import_string(path)()
         # Printed only once everything is committed, so no password is shown for an
         # account that a failed run rolled back.
         self.report(loader)

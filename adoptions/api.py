@@ -1,0 +1,264 @@
+"""The adoptions endpoint: transfers for everyone; declarations, decisions and
+contact details for the two organisations (curators see every declaration).
+
+The rules are the model's (Adoption.declare, accept, decline, withdraw), as on
+the web: refusals by field are 400s, the wrong side is 403, a state that does not
+allow the action is 409.
+"""
+
+import django_filters
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from contributions.models import Initiative
+from core.api import (
+    NULLABLE_URI,
+    MethodCheckFirst,
+    Pagination,
+    PublicReadSchema,
+    StrictFilterBackend,
+    link_field,
+)
+from pathway.api import CountryRefSerializer
+from pathway.models import Country
+from stakeholders.api import OrganisationRefSerializer
+from stakeholders.models import Organisation
+
+from .models import MAX_NOTE_LENGTH, Adoption, AdoptionQuerySet
+
+
+class InitiativeRefSerializer(serializers.ModelSerializer):
+    api_url = link_field("initiative")
+
+    class Meta:
+        model = Initiative
+        fields = ["slug", "title", "api_url"]
+        read_only_fields = fields
+
+
+class EventSerializer(serializers.Serializer):
+    status = serializers.CharField(source="to_status")
+    by = serializers.SerializerMethodField()
+    at = serializers.DateTimeField(source="created_at")
+
+    def get_by(self, event) -> str | None:
+        return event.actor.username if event.actor else None
+
+
+class ContactSerializer(serializers.Serializer):
+    organisation = OrganisationRefSerializer()
+    website = serializers.CharField()
+    people = inline_serializer(
+        "ContactPerson",
+        {"name": serializers.CharField(), "email": serializers.EmailField()},
+        many=True,
+    )
+
+
+class AdoptionSerializer(serializers.ModelSerializer):
+    initiative = InitiativeRefSerializer(read_only=True)
+    organisation = OrganisationRefSerializer(read_only=True)
+    country = CountryRefSerializer(read_only=True)
+    from_country = CountryRefSerializer(read_only=True, allow_null=True)
+    adapted_initiative = serializers.SerializerMethodField(
+        help_text=gettext_lazy("The adopting organisation's own initiative, once published.")
+    )
+    note = serializers.SerializerMethodField(
+        help_text=gettext_lazy("For the two organisations and curators only; null for others.")
+    )
+    contacts = serializers.SerializerMethodField(
+        help_text=gettext_lazy(
+            "The other organisation's contact details: for its two sides, once both agreed."
+        )
+    )
+    history = serializers.SerializerMethodField()
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Adoption
+        fields = [
+            "id",
+            "initiative",
+            "organisation",
+            "country",
+            "from_country",
+            "kind",
+            "status",
+            "note",
+            "adapted_initiative",
+            "created_at",
+            "agreed_at",
+            "contacts",
+            "history",
+            "web_url",
+        ]
+        read_only_fields = fields
+
+    def _insider(self, adoption: Adoption) -> bool:
+        user = self.context["request"].user
+        return user.is_authenticated and (
+            user.is_curator or adoption.is_owner(user) or adoption.is_declarer(user)
+        )
+
+    @extend_schema_field(InitiativeRefSerializer(allow_null=True))
+    def get_adapted_initiative(self, adoption: Adoption) -> dict | None:
+        adapted = adoption.adapted_initiative
+        if adapted is None or not (adapted.is_published or self._insider(adoption)):
+            return None
+        return InitiativeRefSerializer(adapted, context=self.context).data
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_note(self, adoption: Adoption) -> str | None:
+        return adoption.note if self._insider(adoption) else None
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contacts(self, adoption: Adoption) -> dict | None:
+        contacts = adoption.contacts_for(self.context["request"].user)
+        return None if contacts is None else ContactSerializer(contacts, context=self.context).data
+
+    @extend_schema_field(EventSerializer(many=True, allow_null=True))
+    def get_history(self, adoption: Adoption) -> list | None:
+        if not self._insider(adoption):
+            return None
+        return EventSerializer(adoption.events.select_related("actor"), many=True).data
+
+    @extend_schema_field(NULLABLE_URI)
+    def get_web_url(self, adoption: Adoption) -> str | None:
+        if not self._insider(adoption):
+            return None
+        return self.context["request"].build_absolute_uri(adoption.get_absolute_url())
+
+
+class DeclarationSerializer(serializers.Serializer):
+    initiative = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Initiative.objects.published()
+    )
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.verified(),
+        required=False,
+        help_text=gettext_lazy("Your organisation; may be left out if you act for only one."),
+    )
+    country = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Country.objects.all(),
+        help_text=gettext_lazy("ISO 3166 alpha-2."),
+    )
+    kind = serializers.ChoiceField(choices=Adoption.Kind.choices, default=Adoption.Kind.PLANNED)
+    note = serializers.CharField(max_length=MAX_NOTE_LENGTH)
+    adapted_initiative = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Initiative.objects.all(), required=False, allow_null=True
+    )
+
+    def validate(self, data: dict) -> dict:
+        user = self.context["request"].user
+        theirs = Organisation.objects.acted_for_by(user).verified()
+        if "organisation" not in data:
+            others = list(theirs.exclude(pk=data["initiative"].organisation_id)[:2])
+            if len(others) != 1:
+                raise serializers.ValidationError(
+                    {"organisation": [_("Say which of your organisations declares it.")]}
+                )
+            data["organisation"] = others[0]
+        elif not theirs.filter(pk=data["organisation"].pk).exists():
+            raise serializers.ValidationError(
+                {"organisation": [_("You can declare only for an organisation you act for.")]}
+            )
+        return data
+
+
+class AdoptionFilterSet(django_filters.FilterSet):
+    country = django_filters.CharFilter(
+        method="in_country",
+        label=gettext_lazy("Country"),
+        help_text=gettext_lazy("Transfers from or to this country (ISO code)."),
+    )
+    status = django_filters.ChoiceFilter(choices=Adoption.Status.choices)
+    initiative = django_filters.CharFilter(
+        field_name="initiative__slug", help_text=gettext_lazy("The adopted initiative (slug).")
+    )
+
+    class Meta:
+        model = Adoption
+        fields: list[str] = []
+
+    def in_country(self, queryset: AdoptionQuerySet, name: str, value: str) -> AdoptionQuerySet:
+        return queryset.in_country(value.upper())
+
+
+class CanDeclare(BasePermission):
+    message = gettext_lazy("Only members of an organisation can declare an adoption.")
+
+    def has_permission(self, request: Request, view) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        if not request.user.is_authenticated:
+            return False
+        if view.action == "create":
+            return Organisation.objects.acted_for_by(request.user).verified().exists()
+        return True
+
+
+@extend_schema(tags=["adoptions"])
+class AdoptionViewSet(
+    MethodCheckFirst,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Adoptions of initiatives in other countries. Agreed ones (transfers) are public."""
+
+    schema = PublicReadSchema()
+    permission_classes = [CanDeclare]
+    serializer_class = AdoptionSerializer
+    pagination_class = Pagination
+    filter_backends = [StrictFilterBackend]
+    filterset_class = AdoptionFilterSet
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self) -> AdoptionQuerySet:
+        return (
+            Adoption.objects.visible_to(self.request.user)
+            .with_parties()
+            .order_by("-created_at", "-pk")
+        )
+
+    @extend_schema(request=DeclarationSerializer, responses={201: AdoptionSerializer})
+    def create(self, request: Request) -> Response:
+        declaration = DeclarationSerializer(data=request.data, context={"request": request})
+        declaration.is_valid(raise_exception=True)
+        adoption = Adoption.declare(by=request.user, **declaration.validated_data)
+        return Response(self.get_serializer(adoption).data, status=status.HTTP_201_CREATED)
+
+    def _decide(self, request: Request, action_name: str) -> Response:
+        adoption = self.get_object()
+        if not (adoption.is_owner(request.user) or adoption.is_declarer(request.user)):
+            raise PermissionDenied(_("Only the two organisations decide on an adoption."))
+        getattr(adoption, action_name)(by=request.user)
+        return Response(self.get_serializer(adoption).data)
+
+    @extend_schema(request=None, responses={200: AdoptionSerializer})
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str) -> Response:
+        """The initiative's organisation agrees: both sides see each other's contacts."""
+        return self._decide(request, "accept")
+
+    @extend_schema(request=None, responses={200: AdoptionSerializer})
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, pk: str) -> Response:
+        """The initiative's organisation declines contact, or withdraws its agreement."""
+        return self._decide(request, "decline")
+
+    @extend_schema(request=None, responses={200: AdoptionSerializer})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str) -> Response:
+        """The declaring organisation withdraws its declaration."""
+        return self._decide(request, "withdraw")
