@@ -11,7 +11,7 @@ no dependency): vowel groups, less a silent final "e" and the silent "-ed" and "
 endings, plus the vowel pairs that are two syllables ("bi-o", "di-ag"). A few words
 the rules get wrong are listed in EXCEPTIONS. Checked against the CMU Pronouncing
 Dictionary on words the rules were not written from (the README and the interface's
-English strings, 2,800 different words the dictionary has), the count agrees for
+English strings, 2,063 different words the dictionary has), the count agrees for
 98 % of them (README, "Plain language").
 
 Sentences end at ".", "!", "?" and at a line break: a question on its own line, a
