@@ -101,7 +101,7 @@ ENGLISH = {
         "ngs-not-available-locally": {
             "summary": [
                 "Many hospitals cannot offer next-generation sequencing, so patients get narrower tests, or wait while their sample is sent elsewhere.",
-                "Many hospitals cannot offer NGS, a test that checks many genes at once. So patients get narrower tests, or wait while their sample is sent somewhere else.",
+                "Many hospitals cannot offer NGS, a test that checks many genes at once. So patients get narrower tests. Or they wait while their sample is sent somewhere else.",
             ]
         },
         "no-molecular-tumour-board": {
