@@ -18,6 +18,7 @@ english_content() reads the same shape from the database: en.json must equal it
 migration shows up as a change to translate.
 """
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -195,6 +196,56 @@ def save_columns(instance: models.Model, columns: list[str], report: Report) -> 
         report.problems.append(f"{label} {instance.slug}: {columns[0]} is another row's")
         return 0
     return len(columns)
+
+
+def fingerprint(text: str | None) -> str:
+    """A short, stable fingerprint of a text, to recognise a shipped text that nobody
+    has edited without keeping the whole text in a migration."""
+    return hashlib.sha256((text or "").strip().encode()).hexdigest()[:16]
+
+
+def replace_shipped(
+    apps,
+    english: dict[str, dict[str, dict[str, tuple[str, str]]]],
+    earlier: dict[str, dict[str, dict[str, dict[str, str]]]],
+    *,
+    directory: Path | None = None,
+) -> None:
+    """Replace reference texts that still read as they shipped with newer ones.
+
+    For a data migration that rewrites shipped texts. `english`: {label: {slug: {field:
+    (old text, new text)}}}, replaced where the row's English still equals the old
+    text. `earlier`: {language: {label: {slug: {field: fingerprint of the text shipped
+    before}}}}, each replaced by the text of the current `<language>.json` where the
+    column still has that fingerprint. A text a curator has edited, in any language,
+    is kept; so is one that already holds the new text.
+    """
+    for label, rows in english.items():
+        model = apps.get_model(label)
+        for instance in model._base_manager.filter(slug__in=list(rows)):
+            changes = {}
+            for name, (old, new) in rows[instance.slug].items():
+                english = column(name, SOURCE_LANGUAGE)
+                current = getattr(instance, english) or getattr(instance, name)
+                if (current or "").strip() == old.strip():
+                    changes[name] = changes[english] = new
+            if changes:
+                model._base_manager.filter(pk=instance.pk).update(**changes)
+    directory = Path(directory or DIRECTORY)
+    for language, labels in earlier.items():
+        path = directory / f"{language}.json"
+        shipped = read(path) if path.is_file() else {}
+        for label, rows in labels.items():
+            model = apps.get_model(label)
+            for instance in model._base_manager.filter(slug__in=list(rows)):
+                changes = {}
+                for name, old in rows[instance.slug].items():
+                    target = column(name, language)
+                    text = shipped.get(label, {}).get(instance.slug, {}).get(name, "").strip()
+                    if text and fingerprint(getattr(instance, target)) == old:
+                        changes[target] = text
+                if changes:
+                    model._base_manager.filter(pk=instance.pk).update(**changes)
 
 
 class TranslatedModel(models.Model):

@@ -122,7 +122,7 @@ def test_detail_counts_published_work_per_country(
 
 def test_detail_says_when_no_country_is_known(client):
     body = client.get(f"/barriers/{BARRIER}/").content.decode()
-    assert "No published work on this barrier is tied to a country yet." in body
+    assert "No work on this barrier is linked to a country yet." in body
 
 
 def test_unknown_barrier_is_404(client):

@@ -54,8 +54,8 @@ def test_home_explains_precision_medicine_and_links_every_stage(client):
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Precision medicine matches treatment" in body
-    assert "many eligible patients never benefit" in body
+    assert "Precision medicine means choosing the treatment that fits your own illness" in body
+    assert "many patients who could benefit miss out" in body
     positions = [body.index(f'href="/pathway/{stage.slug}/"') for stage in Stage.objects.all()]
     assert len(positions) == 8
     assert positions == sorted(positions)
