@@ -45,6 +45,11 @@ PAGES = {
     "barrier": "/barriers/test-not-reimbursed/",
     "gaps": "/gaps/",
     "country": "/countries/DE/",
+    "about": "/about/",
+    "contact": "/contact/",
+    "privacy": "/privacy/",
+    "accessibility": "/accessibility/",
+    "terms": "/terms/",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]
