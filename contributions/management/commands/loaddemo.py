@@ -216,6 +216,7 @@ class DemoLoader:
             password=password,
             first_name="Demo",
             last_name="Admin",
+            display_name="Demo Admin",
         )
 
     def create_curator(self, username: str, password: str) -> User:
@@ -225,6 +226,7 @@ class DemoLoader:
             password=password,
             first_name="Demo",
             last_name="Curator",
+            display_name="Demo Curator",
             is_staff=True,
         )
         user.groups.add(self.curators)
@@ -237,6 +239,7 @@ class DemoLoader:
             password=password,
             first_name="Demo",
             last_name="Partner",
+            display_name="Demo Partner",
         )
         Membership.objects.create(
             user=user,
