@@ -7,8 +7,15 @@ from .models import APIToken, User
 
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
-    list_display = ("username", "email", "first_name", "last_name", "is_staff", "date_joined")
+    list_display = ("display_name", "email", "username", "is_staff", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "groups")
+    search_fields = ("display_name", "username", "email", "first_name", "last_name")
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        # Django's own "Personal info" heading, with the portal's fields.
+        (UserAdmin.fieldsets[1][0], {"fields": ("display_name", "email", "language")}),
+        *UserAdmin.fieldsets[2:],
+    )
 
     def get_inlines(self, request: HttpRequest, obj: User | None) -> list:
         # The add form only sets username and password; inlines come after.

@@ -1,6 +1,6 @@
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from django.conf import settings
@@ -9,6 +9,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core import retention
+
+MAX_DISPLAY_NAME_LENGTH = 100
 
 
 class PortalUserManager(UserManager):
@@ -19,6 +23,22 @@ class PortalUserManager(UserManager):
             models.Q(is_superuser=True) | models.Q(groups__name=CURATORS_GROUP), is_active=True
         ).distinct()
 
+    def unconfirmed(self, now: datetime | None = None) -> models.QuerySet:
+        """Sign-ups whose address was never verified within the period the privacy
+        notice gives. Only accounts made by signing up have an address to verify:
+        users an admin created without one are left alone."""
+        from allauth.account.models import EmailAddress
+
+        addresses = EmailAddress.objects.filter(user=models.OuterRef("pk"))
+        return self.filter(
+            models.Exists(addresses.filter(verified=False)),
+            ~models.Exists(addresses.filter(verified=True)),
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            date_joined__lt=retention.cutoff(retention.UNCONFIRMED_ACCOUNT, now),
+        )
+
 
 class User(AbstractUser):
     """A person with an account: a partner, a curator or an admin.
@@ -28,6 +48,13 @@ class User(AbstractUser):
     """
 
     email = models.EmailField(_("email address"))
+    # The name shown wherever the portal names a person (headers, emails, member
+    # lists, moderation history, the API) instead of the username or address.
+    display_name = models.CharField(
+        _("display name"),
+        max_length=MAX_DISPLAY_NAME_LENGTH,
+        help_text=_("Your name as others on the portal see it, such as “Marta Nowak”."),
+    )
     # The language of the emails the portal sends them; set at sign-up from the
     # page's language, changed on the profile page.
     language = models.CharField(
@@ -49,6 +76,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email or self.username
+
+    def get_full_name(self) -> str:
+        """The display name: every template, email and serializer that names a
+        person asks for this."""
+        return self.display_name or super().get_full_name()
+
+    def get_short_name(self) -> str:
+        return self.get_full_name()
 
     @cached_property
     def is_curator(self) -> bool:

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 
 @dataclass(frozen=True)
@@ -70,3 +72,14 @@ def client_address(request: HttpRequest) -> str:
     if parsed.version == 6:
         return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False).network_address)
     return str(parsed)
+
+
+def refused_form(
+    request: HttpRequest, template: str, form: Form, reason: str, wait: int
+) -> HttpResponse:
+    """A form refused by a limit: shown again as it was sent, so nothing typed is
+    lost, with the reason above it; 429 with Retry-After."""
+    form.add_error(None, reason)
+    response = render(request, template, {"form": form}, status=429)
+    response["Retry-After"] = str(wait)
+    return response

@@ -26,6 +26,7 @@ VIEWED_MODELS = {
     "synergies": ("similaritydecision",),
     "gaps": ("coverageentry",),
     "accounts": ("user",),
+    "sitepages": ("contactmessage",),
 }
 
 

@@ -13,7 +13,7 @@ says how far the send got (see digests/sending.py for the whole protocol).
 """
 
 import secrets
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from django.conf import settings
 from django.core import signing
@@ -25,10 +25,12 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from contributions.filters import LibraryQuery
+from core import retention
 from outbox import emails
 
-# Unconfirmed subscriptions, and the links that would confirm them, expire after this.
-CONFIRMATION_VALID_FOR = timedelta(days=7)
+# Unconfirmed subscriptions, and the links that would confirm them, expire after this:
+# the period the privacy notice gives (settings.PERSONAL_DATA_RETENTION_DAYS).
+CONFIRMATION_VALID_FOR = retention.period(retention.UNCONFIRMED_SUBSCRIPTION)
 CONFIRM_SALT = "digests.confirm"
 MANAGE_SALT = "digests.manage"
 
@@ -242,6 +244,11 @@ class Subscription(models.Model):
             self.confirmed_at = timezone.now()
             self.refused_at = None
             self.save(update_fields=["confirmed_at", "refused_at"])
+
+    def forget(self) -> None:
+        """Delete the subscription with every record of the digests sent for it
+        (its deliveries go with it): the subscriber's right to erasure."""
+        self.delete()
 
     def unsubscribe(self) -> None:
         if self.unsubscribed_at is None:

@@ -1,7 +1,8 @@
 """Celery tasks for digests. The beat schedule in settings runs `send_digests` on
 Monday morning (weekly), on the 1st (monthly) and every 5 minutes as a catch-up
-(failed digests whose back-off is over, batches whose worker died), and
-`delete_expired_subscriptions` daily. Tasks take ids and dates, never objects."""
+(failed digests whose back-off is over, batches whose worker died). Unconfirmed
+subscriptions expire with portal.tasks.expire_personal_data. Tasks take ids and
+dates, never objects."""
 
 import logging
 from datetime import date
@@ -9,7 +10,7 @@ from datetime import date
 from celery import shared_task
 
 from . import digest, sending
-from .models import Frequency, Subscription
+from .models import Frequency
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +55,3 @@ def send_digest_batch(frequency: str, period: str, subscription_ids: list[int]) 
     """Send one batch's digests. A re-run sends only what is still unsent; what
     failed is tried again by a later catch-up, after its back-off (sending.py)."""
     return vars(sending.send_batch(frequency, date.fromisoformat(period), subscription_ids))
-
-
-@shared_task
-def delete_expired_subscriptions() -> int:
-    """Forget addresses that never confirmed within the week their link was valid."""
-    _total, by_model = Subscription.objects.expired().delete()
-    return by_model.get(Subscription._meta.label, 0)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("delete/<str:token>/", views.delete, name="delete"),
+    path("deleted/", views.deleted, name="deleted"),
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.ratelimit import Limit, client_address
+from core.ratelimit import Limit, client_address, refused_form
 from outbox import emails
 
 from .forms import ManageForm, SubscribeForm, from_library
@@ -109,12 +109,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
         form = SubscribeForm(request.POST)
         refused = form.is_valid() and subscribe_refused(request, form.cleaned_data["email"])
         if refused:
-            # The form is shown again as it was sent, with the reason above it.
-            message, wait = refused
-            form.add_error(None, message)
-            response = render(request, "digests/subscribe.html", {"form": form}, status=429)
-            response["Retry-After"] = str(wait)
-            return response
+            return refused_form(request, "digests/subscribe.html", form, *refused)
         if form.is_valid():
             # Its emails are written in the language of the page it was made on.
             language = emails.supported_language(get_language())
@@ -174,7 +169,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     except LinkProblem as problem:
         return link_problem(request, problem)
     if subscription.unsubscribed_at is not None:
-        return render(request, "digests/unsubscribed.html", {"subscription": subscription})
+        return unsubscribed(request, subscription, token)
     # The notices say what the library no longer knows (a renamed stage, say),
     # which saving drops.
     library = subscription.library_query()
@@ -199,6 +194,12 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+def unsubscribed(request: HttpRequest, subscription: Subscription, token: str) -> HttpResponse:
+    return render(
+        request, "digests/unsubscribed.html", {"subscription": subscription, "token": token}
+    )
+
+
 # RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to
 # this URL with no cookies, so there is no session and no CSRF token to check. The
 # signed token in the URL is the authorisation; a GET (what link scanners do) only
@@ -212,9 +213,28 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return link_problem(request, problem)
     if request.method == "POST":
         subscription.unsubscribe()
-        return render(request, "digests/unsubscribed.html", {"subscription": subscription})
+        return unsubscribed(request, subscription, token)
     if subscription.unsubscribed_at is not None:
-        return render(request, "digests/unsubscribed.html", {"subscription": subscription})
+        return unsubscribed(request, subscription, token)
     return render(
         request, "digests/unsubscribe.html", {"subscription": subscription, "token": token}
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    """Delete a subscription and its delivery records, from the signed link of its
+    emails or manage page: no account needed. A GET only asks."""
+    try:
+        subscription = subscription_from_token(token)
+    except LinkProblem as problem:
+        return link_problem(request, problem)
+    if request.method == "POST":
+        subscription.forget()
+        return redirect("digests:deleted")
+    return render(request, "digests/delete.html", {"subscription": subscription, "token": token})
+
+
+@require_safe
+def deleted(request: HttpRequest) -> HttpResponse:
+    return render(request, "digests/deleted.html")

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "core",
     "outbox",
     "accounts",
+    "sitepages",
     "search",
     "pathway",
     "stakeholders",
@@ -355,6 +356,18 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.2,
 }
+# How long personal data that nobody confirmed, or that is no longer needed, is kept.
+# The privacy notice quotes these numbers and the daily `expire_personal_data` task
+# (beat schedule below) applies them: one source for both.
+PERSONAL_DATA_RETENTION_DAYS = {
+    # A sign-up whose email address was never verified.
+    "unconfirmed_account": 14,
+    # A digest subscription never confirmed (its confirmation link works this long).
+    "unconfirmed_subscription": 7,
+    # A message sent through the contact form.
+    "contact_message": 365,
+}
+
 CELERY_BEAT_SCHEDULE = {
     "send-pending-emails": {
         "task": "outbox.tasks.send_pending_emails",
@@ -390,8 +403,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "synergies.tasks.refresh_stale_related_work",
         "schedule": crontab(minute=45),
     },
-    "delete-expired-digest-subscriptions": {
-        "task": "digests.tasks.delete_expired_subscriptions",
+    # Personal data kept no longer than the privacy notice says (portal/tasks.py).
+    "expire-personal-data": {
+        "task": "portal.tasks.expire_personal_data",
         "schedule": crontab(minute=15, hour=3),
     },
 }
@@ -444,6 +458,8 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 # No username to choose: allauth derives a unique one from the email address.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# ...but a display name, shown instead of the address wherever the portal names someone.
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True

@@ -48,6 +48,8 @@ urlpatterns = i18n_patterns(
     path("curation/", include("curation.urls")),
     # digests: subscribe, confirm, manage, unsubscribe
     path("digest/", include("digests.urls")),
+    # sitepages: /about/, /contact/, /privacy/, /accessibility/, /terms/
+    path("", include("sitepages.urls")),
     # accounts: API tokens; allauth: sign-up, log-in, passwords, email addresses
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

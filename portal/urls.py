@@ -14,4 +14,6 @@ urlpatterns = [
     path("stakeholders/", views.stakeholder_list, name="stakeholders"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/profile/my-data.json", views.export_data, name="export-data"),
+    path("accounts/profile/delete/", views.delete_account_page, name="delete-account"),
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
@@ -22,12 +23,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.forms import LanguageForm
+from accounts.forms import DeleteAccountForm, ProfileForm
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
 from core.translated_content import in_active_language
@@ -36,6 +37,7 @@ from pathway.models import Stage
 from search.text import MAX_QUERY_LENGTH, fold
 from stakeholders.models import Membership, Organisation, StakeholderGroup
 
+from .data_rights import delete_account, personal_data, subscriptions_of
 from .forms import SearchForm
 from .search import site_search, zero_results_help
 
@@ -248,14 +250,14 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    """Your account: email address, the language of your emails, and the
-    organisations you act for or asked to join."""
+    """Your account: your name, email address, the language of your emails, the
+    organisations you act for or asked to join, and your digest subscriptions."""
     user = request.user
     posted = request.method == "POST"
-    language_form = LanguageForm(request.POST if posted else None, instance=user)
-    if posted and language_form.is_valid():
-        language_form.save()
-        messages.success(request, _("Your emails will now be written in this language."))
+    profile_form = ProfileForm(request.POST if posted else None, instance=user)
+    if posted and profile_form.is_valid():
+        profile_form.save()
+        messages.success(request, _("Your details are saved."))
         return redirect("portal:profile")
     visible = Organisation.objects.visible_to(user).filter(pk=OuterRef("organisation"))
     memberships = (
@@ -268,7 +270,32 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "email_address": EmailAddress.objects.filter(user=user, primary=True).first(),
         "memberships": memberships,
-        "language_form": language_form,
+        "profile_form": profile_form,
+        "subscriptions": subscriptions_of(user).order_by("-created_at"),
     }
-    status = 400 if language_form.errors else 200
+    status = 400 if profile_form.errors else 200
     return render(request, "portal/profile.html", context, status=status)
+
+
+@login_required
+@require_safe
+def export_data(request: HttpRequest) -> HttpResponse:
+    """Everything the portal holds about you, as a JSON file to download."""
+    response = JsonResponse(personal_data(request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="ft3-portal-my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete_account_page(request: HttpRequest) -> HttpResponse:
+    """Delete your account, after typing your password."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        delete_account(request.user)
+        logout(request)
+        messages.success(request, _("Your account is deleted."))
+        return redirect("portal:home")
+    status = 400 if form.errors else 200
+    return render(request, "portal/delete_account.html", {"form": form}, status=status)

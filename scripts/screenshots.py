@@ -49,6 +49,11 @@ PAGES = {
     "countries": "/countries/",
     "country": "/countries/DE/",
     "subscribe": "/digest/subscribe/?country=DE",
+    "about": "/about/",
+    "contact": "/contact/",
+    "privacy": "/privacy/",
+    "accessibility": "/accessibility/",
+    "terms": "/terms/",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]

@@ -88,7 +88,7 @@ def test_logged_in_account_pages_are_labelled_and_csp_safe(member, name):
 @pytest.mark.django_db
 def test_pages_with_forms_have_fields_to_audit(client):
     # So that the checks above cannot pass on a page whose form went missing.
-    assert len(audit(client.get(reverse("account_signup"))).fields) == 3
+    assert len(audit(client.get(reverse("account_signup"))).fields) == 4
 
 
 @pytest.mark.django_db

@@ -11,7 +11,12 @@ from accounts.models import User
 from outbox.models import OutgoingEmail
 from tests.conftest import PASSWORD
 
-SIGNUP = {"email": "new.partner@example.org", "password1": PASSWORD, "password2": PASSWORD}
+SIGNUP = {
+    "email": "new.partner@example.org",
+    "display_name": "New Partner",
+    "password1": PASSWORD,
+    "password2": PASSWORD,
+}
 
 
 def confirmation_path(email: OutgoingEmail) -> str:
@@ -86,7 +91,7 @@ def test_signup_derives_a_username_from_the_email(client):
 def test_signup_keeps_djangos_password_validators(client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "weak@example.org", "password1": "password", "password2": "password"},
+        {**SIGNUP, "email": "weak@example.org", "password1": "password", "password2": "password"},
     )
 
     assert response.status_code == 200

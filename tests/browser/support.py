@@ -199,6 +199,11 @@ OTHER_PUBLIC_PAGES = [
     "log-in",
     "sign-up",
     "password reset",
+    "about",
+    "contact",
+    "privacy notice",
+    "accessibility statement",
+    "terms",
 ]
 
 
@@ -210,6 +215,11 @@ def other_public_pages() -> dict[str, str]:
         "log-in": reverse("account_login"),
         "sign-up": reverse("account_signup"),
         "password reset": reverse("account_reset_password"),
+        "about": reverse("sitepages:about"),
+        "contact": reverse("sitepages:contact"),
+        "privacy notice": reverse("sitepages:privacy"),
+        "accessibility statement": reverse("sitepages:accessibility"),
+        "terms": reverse("sitepages:terms"),
     }
 
 

@@ -172,6 +172,7 @@ def test_a_new_partner_signs_up_joins_and_gets_a_resource_published(
     account_nav.get_by_role("link", name="Sign up").click()
     expect(partner).to_have_url(re.compile(r"/accounts/signup/$"))
     partner.get_by_label("Email").fill(EMAIL)
+    partner.get_by_label("Your name").fill("Marta Nowak")
     partner.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     partner.get_by_label(re.compile(r"^Password \(again\)")).fill(PASSWORD)
     assert_no_csp_violation(partner, page_problems)

@@ -400,7 +400,12 @@ def test_account_emails_link_to_site_url_whatever_the_host_header(settings, part
     client.post("/accounts/password/reset/", {"email": partner.email})
     client.post(
         "/accounts/signup/",
-        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "new@example.org",
+            "display_name": "New",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     sent = OutgoingEmail.objects.filter(template__startswith="account_")
     assert {email.template for email in sent} >= {

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone, translation
 
 from digests.models import Subscription
-from digests.tasks import delete_expired_subscriptions
+from portal.tasks import expire_personal_data
 from tests.digests.support import emails_to, link_in, subscribe
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_unconfirmed_subscriptions_are_deleted_after_seven_days(make_subscriptio
     )
     make_subscription("confirmed@example.org", confirmation_sent_at=now - timedelta(days=30))
 
-    assert delete_expired_subscriptions() == 1
+    assert expire_personal_data()["unconfirmed_subscriptions"] == 1
 
     assert sorted(Subscription.objects.values_list("email", flat=True)) == [
         "confirmed@example.org",

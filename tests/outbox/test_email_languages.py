@@ -70,7 +70,12 @@ def test_the_curators_summary_goes_to_each_curator_in_their_language(make_resour
 def test_sign_up_keeps_the_page_language_for_the_account_emails(client):
     response = client.post(
         path_in("pl", "account_signup"),
-        {"email": "nowy@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "nowy@example.org",
+            "display_name": "Nowy",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
         HTTP_ACCEPT_LANGUAGE="pl",
     )
     assert response.status_code == 302
@@ -94,13 +99,15 @@ def test_the_profile_page_changes_the_language_of_emails(client, partner):
     client.force_login(partner)
     page = client.get(reverse("portal:profile"))
     assert 'name="language"' in page.content.decode()
-    response = client.post(reverse("portal:profile"), {"language": "de"})
+    response = client.post(
+        reverse("portal:profile"), {"display_name": "Ana Weber", "language": "de"}
+    )
     assert response.status_code == 302
     partner.refresh_from_db()
     assert partner.language == "de"
-    response = client.post(reverse("portal:profile"), {"language": "xx"})
+    response = client.post(reverse("portal:profile"), {"display_name": "Ana", "language": "xx"})
     assert response.status_code == 400
-    assert "language" in response.context["language_form"].errors
+    assert "language" in response.context["profile_form"].errors
     partner.refresh_from_db()
     assert partner.language == "de"
 

@@ -110,11 +110,11 @@ def test_profile_query_count_does_not_grow_with_memberships(partner, patients_gr
         return len(queries)
 
     # session, user, primary email address, memberships with their organisations,
-    # the user's groups (is the user a curator?)
-    assert count() == 5
+    # the user's groups (is the user a curator?), the user's digest subscriptions
+    assert count() == 6
     for number in range(5):
         organisation = Organisation.objects.create(
             name=f"Org {number}", slug=f"org-{number}", group=patients_group, verified=True
         )
         Membership.objects.create(user=partner, organisation=organisation)
-    assert count() == 5
+    assert count() == 6

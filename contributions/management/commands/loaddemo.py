@@ -223,6 +223,7 @@ class DemoLoader:
             password=password,
             first_name="Demo",
             last_name="Admin",
+            display_name="Demo Admin",
         )
 
     def create_curator(self, username: str, password: str) -> User:
@@ -232,6 +233,7 @@ class DemoLoader:
             password=password,
             first_name="Demo",
             last_name="Curator",
+            display_name="Demo Curator",
             is_staff=True,
         )
         user.groups.add(self.curators)
@@ -244,6 +246,7 @@ class DemoLoader:
             password=password,
             first_name="Demo",
             last_name="Partner",
+            display_name="Demo Partner",
         )
         Membership.objects.create(
             user=user,
