@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "search",
+    "glossary",
     "pathway",
     "stakeholders",
     "barriers",
@@ -217,6 +218,7 @@ PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
 # get validators and 304s): the API, whose throttles must count every request.
 PAGE_CACHE_RENDERED_PATHS = ["/api/"]
 PUBLIC_CONTENT_MODELS = [
+    "glossary",
     "pathway",
     "barriers",
     "stakeholders",

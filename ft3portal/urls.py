@@ -40,6 +40,10 @@ urlpatterns = i18n_patterns(
     path("", include("contributions.urls")),
     # synergies: /contributions/similar/ (similar work while typing)
     path("contributions/similar/", include("synergies.urls")),
+    # pathway: /questions/ (my questions for the doctor: choose, print, download)
+    path("", include("pathway.urls")),
+    # glossary: /glossary/ (the words of precision medicine, A to Z)
+    path("", include("glossary.urls")),
     # gaps: /gaps/, /countries/<code>/
     path("", include("gaps.urls")),
     # curation: the queue, reviews, membership decisions
