@@ -186,8 +186,6 @@ def test_members_are_told_when_the_organisation_has_no_editor(
     assert OutgoingEmail.objects.get(template="resource_links").to == partner.email
 
 
-def test_a_resource_published_recently_and_never_checked_is_not_reported(
-    make_resource, partner
-):
+def test_a_resource_published_recently_and_never_checked_is_not_reported(make_resource, partner):
     make_resource("New guide", "published")
     assert report_resource_links() == 0
