@@ -191,6 +191,9 @@ OTHER_PUBLIC_PAGES = [
     "log-in",
     "sign-up",
     "password reset",
+    "glossary",
+    "my questions",
+    "my questions to print",
 ]
 
 
@@ -202,6 +205,11 @@ def other_public_pages() -> dict[str, str]:
         "log-in": reverse("account_login"),
         "sign-up": reverse("account_signup"),
         "password reset": reverse("account_reset_password"),
+        "glossary": reverse("glossary:index"),
+        "my questions": f"{reverse('pathway:questions')}?q=testing-decision-1",
+        "my questions to print": (
+            f"{reverse('pathway:questions-print')}?q=testing-decision-1&q=monitoring-1"
+        ),
     }
 
 
