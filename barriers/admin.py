@@ -29,7 +29,7 @@ class EvidenceLinkInline(admin.TabularInline):
 
 @admin.register(Barrier)
 class BarrierAdmin(TranslationAdmin):
-    list_display = ("title", "category", "stage_positions", "actor_names")
+    list_display = ("title", "category", "stage_positions", "actor_names", "reviewed_on")
     list_filter = ("category", "stages", "actors")
     search_fields = ("title", "summary", "slug")
     list_select_related = ("category",)

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.reviews import ReviewedContent, ReviewQuerySet
 from core.translated_content import TranslatedModel
 
 
@@ -23,7 +24,7 @@ class BarrierCategory(TranslatedModel):
         return self.name
 
 
-class Barrier(TranslatedModel):
+class Barrier(ReviewedContent, TranslatedModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400)
@@ -44,6 +45,8 @@ class Barrier(TranslatedModel):
         help_text=_("Stakeholder groups who can help remove this barrier."),
     )
 
+    objects = ReviewQuerySet.as_manager()
+
     class Meta:
         ordering = ["category__position", "title"]
         verbose_name = _("barrier")
@@ -57,7 +60,8 @@ class Barrier(TranslatedModel):
 
 
 class EvidenceLink(models.Model):
-    """A source showing that a barrier is real (a paper, a survey, a report)."""
+    """A source showing that a barrier is real (a paper, a survey, a report); the
+    barrier page lists them as its sources."""
 
     barrier = models.ForeignKey(
         Barrier, verbose_name=_("barrier"), on_delete=models.CASCADE, related_name="evidence"

@@ -10,11 +10,14 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from accounts.models import User
+from barriers.models import Barrier
 from contributions.models import Initiative, Resource, Revision
 from outbox.emails import absolute_url, in_language, language_of, queue
 from outbox.models import GIVE_UP_AFTER, OutgoingEmail
+from pathway.models import Stage
 
 SUMMARY_TEMPLATE = "curation_summary"
+REVIEW_TEMPLATE = "review_reminder"
 # Undelivered emails named one by one in the summary; the admin lists them all.
 UNDELIVERED_SHOWN = 10
 
@@ -96,3 +99,50 @@ def send_curator_summary() -> int:
             already_told.add(curator.email.lower())
             told += 1
         return told
+
+
+@shared_task
+def send_review_reminders() -> int:
+    """Tell every curator which stages and barriers are due for their yearly review
+    (last reviewed a year ago or more, or never); returns how many were told.
+
+    Each due item is in one reminder a year: the items are locked, marked with
+    today's date (`review_reminded_on`) and the emails queued in one transaction,
+    so a second run, or one that overlaps, finds nothing left to remind.
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        stages = list(Stage.objects.to_remind(today).select_for_update(of=("self",)))
+        barriers = list(Barrier.objects.to_remind(today).select_for_update(of=("self",)))
+        curators = list(User.objects.curators().exclude(email="").order_by("pk"))
+        if not (stages or barriers) or not curators:
+            return 0
+        Stage.objects.filter(pk__in=[stage.pk for stage in stages]).update(review_reminded_on=today)
+        Barrier.objects.filter(pk__in=[barrier.pk for barrier in barriers]).update(
+            review_reminded_on=today
+        )
+
+        def listed(item, name: str, admin_view: str) -> dict:
+            return {
+                "name": name,
+                "reviewed_on": item.reviewed_on,
+                "admin_url": absolute_url(reverse(admin_view, args=[item.pk])),
+            }
+
+        for curator in curators:
+            language = language_of(curator)
+            # The names of the stages and barriers in the curator's language.
+            with in_language(language):
+                context = {
+                    "recipient_name": curator.get_full_name() or curator.username,
+                    "count": len(stages) + len(barriers),
+                    "stages": [
+                        listed(stage, str(stage), "admin:pathway_stage_change") for stage in stages
+                    ],
+                    "barriers": [
+                        listed(barrier, barrier.title, "admin:barriers_barrier_change")
+                        for barrier in barriers
+                    ],
+                }
+                queue(REVIEW_TEMPLATE, curator.email, context, language=language)
+        return len(curators)

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "accounts",
     "sitepages",
     "search",
+    "glossary",
     "pathway",
     "stakeholders",
     "barriers",
@@ -221,6 +222,7 @@ PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
 # get validators and 304s): the API, whose throttles must count every request.
 PAGE_CACHE_RENDERED_PATHS = ["/api/"]
 PUBLIC_CONTENT_MODELS = [
+    "glossary",
     "pathway",
     "barriers",
     "stakeholders",
@@ -232,6 +234,14 @@ PUBLIC_CONTENT_MODELS = [
     "gaps",
     "search",
 ]
+
+# Checking resources' links (contributions/linkcheck.py): seconds to wait for an
+# answer, days between two checks of a link, and whether links to private, loopback
+# and link-local addresses are asked (off: partners could make the portal probe its
+# own network; on only for an intranet install, or tests against a local server).
+LINK_CHECK_TIMEOUT = float(env("LINK_CHECK_TIMEOUT", "10"))
+LINK_CHECK_EVERY_DAYS = int(env("LINK_CHECK_EVERY_DAYS", "30"))
+LINK_CHECK_PRIVATE_ADDRESSES = env_bool("LINK_CHECK_PRIVATE_ADDRESSES", False)
 
 # Seconds before an item's stored related work is worked out again by the hourly
 # refresh, whatever changed (potential partners depend on every organisation's work).
@@ -406,6 +416,26 @@ CELERY_BEAT_SCHEDULE = {
     # Personal data kept no longer than the privacy notice says (portal/tasks.py).
     "expire-personal-data": {
         "task": "portal.tasks.expire_personal_data",
+        "schedule": crontab(minute=15, hour=3),
+    },
+    # The curators' reminder of stages and barriers due for their yearly review
+    # (curation/tasks.py): each due item is in one reminder a year.
+    "send-review-reminders": {
+        "task": "curation.tasks.send_review_reminders",
+        "schedule": crontab(minute=30, hour=7, day_of_month="1"),
+    },
+    # Resources' links (contributions/linkcheck.py): the due ones checked every night,
+    # each organisation told once a month about the links to fix.
+    "check-resource-links": {
+        "task": "contributions.tasks.check_resource_links",
+        "schedule": crontab(minute=30, hour=2),
+    },
+    "report-resource-links": {
+        "task": "contributions.tasks.report_resource_links",
+        "schedule": crontab(minute=0, hour=8, day_of_month="2"),
+    },
+    "delete-expired-digest-subscriptions": {
+        "task": "digests.tasks.delete_expired_subscriptions",
         "schedule": crontab(minute=15, hour=3),
     },
 }

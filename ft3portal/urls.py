@@ -42,6 +42,10 @@ urlpatterns = i18n_patterns(
     path("contributions/similar/", include("synergies.urls")),
     # adoptions: /transfers/, /adoptions/… (declarations and their decisions)
     path("", include("adoptions.urls")),
+    # pathway: /questions/ (my questions for the doctor: choose, print, download)
+    path("", include("pathway.urls")),
+    # glossary: /glossary/ (the words of precision medicine, A to Z)
+    path("", include("glossary.urls")),
     # gaps: /gaps/, /countries/<code>/
     path("", include("gaps.urls")),
     # curation: the queue, reviews, membership decisions

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Country, Region, Stage, TherapeuticArea
+from .models import Country, Region, Stage, StageSource, TherapeuticArea
 
 
 def tagged_per_stage(through) -> Coalesce:
@@ -38,6 +38,12 @@ class UsedCountryListFilter(admin.RelatedOnlyFieldListFilter):
         return [(str(code), name) for code, name in choices]
 
 
+class StageSourceInline(admin.TabularInline):
+    model = StageSource
+    fields = ("title", "url", "position")
+    extra = 1
+
+
 @admin.register(Stage)
 class StageAdmin(TranslationAdmin):
     list_display = (
@@ -47,7 +53,9 @@ class StageAdmin(TranslationAdmin):
         "barrier_count",
         "resource_count",
         "initiative_count",
+        "reviewed_on",
     )
+    inlines = [StageSourceInline]
     list_display_links = ("position", "name")
     search_fields = ("name", "slug", "summary")
     prepopulated_fields = {"slug": ("name",)}

@@ -9,10 +9,11 @@ from django.utils.translation import override
 from django_countries import countries as iso_countries
 from django_countries.fields import CountryField
 
+from core.reviews import ReviewedContent, ReviewQuerySet
 from core.translated_content import TranslatedModel
 
 
-class Stage(TranslatedModel):
+class Stage(ReviewedContent, TranslatedModel):
     """One step of the patient's journey, from awareness to living with the disease."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -35,6 +36,8 @@ class Stage(TranslatedModel):
         help_text=_("One question per line."),
     )
 
+    objects = ReviewQuerySet.as_manager()
+
     class Meta:
         ordering = ["position"]
         verbose_name = _("stage")
@@ -54,6 +57,25 @@ class Stage(TranslatedModel):
     @property
     def questions(self) -> list[str]:
         return [line.strip() for line in self.patient_questions.splitlines() if line.strip()]
+
+
+class StageSource(models.Model):
+    """Where a stage's text comes from: a guideline, a report, a patient guide."""
+
+    stage = models.ForeignKey(
+        Stage, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="sources"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class TherapeuticArea(TranslatedModel):

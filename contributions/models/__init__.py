@@ -19,6 +19,7 @@ from .items import (
     Initiative,
     Resource,
 )
+from .linkchecks import LinkCheck, LinkReport
 from .links import contribution_link, one_contribution
 from .revisions import (
     Revision,
@@ -74,6 +75,8 @@ __all__ = [
     "ContributionQuerySet",
     "Initiative",
     "ItemTranslation",
+    "LinkCheck",
+    "LinkReport",
     "ModerationEvent",
     "RejectionReason",
     "Resource",

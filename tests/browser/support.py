@@ -204,6 +204,9 @@ OTHER_PUBLIC_PAGES = [
     "privacy notice",
     "accessibility statement",
     "terms",
+    "glossary",
+    "my questions",
+    "my questions to print",
 ]
 
 
@@ -220,6 +223,11 @@ def other_public_pages() -> dict[str, str]:
         "privacy notice": reverse("sitepages:privacy"),
         "accessibility statement": reverse("sitepages:accessibility"),
         "terms": reverse("sitepages:terms"),
+        "glossary": reverse("glossary:index"),
+        "my questions": f"{reverse('pathway:questions')}?q=testing-decision-1",
+        "my questions to print": (
+            f"{reverse('pathway:questions-print')}?q=testing-decision-1&q=monitoring-1"
+        ),
     }
 
 

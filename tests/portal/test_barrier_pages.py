@@ -134,11 +134,12 @@ def test_detail_query_count_does_not_grow(client, make_resource, make_initiative
     few = count_queries(client, f"/barriers/{BARRIER}/")
     published_on_barrier(make_resource, make_initiative, 10)
     many = count_queries(client, f"/barriers/{BARRIER}/")
-    # 1 the barrier and its category; 2-4 its stages, actors and evidence
-    # 5-11 resources: the cards and their six prefetched tag lists; 12 how many
-    # 13-19 initiatives: the same; 20 how many
-    # 21-22 countries with published resources, then with published initiatives
-    assert few == many == 22
+    # 1 the barrier and its category; 2-4 its stages, actors and evidence (its sources)
+    # 5 the glossary terms its text may use
+    # 6-12 resources: the cards and their six prefetched tag lists; 13 how many
+    # 14-20 initiatives: the same; 21 how many
+    # 22-23 countries with published resources, then with published initiatives
+    assert few == many == 23
 
 
 def test_barrier_sitemap_lists_every_barrier(client):
