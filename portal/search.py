@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, F, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,7 @@ from contributions.models import Initiative, Resource
 from contributions.search import search as search_items
 from pathway.models import Country, Stage
 from search import index, matching
+from search.matching import Once
 from search.matching import search as match
 from search.query import ParsedQuery, parse
 from stakeholders.models import Organisation, StakeholderGroup
@@ -193,7 +194,12 @@ def search_kind(
             "countries", "regions"
         )
     model, fields = REFERENCE_DOCUMENTS[kind]
-    found = match(rows, kind, query, vector=fields.vector(model), best=best)
+    # Built on the fly, once per look (the title and summary alone are far smaller),
+    # resolved once (as aliases) and compiled once per statement (Once).
+    parts = {"all": "ABCD", "title": "A", "summary": "B"}
+    rows = rows.alias(**{f"_search_{part}": fields.vector(model, parts[part]) for part in parts})
+    vector = {part: Once(part, F(f"_search_{part}")) for part in parts}
+    found = match(rows, kind, query, vector=vector, best=best)
     return found.order_by("-rank", "pk")
 
 

@@ -84,6 +84,34 @@ def unsupported(connection):
     )
 
 
+class Once(Expression):
+    """`expression` compiled once per statement, however many times the statement
+    names it (`name` tells the copies apart): a vector built on the fly, which the
+    rank looks at several times per query word, is otherwise compiled again for
+    each look, which for a long query costs seconds of Python."""
+
+    def __init__(self, name: str, expression):
+        super().__init__()
+        self.name = name
+        self.expression = expression
+
+    def get_source_expressions(self):
+        return [self.expression]
+
+    def set_source_expressions(self, expressions):
+        (self.expression,) = expressions
+
+    @property
+    def output_field(self):
+        return self.expression.output_field
+
+    def as_sql(self, compiler, connection):
+        compiled = compiler.__dict__.setdefault("_search_once", {})
+        if self.name not in compiled:
+            compiled[self.name] = compiler.compile(self.expression)
+        return compiled[self.name]
+
+
 class Matches(Expression):
     """Whether a row's document matches any of `phrases` (in `field`, or anywhere)."""
 
@@ -133,21 +161,35 @@ def _score(condition: Matches, value: float) -> Case:
     return Case(When(condition, then=Value(value)), default=Value(0.0))
 
 
+def part(vector, column: str) -> dict:
+    """Matches' arguments for `column` of `vector`: a vector built on the fly may
+    come as a mapping of the whole document ("all") and of its title and summary
+    alone, which are far cheaper to build than the whole one filtered."""
+    if isinstance(vector, dict):
+        vector = vector.get(column, vector["all"])
+    return {"column": column, "vector": vector}
+
+
 def rank(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
     """The rank of a row for `query` (see the module's docstring)."""
     total = len(query.groups)
     score: models.Expression = Value(0.0)
+    whole = part(vector, "all")
     for group in query.groups:
-        shares = (
-            (Matches(kind, group.alternatives, vector=vector), 1.0),
-            (Matches(kind, group.alternatives, "title", vector=vector), TITLE_SHARE / total),
-            (Matches(kind, group.alternatives, "summary", vector=vector), SUMMARY_SHARE / total),
-            (Matches(kind, group.alternatives[:1], vector=vector), OWN_WORD_SHARE / total),
-        )
+        alternatives = group.alternatives
+        own = OWN_WORD_SHARE / total
+        # A word without synonyms is matched as itself wherever it is matched.
+        shares = [(Matches(kind, alternatives, **whole), 1.0 + own * (len(alternatives) == 1))]
+        shares += [
+            (Matches(kind, alternatives, **part(vector, "title")), TITLE_SHARE / total),
+            (Matches(kind, alternatives, **part(vector, "summary")), SUMMARY_SHARE / total),
+        ]
+        if len(alternatives) > 1:
+            shares.append((Matches(kind, alternatives[:1], **whole), own))
         for condition, value in shares:
             score = score + _score(condition, value)
     if query.phrase:
-        score = score + _score(Matches(kind, [query.phrase], vector=vector), PHRASE_BONUS)
+        score = score + _score(Matches(kind, [query.phrase], **whole), PHRASE_BONUS)
     return models.ExpressionWrapper(score, output_field=models.FloatField())
 
 
@@ -156,7 +198,7 @@ def matched_words(kind: str, query: ParsedQuery, vector=None) -> models.Expressi
     count: models.Expression = Value(0)
     for group in query.groups:
         count = count + Case(
-            When(Matches(kind, group.alternatives, vector=vector), then=Value(1)),
+            When(Matches(kind, group.alternatives, **part(vector, "all")), then=Value(1)),
             default=Value(0),
         )
     return models.ExpressionWrapper(count, output_field=models.IntegerField())
@@ -343,7 +385,7 @@ def search(
     if not query.groups:
         return queryset.none().annotate(rank=Value(0.0))
     anything = [phrase for group in query.groups for phrase in group.alternatives]
-    found = queryset.filter(Matches(kind, anything, vector=vector))
+    found = queryset.filter(Matches(kind, anything, **part(vector, "all")))
     exact = rank(kind, query, vector=vector)
     prerank = vector is None and connections[queryset.db].vendor == "postgresql"
     if prerank and query.needed > 1:
