@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, F, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -229,9 +229,10 @@ def site_search(
         capped = False
         if query.needed > 1:
             count = rows[0].matches
-            # On PostgreSQL the answers are sought among CANDIDATES rows only: as
-            # many answers as that may hide more.
-            capped = count >= matching.CANDIDATES
+            # On PostgreSQL resources and initiatives are sought among CANDIDATES
+            # rows only: as many answers as that may hide more.
+            candidates_only = kind in LIBRARIES and connections[found.db].vendor == "postgresql"
+            capped = candidates_only and count >= matching.CANDIDATES
         elif len(hits) < per_kind:
             count = len(hits)
         else:
