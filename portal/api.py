@@ -50,11 +50,13 @@ EXAMPLE = OpenApiExample(
         "corrections": {"biospy": "biopsy"},
         "country": "PL",
         "count": 7,
+        "count_capped": False,
         "results": [
             {
                 "kind": "resource",
                 "label": "Resources",
                 "count": 4,
+                "count_capped": False,
                 "library_url": "https://ft3.example.org/resources/?q=liquid+biopsy&country=PL",
                 "items": [
                     {
@@ -109,11 +111,13 @@ def search(request: Request) -> Response:
             "corrections": results.query.corrections,
             "country": str(results.country.code) if results.country else None,
             "count": results.count,
+            "count_capped": results.capped,
             "results": [
                 {
                     "kind": section.kind,
                     "label": section.label,
                     "count": section.count,
+                    "count_capped": section.capped,
                     "library_url": build(section.library_url) if section.library_url else None,
                     "items": [
                         {

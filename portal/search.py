@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Count, Window
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.db import connections, models
+from django.db.models import Count, F, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +20,8 @@ from contributions.filters import ContributionFilterSet
 from contributions.models import Initiative, Resource
 from contributions.search import search as search_items
 from pathway.models import Country, Stage
-from search import index
+from search import index, matching
+from search.matching import Once
 from search.matching import search as match
 from search.query import ParsedQuery, parse
 from stakeholders.models import Organisation, StakeholderGroup
@@ -120,6 +122,8 @@ class Section:
     hits: list[Hit]
     count: int
     library_url: str = ""
+    # The count stopped at search.matching.CANDIDATES: there are more ("400+").
+    capped: bool = False
 
     @property
     def label(self) -> str:
@@ -128,6 +132,13 @@ class Section:
     @property
     def best(self) -> float:
         return self.hits[0].rank if self.hits else 0.0
+
+    @property
+    def count_label(self) -> str:
+        """The count as shown: "1,234", or "400+" when it stopped there."""
+        count = intcomma(self.count)
+        # Translators: a count of results that stopped at this number: there are more.
+        return _("%(count)s+") % {"count": count} if self.capped else count
 
 
 @dataclass
@@ -139,6 +150,11 @@ class SiteSearch:
     @property
     def count(self) -> int:
         return sum(section.count for section in self.sections)
+
+    @property
+    def capped(self) -> bool:
+        """Whether some section's count stopped short: the total is a lower bound."""
+        return any(section.capped for section in self.sections)
 
     def ranking(self) -> list[Hit]:
         """Every hit shown, best first across kinds."""
@@ -178,7 +194,12 @@ def search_kind(
             "countries", "regions"
         )
     model, fields = REFERENCE_DOCUMENTS[kind]
-    found = match(rows, kind, query, vector=fields.vector(model), best=best)
+    # Built on the fly, once per look (the title and summary alone are far smaller),
+    # resolved once (as aliases) and compiled once per statement (Once).
+    parts = {"all": "ABCD", "title": "A", "summary": "B"}
+    rows = rows.alias(**{f"_search_{part}": fields.vector(model, parts[part]) for part in parts})
+    vector = {part: Once(part, F(f"_search_{part}")) for part in parts}
+    found = match(rows, kind, query, vector=vector, best=best)
     return found.order_by("-rank", "pk")
 
 
@@ -205,19 +226,24 @@ def site_search(
         hits = [Hit(kind, row, row.rank) for row in rows]
         if not hits:
             continue
+        capped = False
         if query.needed > 1:
             count = rows[0].matches
+            # On PostgreSQL resources and initiatives are sought among CANDIDATES
+            # rows only: as many answers as that may hide more.
+            candidates_only = kind in LIBRARIES and connections[found.db].vendor == "postgresql"
+            capped = candidates_only and count >= matching.CANDIDATES
         elif len(hits) < per_kind:
             count = len(hits)
         else:
-            count = search_kind(kind, query, country).count()
+            count, capped = matching.capped_count(search_kind(kind, query, country))
         library_url = ""
         if kind in LIBRARIES:
             params = {"q": query.corrected_text}
             if country is not None:
                 params["country"] = country.code
             library_url = f"{reverse(LIBRARIES[kind])}?{urlencode(params)}"
-        results.sections.append(Section(kind, hits, count, library_url))
+        results.sections.append(Section(kind, hits, count, library_url, capped))
     results.sections.sort(key=lambda section: (-section.best, KINDS.index(section.kind)))
     return results
 

@@ -446,9 +446,10 @@ class Fields:
             translations=tuple(translations),
         )
 
-    def vector(self, model: type[models.Model]):
+    def vector(self, model: type[models.Model], weights: str = "ABCD"):
         """The document as a PostgreSQL search vector expression: the English text
-        and each translation, each stemmed in its language's configuration."""
+        and each translation, each stemmed in its language's configuration (only
+        the parts of `weights`: "A" for the title alone)."""
         from django.contrib.postgres.search import SearchVector
 
         from .text import configuration
@@ -456,7 +457,7 @@ class Fields:
         parts = []
         for language in ("en", *self.languages):
             for weight, paths in self.by_weight().items():
-                if weight == "D" and language != "en":
+                if weight not in weights or (weight == "D" and language != "en"):
                     continue
                 columns = [self.column(model, path, language) for path in paths]
                 columns = [column for column in columns if column]

@@ -19,8 +19,9 @@ weight A or B for title and summary with ts_filter. On SQLite it is a MATCH on t
 FTS5 index (index.py) ORing the phrase stemmed in every language, restricted to a
 column for title and summary.
 
-At scale (PostgreSQL, resources and initiatives), only the CANDIDATES best rows by a
-cheap first rank get the exact rank: see search().
+At scale (PostgreSQL, resources and initiatives), only CANDIDATES rows, taken in
+tiers that follow the rank through narrow stored vectors, get the exact rank: see
+candidates() and search().
 """
 
 import time
@@ -29,7 +30,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, models
 from django.db.models import Case, F, Value, When
-from django.db.models.expressions import Expression
+from django.db.models.expressions import Expression, RawSQL
 
 from .index import KIND_NUMBERS, ROWID_FACTOR
 from .query import ParsedQuery
@@ -43,9 +44,8 @@ OWN_WORD_SHARE = 0.15
 PHRASE_BONUS = 0.14
 # The language of each of text.configurations(), in order (the last is not stemmed).
 CONFIGURATION_LANGUAGES = (*STEMMED_LANGUAGES, "")
-# How many rows get the exact rank, and the first rank's weights of D, C, B, A.
+# How many rows get the exact rank.
 CANDIDATES = 400
-PRE_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 # How long the planner's word frequencies (pg_stats) are reused, in seconds.
 FREQUENCIES_TTL = 600
 _frequencies: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
@@ -77,25 +77,39 @@ def tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
     return f"({' || '.join(parts)})", params
 
 
-def distinct_tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
-    """tsquery(phrases) with each distinct item once, computed once per statement (an
-    uncorrelated subquery). A phrase's forms in several configurations are often the
-    same, and synonyms share phrases: without this, the query for ten words of which
-    some have multi-word synonyms holds each phrase many times, and ts_rank, which
-    costs per item for every row it ranks, does that work many times over."""
-    sql, params = tsquery(phrases)
-    parts = sql[1:-1].replace(" || ", ", ")
-    # Only the configurations' names and placeholders are formatted in; words are parameters.
-    select = "SELECT string_agg(DISTINCT '(' || part::text || ')', ' | ')::tsquery"
-    rows = f"FROM unnest(ARRAY[{parts}]) AS part WHERE part::text <> ''"
-    return f"({select} {rows})", params
-
-
 def unsupported(connection):
     raise ImproperlyConfigured(
         f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
         "to a PostgreSQL database, or leave it unset for SQLite."
     )
+
+
+class Once(Expression):
+    """`expression` compiled once per statement, however many times the statement
+    names it (`name` tells the copies apart): a vector built on the fly, which the
+    rank looks at several times per query word, is otherwise compiled again for
+    each look, which for a long query costs seconds of Python."""
+
+    def __init__(self, name: str, expression):
+        super().__init__()
+        self.name = name
+        self.expression = expression
+
+    def get_source_expressions(self):
+        return [self.expression]
+
+    def set_source_expressions(self, expressions):
+        (self.expression,) = expressions
+
+    @property
+    def output_field(self):
+        return self.expression.output_field
+
+    def as_sql(self, compiler, connection):
+        compiled = compiler.__dict__.setdefault("_search_once", {})
+        if self.name not in compiled:
+            compiled[self.name] = compiler.compile(self.expression)
+        return compiled[self.name]
 
 
 class Matches(Expression):
@@ -147,21 +161,35 @@ def _score(condition: Matches, value: float) -> Case:
     return Case(When(condition, then=Value(value)), default=Value(0.0))
 
 
+def part(vector, column: str) -> dict:
+    """Matches' arguments for `column` of `vector`: a vector built on the fly may
+    come as a mapping of the whole document ("all") and of its title and summary
+    alone, which are far cheaper to build than the whole one filtered."""
+    if isinstance(vector, dict):
+        vector = vector.get(column, vector["all"])
+    return {"column": column, "vector": vector}
+
+
 def rank(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
     """The rank of a row for `query` (see the module's docstring)."""
     total = len(query.groups)
     score: models.Expression = Value(0.0)
+    whole = part(vector, "all")
     for group in query.groups:
-        shares = (
-            (Matches(kind, group.alternatives, vector=vector), 1.0),
-            (Matches(kind, group.alternatives, "title", vector=vector), TITLE_SHARE / total),
-            (Matches(kind, group.alternatives, "summary", vector=vector), SUMMARY_SHARE / total),
-            (Matches(kind, group.alternatives[:1], vector=vector), OWN_WORD_SHARE / total),
-        )
+        alternatives = group.alternatives
+        own = OWN_WORD_SHARE / total
+        # A word without synonyms is matched as itself wherever it is matched.
+        shares = [(Matches(kind, alternatives, **whole), 1.0 + own * (len(alternatives) == 1))]
+        shares += [
+            (Matches(kind, alternatives, **part(vector, "title")), TITLE_SHARE / total),
+            (Matches(kind, alternatives, **part(vector, "summary")), SUMMARY_SHARE / total),
+        ]
+        if len(alternatives) > 1:
+            shares.append((Matches(kind, alternatives[:1], **whole), own))
         for condition, value in shares:
             score = score + _score(condition, value)
     if query.phrase:
-        score = score + _score(Matches(kind, [query.phrase], vector=vector), PHRASE_BONUS)
+        score = score + _score(Matches(kind, [query.phrase], **whole), PHRASE_BONUS)
     return models.ExpressionWrapper(score, output_field=models.FloatField())
 
 
@@ -170,23 +198,18 @@ def matched_words(kind: str, query: ParsedQuery, vector=None) -> models.Expressi
     count: models.Expression = Value(0)
     for group in query.groups:
         count = count + Case(
-            When(Matches(kind, group.alternatives, vector=vector), then=Value(1)),
+            When(Matches(kind, group.alternatives, **part(vector, "all")), then=Value(1)),
             default=Value(0),
         )
     return models.ExpressionWrapper(count, output_field=models.IntegerField())
 
 
-class PreRank(Expression):
-    """A cheap first rank on PostgreSQL: ts_rank of the stored vector for any of
-    `phrases`, weighted as the rank weighs title, summary, body and tags. One
-    look at a row's vector, where the exact rank needs several per query word."""
+class OnVector(Expression):
+    """An expression of PostgreSQL on one vector of the row (`vector`)."""
 
-    output_field = models.FloatField()
-
-    def __init__(self, phrases: Sequence[Phrase]):
+    def __init__(self, vector=None):
         super().__init__()
-        self.phrases = tuple(phrases)
-        self.vector = F("search_vector")
+        self.vector = vector if vector is not None else F("search_vector")
 
     def get_source_expressions(self):
         return [self.vector]
@@ -197,19 +220,101 @@ class PreRank(Expression):
     def as_sql(self, compiler, connection):
         unsupported(connection)
 
+
+class StoredPart(OnVector):
+    """A narrow stored vector of the row on PostgreSQL: `rank_vector` (the title
+    and summary part, weights A and B, of `search_vector`, GIN-indexed) or
+    `title_vector` (its title part), generated columns of resources and
+    initiatives (contributions migration 0012). They are not model fields, so the
+    column is named next to the compiled `search_vector` of the same row."""
+
+    output_field = models.TextField()
+
+    def __init__(self, column: str = "rank_vector"):
+        super().__init__()
+        self.column = column
+
+    def as_postgresql(self, compiler, connection):
+        sql, params = compiler.compile(self.vector)
+        column = connection.ops.quote_name("search_vector")
+        if not sql.endswith(column):
+            raise ImproperlyConfigured(f"No {self.column} next to {sql}.")
+        return sql[: -len(column)] + connection.ops.quote_name(self.column), params
+
+
+class MatchesAll(OnVector):
+    """Whether a row's document holds every query word of `groups`, as typed (not
+    through a synonym): one AND tsquery, which a GIN index answers from its
+    posting lists (PostgreSQL). `vector`: a StoredPart for the title and summary
+    or the title only."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, groups, vector=None):
+        super().__init__(vector)
+        self.groups = tuple(groups)
+
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
-        sql, query_params = distinct_tsquery(self.phrases)
-        return (
-            f"COALESCE(ts_rank('{PRE_RANK_WEIGHTS}', {vector}, {sql}), 0)",
-            (*params, *query_params),
-        )
+        parts = [tsquery(group.alternatives[:1]) for group in self.groups]
+        sql = " && ".join(part for part, _params in parts)
+        query_params = tuple(param for _part, part_params in parts for param in part_params)
+        return f"({vector} @@ ({sql}))", (*params, *query_params)
 
 
-def candidates(matching: models.QuerySet, phrases: Sequence[Phrase]) -> models.QuerySet:
-    """The ids of the CANDIDATES best `matching` rows by PreRank: the only rows
-    ranked exactly, so that a very common word does not rank the whole table."""
-    return matching.order_by(-PreRank(phrases), "-pk").values("pk")[:CANDIDATES]
+def tiers(kind: str, query: ParsedQuery, pool: Sequence[Phrase]) -> list[list[Expression]]:
+    """The conditions of the candidates' first tiers, best first, each a list of
+    conditions that hold together (see candidates()). A condition on the title
+    comes with the same condition on the title and summary, which the narrow
+    vector's GIN index answers; the title's own column gives the planner its
+    statistics, so that it reads a common tier newest first and stops early."""
+    narrow, title = StoredPart("rank_vector"), StoredPart("title_vector")
+    found: list[list[Expression]] = []
+    if len(query.groups) > 1:
+        every = MatchesAll(query.groups, vector=narrow)
+        found += [
+            [every, MatchesAll(query.groups, vector=title)],
+            [every],
+            [MatchesAll(query.groups)],
+        ]
+    some = Matches(kind, pool, vector=narrow)
+    found += [[some, Matches(kind, pool, vector=title)], [some]]
+    return found
+
+
+def candidates(
+    matching: models.QuerySet, kind: str, query: ParsedQuery, pool: Sequence[Phrase]
+) -> RawSQL:
+    """The ids of at most CANDIDATES rows of `matching` matching a phrase of
+    `pool` (rows holding every word do): the only rows ranked exactly, so that a
+    very common word does not rank the whole table.
+
+    They are taken in tiers that follow the exact rank (rank()): for a query of
+    several words, the rows holding all of them in the title, then in the title
+    or summary, then anywhere; then the rows holding any word in the title, then
+    in the title or summary (the narrow stored vectors, StoredPart), then the
+    rest. Each tier is the newest rows of its kind not in an earlier tier, and is
+    read through a GIN index or, where it is common, newest first along the
+    primary key until it has enough rows; a tier is only looked at if the ones
+    before it left room (PostgreSQL stops an `UNION ALL` under a `LIMIT` as soon
+    as it has the rows). No row is read whole to be ranked, however many match."""
+    parts, earlier = [], []
+    for conditions in tiers(kind, query, pool):
+        tier = matching.filter(*conditions)
+        for condition in earlier:
+            tier = tier.exclude(condition)
+        earlier.append(conditions[-1])
+        parts.append(tier.order_by("-pk").values("pk")[:CANDIDATES])
+    rest = matching.filter(Matches(kind, pool))
+    for condition in earlier:
+        rest = rest.exclude(condition)
+    parts.append(rest.order_by("-pk").values("pk")[:CANDIDATES])
+    compiled = [part.query.get_compiler(using=part.db).as_sql() for part in parts]
+    # Only the compiled tiers are formatted in; their words stay parameters.
+    sql = " UNION ALL ".join(f"({part})" for part, _params in compiled)
+    params = tuple(param for _part, part_params in compiled for param in part_params)
+    return RawSQL(f"{sql} LIMIT {CANDIDATES}", params)  # noqa: S611
 
 
 def word_frequencies(model: type[models.Model], using: str) -> dict[str, float]:
@@ -264,12 +369,13 @@ def search(
     """The rows of `queryset` that answer `query`, annotated with their `rank`.
 
     On PostgreSQL, for a stored vector (resources and initiatives), only the
-    CANDIDATES best rows matching any word by a cheap first rank (PreRank) get the
-    exact rank: for a query of one or two words the others rank 0, after them
-    (newest first, as the callers order ties); for a longer query, whose rule of
-    matching half of the words takes a look per word at each row, the answers are
-    sought among those candidates only, and only among the rows matching one of the
-    rarest words that could make up half of them (rarest()).
+    CANDIDATES rows of the first tiers (candidates(): all words in the title first,
+    and so on, newest first in each) get the exact rank: for a query of one or two
+    words the others rank 0, after them (newest first, as the callers order ties);
+    for a longer query, whose rule of matching half of the words takes a look per
+    word at each row, the answers are sought among those candidates only, and only
+    among the rows matching one of the rarest words that could make up half of
+    them (rarest()).
 
     `best`: only that many first rows (by rank) are wanted, as for a page of the
     site search. If it is at most CANDIDATES they are all candidates (a candidate
@@ -279,20 +385,31 @@ def search(
     if not query.groups:
         return queryset.none().annotate(rank=Value(0.0))
     anything = [phrase for group in query.groups for phrase in group.alternatives]
-    found = queryset.filter(Matches(kind, anything, vector=vector))
+    found = queryset.filter(Matches(kind, anything, **part(vector, "all")))
     exact = rank(kind, query, vector=vector)
     prerank = vector is None and connections[queryset.db].vendor == "postgresql"
     if prerank and query.needed > 1:
         frequencies = word_frequencies(queryset.model, queryset.db)
-        pool = queryset.filter(Matches(kind, rarest(query, frequencies)))
-        found = found.filter(pk__in=candidates(pool, anything))
+        pool = candidates(queryset, kind, query, rarest(query, frequencies))
+        found = found.filter(pk__in=pool)
     elif prerank and best is not None and best <= CANDIDATES:
-        found = found.filter(pk__in=candidates(found, anything))
+        found = found.filter(pk__in=candidates(queryset, kind, query, anything))
     elif prerank:
-        exact = Case(When(pk__in=candidates(found, anything), then=exact), default=Value(0.0))
+        chosen = candidates(queryset, kind, query, anything)
+        exact = Case(When(pk__in=chosen, then=exact), default=Value(0.0))
     if query.needed > 1:
         # Matching any word is matching one: no second look at each row for that.
         found = found.alias(matched=matched_words(kind, query, vector=vector)).filter(
             matched__gte=query.needed
         )
     return found.annotate(rank=exact)
+
+
+def capped_count(rows: models.QuerySet, cap: int | None = None) -> tuple[int, bool]:
+    """How many `rows` there are, counting no further than `cap` (CANDIDATES):
+    (count, False), or (cap, True) when there are more. A `LIMIT`ed count stops
+    reading as soon as it has cap + 1 rows, where an exact count of a very common
+    word's matches reads every one of them once more."""
+    cap = CANDIDATES if cap is None else cap
+    found = rows.order_by().values("pk")[: cap + 1].count()
+    return (cap, True) if found > cap else (found, False)
