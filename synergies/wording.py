@@ -11,7 +11,9 @@ PostgreSQL and SQLite, and weigh each key by how rare its word is in the library
 (see candidates.word_hits): sharing "BRAF" says more than sharing "testing".
 """
 
+import functools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -164,6 +166,38 @@ def trigram_similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+# Cognates: spellings that the same Latin or Greek word takes in the portal's
+# languages, mapped to one ("therapie", "terapia", "therapy": "terap"). Applied to
+# stems, in order; a word's cognate key is COGNATE_LENGTH letters of the result.
+COGNATE_SPELLINGS = (
+    ("ph", "f"),
+    ("th", "t"),
+    ("ch", "c"),
+    ("ck", "c"),
+    ("qu", "c"),
+    ("k", "c"),
+    ("y", "i"),
+    ("w", "v"),
+    ("j", "i"),
+    ("z", "s"),
+)
+COGNATE_BEFORE_VOWEL = re.compile(r"t(?=i[aeou])")
+COGNATE_LENGTH = 5
+
+
+@functools.cache
+def cognate(key: str) -> str:
+    """A word key as its cognates in other languages share it, or "" when it is too
+    short to tell ("dat", "rar"): "moleku" and "molecu" are "molec", "pacien" and
+    "patien" "pacie", "kampan" and "campai" "campa"."""
+    if len(key) < COGNATE_LENGTH or key.isdigit():
+        return ""
+    for spelling, common in COGNATE_SPELLINGS:
+        key = key.replace(spelling, common)
+    key = COGNATE_BEFORE_VOWEL.sub("c", key)
+    return key[:COGNATE_LENGTH] if len(key) >= COGNATE_LENGTH else ""
+
+
 @dataclass
 class Reading:
     """A text read once: its keys, title keys and title trigrams."""
@@ -203,6 +237,21 @@ class Reading:
         return frozenset().union(*self.parts.values()) if self.parts else frozenset()
 
     @cached_property
+    def cognates(self) -> dict[str, frozenset[str]]:
+        """Each key with the cognate keys of its words (see cognate), for keys whose
+        every word has one."""
+        found = {}
+        for key, parts in self.parts.items():
+            forms = frozenset(cognate(part) for part in parts)
+            if "" not in forms:
+                found[key] = forms
+        return found
+
+    @cached_property
+    def cognate_set(self) -> frozenset[str]:
+        return frozenset().union(*self.cognates.values()) if self.cognates else frozenset()
+
+    @cached_property
     def title_trigrams(self) -> set[str]:
         return trigrams(self.title)
 
@@ -227,10 +276,14 @@ class Reading:
 
 def matched(mine: Reading, theirs: Reading, keys: frozenset[str]) -> frozenset[str]:
     """The keys of `mine` (among `keys`) that `theirs` says too, itself or as an
-    alternate spelling: an acronym for its expansion, one word for two."""
+    alternate spelling: an acronym for its expansion, one word for two; between texts
+    in different languages, also as a cognate ("Molekular", "molecular")."""
     other = theirs.all_set
     found = set(keys & other)
     found |= {k for k in keys - other if mine.parts.get(k, frozenset({k})) <= theirs.word_set}
+    if mine.language != theirs.language:
+        cognates = theirs.cognate_set
+        found |= {k for k in keys - other if mine.cognates.get(k, {""}) <= cognates}
     found |= {k for k in keys - other if len(k) >= MIN_ACRONYM and k in theirs.alternates}
     for alternate, parts in mine.alternates.items():
         if len(alternate) >= MIN_ACRONYM and alternate in other and parts <= keys:
