@@ -113,6 +113,7 @@ def informative_words(text: str) -> list[str]:
     return [w for w in found if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+@functools.cache
 def word_key(word: str, language: str) -> str:
     """A word's key: its stem in `language` (the word itself in a language without
     a stemmer), cut to KEY_LENGTH letters."""
@@ -262,15 +263,16 @@ class Reading:
         "sop"), and two words written as one ("data set": "datase")."""
         found: dict[str, frozenset[str]] = {}
         for keys in (self.title_keys, self.summary_keys):
-            plain = [k for k in keys if not k.key.startswith("=")]
-            for start in range(len(plain)):
+            plain = [(k.key, k.words[0]) for k in keys if not k.key.startswith("=")]
+            for start in range(len(plain) - 1):
                 run = plain[start : start + MAX_ACRONYM]
-                for size in range(2, len(run) + 1):
-                    initials = "".join(k.words[0][0] for k in run[:size])
-                    found.setdefault(initials, frozenset(k.key for k in run[:size]))
-                if len(run) >= 2:
-                    joined = (run[0].words[0] + run[1].words[0])[:KEY_LENGTH]
-                    found.setdefault(joined, frozenset(k.key for k in run[:2]))
+                # Initials shorter than MIN_ACRONYM are never compared.
+                initials = run[0][1][0] + run[1][1][0]
+                for size in range(MIN_ACRONYM, len(run) + 1):
+                    initials += run[size - 1][1][0]
+                    found.setdefault(initials, frozenset(key for key, _word in run[:size]))
+                joined = (run[0][1] + run[1][1])[:KEY_LENGTH]
+                found.setdefault(joined, frozenset((run[0][0], run[1][0])))
         return found
 
 
@@ -285,9 +287,10 @@ def matched(mine: Reading, theirs: Reading, keys: frozenset[str]) -> frozenset[s
         cognates = theirs.cognate_set
         found |= {k for k in keys - other if mine.cognates.get(k, {""}) <= cognates}
     found |= {k for k in keys - other if len(k) >= MIN_ACRONYM and k in theirs.alternates}
-    for alternate, parts in mine.alternates.items():
-        if len(alternate) >= MIN_ACRONYM and alternate in other and parts <= keys:
-            found |= parts
+    alternates = mine.alternates
+    for alternate in alternates.keys() & other:
+        if len(alternate) >= MIN_ACRONYM and alternates[alternate] <= keys:
+            found |= alternates[alternate]
     return frozenset(found)
 
 
