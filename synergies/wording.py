@@ -55,6 +55,16 @@ class Concepts:
     longest: int
     read: dict[tuple[str, str], list["Key"]] = field(default_factory=dict)
     readings: dict[tuple[str, str, str], "Reading"] = field(default_factory=dict)
+    # Each word's English key in the table (Table.key), as worked out.
+    english: dict[str, str] = field(default_factory=dict)
+
+    def english_key(self, word: str) -> str:
+        found = self.english.get(word)
+        if found is None:
+            if len(self.english) >= MAX_READ:
+                self.english.clear()
+            found = self.english[word] = self.table.key(word)
+        return found
 
     def reading(self, title: str, summary: str, language: str) -> "Reading":
         """A title and summary as read, kept like `read`."""
@@ -134,7 +144,7 @@ def read(text: str, language: str, concepts: Concepts) -> list[Key]:
 
 def _read(text: str, language: str, concepts: Concepts) -> list[Key]:
     found = informative_words(text)
-    english = [concepts.table.key(w) for w in found]
+    english = [concepts.english_key(w) for w in found]
     keys: list[Key] = []
     position = 0
     while position < len(found):
