@@ -7,8 +7,9 @@ PostgreSQL and SQLite; never through planner statistics, so that an original is
 reachable whatever the size of the library and whether it was analysed:
 
 - word hits: for each informative word of the profile (with its synonyms), at most
-  COMMON of the items holding it, in one UNION ALL query per kind (index-backed: GIN
-  on PostgreSQL, FTS5 on SQLite). A word held by fewer items than that is a *rare*
+  COMMON of the items holding it, in one UNION ALL query for both kinds (index-backed:
+  GIN on PostgreSQL, FTS5 on SQLite) and kept in the cache until published content
+  changes (see hits). A word held by fewer items than that is a *rare*
   word, and all its items are found; the number found is also how rare it is, the
   weight of the word in the scores (wording.Weights). Candidates are the items
   holding the most weight of rare words (the pre-rank), and
