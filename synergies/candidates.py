@@ -7,8 +7,9 @@ PostgreSQL and SQLite; never through planner statistics, so that an original is
 reachable whatever the size of the library and whether it was analysed:
 
 - word hits: for each informative word of the profile (with its synonyms), at most
-  COMMON of the items holding it, in one UNION ALL query per kind (index-backed: GIN
-  on PostgreSQL, FTS5 on SQLite). A word held by fewer items than that is a *rare*
+  COMMON of the items holding it, in one UNION ALL query for both kinds (index-backed:
+  GIN on PostgreSQL, FTS5 on SQLite) and kept in the cache until published content
+  changes (see hits). A word held by fewer items than that is a *rare*
   word, and all its items are found; the number found is also how rare it is, the
   weight of the word in the scores (wording.Weights). Candidates are the items
   holding the most weight of rare words (the pre-rank), and
@@ -24,20 +25,23 @@ of regions and areas (one query). Nothing is queried per candidate.
 """
 
 import functools
+import hashlib
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramSimilarity
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from contributions.models import KINDS, Contribution
+from core import content_version
 from search.index import KIND_NUMBERS, ROWID_FACTOR
 from search.matching import Matches
-from search.synonyms import Group
+from search.synonyms import Group, Phrase
 from search.text import words as folded_words
 
 from .profile import Candidate, Places, Profile
@@ -63,6 +67,8 @@ STRUCTURE_POOL = 200
 # A draft of at most this many informative words is short: its title is also
 # compared letter by letter (a word half typed, a misspelling).
 SHORT = 6
+# How long what the words found is kept in the cache, at most (see hits).
+HITS_SECONDS = 600
 # Common words are looked up two by two, at most PAIRED of them, when the rare words
 # found fewer than FEW items.
 PAIRED = 3
@@ -110,18 +116,26 @@ class Retrieval:
 
 
 def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
-    """Look the profile's words up in every kind (one query per kind, two when
-    several words are common) and weigh its keys."""
+    """Look the profile's words up in every kind (one query, two when several words
+    are common) and weigh its keys."""
     concepts = concepts or Concepts.load()
     retrieval = Retrieval(profile, concepts)
     retrieval.groups = groups(lookup_words(profile.title, profile.summary), concepts.table)
-    for kind, model in KINDS.items():
-        retrieval.hits[kind] = word_hits(model, profile, retrieval.groups)
-        # Common words two by two, when the rare ones alone found few items.
-        pairs = []
+    words = {(n,): [group.alternatives] for n, group in enumerate(retrieval.groups)}
+    retrieval.hits = {
+        kind: {n: pks for (n,), pks in found.items()}
+        for kind, found in hits(profile, dict.fromkeys(KINDS, words)).items()
+    }
+    # Common words two by two, when the rare ones alone found few items.
+    pairs = {}
+    for kind in KINDS:
         if len(pre_rank(retrieval, kind)) < FEW:
-            pairs = list(itertools.combinations(retrieval.common(kind)[:PAIRED], 2))
-        retrieval.pair_hits[kind] = pair_hits(model, profile, retrieval.groups, pairs)
+            common = retrieval.common(kind)[:PAIRED]
+            pairs[kind] = {
+                (a, b): [retrieval.groups[a].alternatives, retrieval.groups[b].alternatives]
+                for a, b in itertools.combinations(common, 2)
+            }
+    retrieval.pair_hits = hits(profile, pairs)
     by_word = {group.word: retrieval.found(n) for n, group in enumerate(retrieval.groups)}
     reading = retrieval.reading
     items = {}
@@ -133,6 +147,86 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
     return retrieval
 
 
+def hits(
+    profile: Profile, wanted: dict[str, dict[tuple[int, ...], list[tuple[Phrase, ...]]]]
+) -> dict[str, dict[tuple[int, ...], list[int]]]:
+    """{kind: {label: ids of at most COMMON published items holding every one of the
+    label's words}}, for `wanted` {kind: {label: the words' phrases}}; the profile's
+    own item left out.
+
+    What the database answers is kept in the cache under the site-wide content
+    version (core.content_version), which changes whenever a published item does:
+    the words of the field ("cancer", "testing") come back in nearly every lookup.
+    What is not kept is looked up in one query (see _hits_sql)."""
+    version = content_version.current()
+    keys = {
+        (kind, label): _hits_key(version, kind, phrases)
+        for kind, words in wanted.items()
+        for label, phrases in words.items()
+    }
+    kept = cache.get_many(list(keys.values())) if version is not None else {}
+    missing = {
+        kind: {label: phrases for label, phrases in words.items() if keys[kind, label] not in kept}
+        for kind, words in wanted.items()
+    }
+    looked_up = _hits_sql(missing)
+    if version is not None and looked_up:
+        cache.set_many({keys[label]: pks for label, pks in looked_up.items()}, HITS_SECONDS)
+    own = (profile.kind, profile.pk)
+    found: dict[str, dict[tuple[int, ...], list[int]]] = {kind: {} for kind in wanted}
+    for (kind, label), key in keys.items():
+        pks = kept.get(key, looked_up.get((kind, label), []))
+        if own[0] == kind:
+            pks = [pk for pk in pks if pk != own[1]]
+        if pks:
+            found[kind][label] = pks[:COMMON]
+    return found
+
+
+def _hits_key(version: int | None, kind: str, phrases: list[tuple[Phrase, ...]]) -> str:
+    digest = hashlib.blake2b(repr(phrases).encode(), digest_size=16).hexdigest()
+    return f"synergies-hits:{version}:{kind}:{digest}"
+
+
+def _hits_sql(
+    wanted: dict[str, dict[tuple[int, ...], list[tuple[Phrase, ...]]]],
+) -> dict[tuple[str, tuple[int, ...]], list[int]]:
+    """{(kind, label): ids of at most COMMON + 1 published items holding every one
+    of the label's words}, in one query, index-backed (GIN on PostgreSQL, FTS5 on
+    SQLite). One more than COMMON, so that a word stays common for its own item
+    (which a lookup leaves out afterwards).
+
+    Each kind's published rows are compiled once, and each word's match is added to
+    them as SQL: compiling a queryset per word took longer than the database took to
+    answer."""
+    parts, labels = [], []
+    for kind, words in wanted.items():
+        if not words:
+            continue
+        query = KINDS[kind].objects.published().order_by().values_list("pk", flat=True).query
+        compiler = query.get_compiler(connection=connection)
+        base, base_params = compiler.as_sql()
+        for label, phrases in words.items():
+            conditions, params = [], list(base_params)
+            for alternatives in phrases:
+                sql, more = compiler.compile(Matches(kind, alternatives).resolve_expression(query))
+                conditions.append(sql)
+                params += more
+            # Only integers and compiled SQL are formatted in; words are parameters.
+            parts.append(
+                (
+                    f"SELECT {len(labels)} AS label, hit.* FROM "  # noqa: S608
+                    f"({base} AND {' AND '.join(conditions)} LIMIT {COMMON + 1}) hit",
+                    params,
+                )
+            )
+            labels.append((kind, label))
+    found: dict[tuple[str, tuple[int, ...]], list[int]] = {label: [] for label in labels}
+    for number, pk in _union(parts):
+        found[labels[number]].append(pk)
+    return found
+
+
 def _union(parts: list[tuple[str, list]]) -> list[tuple]:
     if not parts:
         return []
@@ -140,44 +234,6 @@ def _union(parts: list[tuple[str, list]]) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [p for _part, params in parts for p in params])
         return cursor.fetchall()
-
-
-def _limited(queryset, label: int, limit: int) -> tuple[str, list]:
-    sql, params = queryset.order_by().values_list("pk", flat=True)[:limit].query.sql_with_params()
-    # Only an integer and the compiled query are formatted in.
-    return f"SELECT {int(label)} AS word, hit.* FROM ({sql}) hit", list(params)  # noqa: S608
-
-
-def word_hits(
-    model: type[Contribution], profile: Profile, groups_: list[Group]
-) -> dict[int, list[int]]:
-    """{word number: ids of at most COMMON published items holding it}, one query."""
-    kind = model._meta.model_name
-    parts = [
-        _limited(published(model, profile).filter(Matches(kind, group.alternatives)), n, COMMON)
-        for n, group in enumerate(groups_)
-    ]
-    found: dict[int, list[int]] = defaultdict(list)
-    for number, pk in _union(parts):
-        found[number].append(pk)
-    return dict(found)
-
-
-def pair_hits(
-    model: type[Contribution], profile: Profile, groups_: list[Group], pairs: list[tuple[int, int]]
-) -> dict[tuple[int, int], list[int]]:
-    """{(word, word): ids of at most COMMON published items holding both}, one query."""
-    kind = model._meta.model_name
-    parts = []
-    for n, (a, b) in enumerate(pairs):
-        both = published(model, profile).filter(
-            Matches(kind, groups_[a].alternatives), Matches(kind, groups_[b].alternatives)
-        )
-        parts.append(_limited(both, n, COMMON))
-    found: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for number, pk in _union(parts):
-        found[pairs[number]].append(pk)
-    return dict(found)
 
 
 def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:

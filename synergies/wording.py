@@ -11,7 +11,9 @@ PostgreSQL and SQLite, and weigh each key by how rare its word is in the library
 (see candidates.word_hits): sharing "BRAF" says more than sharing "testing".
 """
 
+import functools
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -53,6 +55,16 @@ class Concepts:
     longest: int
     read: dict[tuple[str, str], list["Key"]] = field(default_factory=dict)
     readings: dict[tuple[str, str, str], "Reading"] = field(default_factory=dict)
+    # Each word's English key in the table (Table.key), as worked out.
+    english: dict[str, str] = field(default_factory=dict)
+
+    def english_key(self, word: str) -> str:
+        found = self.english.get(word)
+        if found is None:
+            if len(self.english) >= MAX_READ:
+                self.english.clear()
+            found = self.english[word] = self.table.key(word)
+        return found
 
     def reading(self, title: str, summary: str, language: str) -> "Reading":
         """A title and summary as read, kept like `read`."""
@@ -111,6 +123,7 @@ def informative_words(text: str) -> list[str]:
     return [w for w in found if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+@functools.cache
 def word_key(word: str, language: str) -> str:
     """A word's key: its stem in `language` (the word itself in a language without
     a stemmer), cut to KEY_LENGTH letters."""
@@ -131,7 +144,7 @@ def read(text: str, language: str, concepts: Concepts) -> list[Key]:
 
 def _read(text: str, language: str, concepts: Concepts) -> list[Key]:
     found = informative_words(text)
-    english = [concepts.table.key(w) for w in found]
+    english = [concepts.english_key(w) for w in found]
     keys: list[Key] = []
     position = 0
     while position < len(found):
@@ -162,6 +175,38 @@ def trigram_similarity(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+# Cognates: spellings that the same Latin or Greek word takes in the portal's
+# languages, mapped to one ("therapie", "terapia", "therapy": "terap"). Applied to
+# stems, in order; a word's cognate key is COGNATE_LENGTH letters of the result.
+COGNATE_SPELLINGS = (
+    ("ph", "f"),
+    ("th", "t"),
+    ("ch", "c"),
+    ("ck", "c"),
+    ("qu", "c"),
+    ("k", "c"),
+    ("y", "i"),
+    ("w", "v"),
+    ("j", "i"),
+    ("z", "s"),
+)
+COGNATE_BEFORE_VOWEL = re.compile(r"t(?=i[aeou])")
+COGNATE_LENGTH = 5
+
+
+@functools.cache
+def cognate(key: str) -> str:
+    """A word key as its cognates in other languages share it, or "" when it is too
+    short to tell ("dat", "rar"): "moleku" and "molecu" are "molec", "pacien" and
+    "patien" "pacie", "kampan" and "campai" "campa"."""
+    if len(key) < COGNATE_LENGTH or key.isdigit():
+        return ""
+    for spelling, common in COGNATE_SPELLINGS:
+        key = key.replace(spelling, common)
+    key = COGNATE_BEFORE_VOWEL.sub("c", key)
+    return key[:COGNATE_LENGTH] if len(key) >= COGNATE_LENGTH else ""
 
 
 @dataclass
@@ -203,6 +248,21 @@ class Reading:
         return frozenset().union(*self.parts.values()) if self.parts else frozenset()
 
     @cached_property
+    def cognates(self) -> dict[str, frozenset[str]]:
+        """Each key with the cognate keys of its words (see cognate), for keys whose
+        every word has one."""
+        found = {}
+        for key, parts in self.parts.items():
+            forms = frozenset(cognate(part) for part in parts)
+            if "" not in forms:
+                found[key] = forms
+        return found
+
+    @cached_property
+    def cognate_set(self) -> frozenset[str]:
+        return frozenset().union(*self.cognates.values()) if self.cognates else frozenset()
+
+    @cached_property
     def title_trigrams(self) -> set[str]:
         return trigrams(self.title)
 
@@ -213,28 +273,34 @@ class Reading:
         "sop"), and two words written as one ("data set": "datase")."""
         found: dict[str, frozenset[str]] = {}
         for keys in (self.title_keys, self.summary_keys):
-            plain = [k for k in keys if not k.key.startswith("=")]
-            for start in range(len(plain)):
+            plain = [(k.key, k.words[0]) for k in keys if not k.key.startswith("=")]
+            for start in range(len(plain) - 1):
                 run = plain[start : start + MAX_ACRONYM]
-                for size in range(2, len(run) + 1):
-                    initials = "".join(k.words[0][0] for k in run[:size])
-                    found.setdefault(initials, frozenset(k.key for k in run[:size]))
-                if len(run) >= 2:
-                    joined = (run[0].words[0] + run[1].words[0])[:KEY_LENGTH]
-                    found.setdefault(joined, frozenset(k.key for k in run[:2]))
+                # Initials shorter than MIN_ACRONYM are never compared.
+                initials = run[0][1][0] + run[1][1][0]
+                for size in range(MIN_ACRONYM, len(run) + 1):
+                    initials += run[size - 1][1][0]
+                    found.setdefault(initials, frozenset(key for key, _word in run[:size]))
+                joined = (run[0][1] + run[1][1])[:KEY_LENGTH]
+                found.setdefault(joined, frozenset((run[0][0], run[1][0])))
         return found
 
 
 def matched(mine: Reading, theirs: Reading, keys: frozenset[str]) -> frozenset[str]:
     """The keys of `mine` (among `keys`) that `theirs` says too, itself or as an
-    alternate spelling: an acronym for its expansion, one word for two."""
+    alternate spelling: an acronym for its expansion, one word for two; between texts
+    in different languages, also as a cognate ("Molekular", "molecular")."""
     other = theirs.all_set
     found = set(keys & other)
     found |= {k for k in keys - other if mine.parts.get(k, frozenset({k})) <= theirs.word_set}
+    if mine.language != theirs.language:
+        cognates = theirs.cognate_set
+        found |= {k for k in keys - other if mine.cognates.get(k, {""}) <= cognates}
     found |= {k for k in keys - other if len(k) >= MIN_ACRONYM and k in theirs.alternates}
-    for alternate, parts in mine.alternates.items():
-        if len(alternate) >= MIN_ACRONYM and alternate in other and parts <= keys:
-            found |= parts
+    alternates = mine.alternates
+    for alternate in alternates.keys() & other:
+        if len(alternate) >= MIN_ACRONYM and alternates[alternate] <= keys:
+            found |= alternates[alternate]
     return frozenset(found)
 
 

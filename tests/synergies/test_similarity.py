@@ -22,13 +22,13 @@ UNAWARE = "patients-unaware-of-testing"
 
 def lookup_queries(short: bool = False) -> int:
     """A lookup's queries when both kinds have candidates and the profile has tags:
-    the synonym table; per kind the search for its words, the structural
-    candidates among what the words found, the candidates' rows, and for a short
-    draft the most similar titles; one for all the candidates' tags, one for region
-    and area names. The same on both databases, whatever the number of items (a
-    query for common words two by two is added only when a word is found in more
+    the synonym table; the search for its words in both kinds; per kind the
+    structural candidates among what the words found, the candidates' rows, and for
+    a short draft the most similar titles; one for all the candidates' tags, one for
+    region and area names. The same on both databases, whatever the number of items
+    (a query for common words two by two is added only when a word is found in more
     than COMMON items)."""
-    return 9 + 2 * short
+    return 8 + 2 * short
 
 
 def draft(title: str, summary: str = "", **tags) -> Profile:
