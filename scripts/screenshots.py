@@ -45,6 +45,7 @@ PAGES = {
     "barrier": "/barriers/test-not-reimbursed/",
     "gaps": "/gaps/",
     "country": "/countries/DE/",
+    "transfers": "/transfers/",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]
