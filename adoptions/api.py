@@ -9,7 +9,13 @@ allow the action is 409.
 import django_filters
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -206,7 +212,88 @@ class CanDeclare(BasePermission):
         return True
 
 
+TRANSFER_EXAMPLE = {
+    "id": 1,
+    "initiative": {
+        "slug": "drup-drug-rediscovery-protocol",
+        "title": "DRUP: the Drug Rediscovery Protocol",
+        "api_url": "https://portal.example/api/v1/initiatives/drup-drug-rediscovery-protocol/",
+    },
+    "organisation": {
+        "slug": "oslo-university-hospital",
+        "name": "Oslo University Hospital",
+        "api_url": "https://portal.example/api/v1/organisations/oslo-university-hospital/",
+    },
+    "country": {
+        "code": "NO",
+        "name": "Norway",
+        "api_url": "https://portal.example/api/v1/countries/NO/",
+    },
+    "from_country": {
+        "code": "NL",
+        "name": "Netherlands",
+        "api_url": "https://portal.example/api/v1/countries/NL/",
+    },
+    "kind": "adopted",
+    "status": "agreed",
+    "note": None,
+    "adapted_initiative": {
+        "slug": "impress-norway",
+        "title": "IMPRESS-Norway",
+        "api_url": "https://portal.example/api/v1/initiatives/impress-norway/",
+    },
+    "created_at": "2026-11-30T09:00:00Z",
+    "agreed_at": "2026-12-01T10:30:00Z",
+    "contacts": None,
+    "history": None,
+    "web_url": None,
+}
+ADOPTION_EXAMPLE = OpenApiExample("A transfer", value=TRANSFER_EXAMPLE, response_only=True)
+DECLARATION_EXAMPLE = OpenApiExample(
+    "A declaration",
+    value={
+        "initiative": "nngm-lung-cancer-network",
+        "country": "BE",
+        "kind": "planned",
+        "note": "We want to set up the same network for colorectal cancer in Belgium.",
+    },
+    request_only=True,
+)
+DECIDED_EXAMPLE = OpenApiExample(
+    "Agreed: the contacts are shown",
+    value={
+        **TRANSFER_EXAMPLE,
+        "contacts": {
+            "organisation": TRANSFER_EXAMPLE["organisation"],
+            "website": "https://oslo-universitetssykehus.no",
+            "people": [{"name": "Ingrid Contact", "email": "ingrid@example.org"}],
+        },
+    },
+    response_only=True,
+)
+
+
+def decision_schema(summary: str):
+    return extend_schema(
+        summary=summary,
+        request=None,
+        responses={200: AdoptionSerializer},
+        examples=[DECIDED_EXAMPLE],
+    )
+
+
 @extend_schema(tags=["adoptions"])
+@extend_schema_view(
+    list=extend_schema(
+        summary=gettext_lazy("List adoptions and transfers"),
+        description=gettext_lazy(
+            "Agreed adoptions of published initiatives (transfers) for everyone; the two "
+            "organisations and curators also see declarations in any state."
+        ),
+        examples=[ADOPTION_EXAMPLE],
+    ),
+    retrieve=extend_schema(summary=gettext_lazy("Get an adoption"), examples=[ADOPTION_EXAMPLE]),
+)
 class AdoptionViewSet(
     MethodCheckFirst,
     mixins.ListModelMixin,
@@ -231,7 +318,12 @@ class AdoptionViewSet(
             .order_by("-created_at", "-pk")
         )
 
-    @extend_schema(request=DeclarationSerializer, responses={201: AdoptionSerializer})
+    @extend_schema(
+        summary=gettext_lazy("Declare an adoption"),
+        request=DeclarationSerializer,
+        responses={201: AdoptionSerializer},
+        examples=[DECLARATION_EXAMPLE, ADOPTION_EXAMPLE],
+    )
     def create(self, request: Request) -> Response:
         declaration = DeclarationSerializer(data=request.data, context={"request": request})
         declaration.is_valid(raise_exception=True)
@@ -245,19 +337,19 @@ class AdoptionViewSet(
         getattr(adoption, action_name)(by=request.user)
         return Response(self.get_serializer(adoption).data)
 
-    @extend_schema(request=None, responses={200: AdoptionSerializer})
+    @decision_schema(gettext_lazy("Agree to share contact details"))
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str) -> Response:
         """The initiative's organisation agrees: both sides see each other's contacts."""
         return self._decide(request, "accept")
 
-    @extend_schema(request=None, responses={200: AdoptionSerializer})
+    @decision_schema(gettext_lazy("Decline contact"))
     @action(detail=True, methods=["post"])
     def decline(self, request: Request, pk: str) -> Response:
         """The initiative's organisation declines contact, or withdraws its agreement."""
         return self._decide(request, "decline")
 
-    @extend_schema(request=None, responses={200: AdoptionSerializer})
+    @decision_schema(gettext_lazy("Withdraw the declaration"))
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str) -> Response:
         """The declaring organisation withdraws its declaration."""

@@ -28,6 +28,9 @@ SPECTACULAR_SETTINGS = {
         "RevisionStatusEnum": "contributions.models.Revision.Status",
         "LanguageEnum": "contributions.models.LANGUAGE_CHOICES",
         "TranslationLanguageEnum": "contributions.models.TRANSLATION_LANGUAGES",
+        "KindEnum": "contributions.models.KINDS",
+        "AdoptionKindEnum": "adoptions.models.Adoption.Kind",
+        "AdoptionStatusEnum": "adoptions.models.Adoption.Status",
     },
     "TAGS": [
         {"name": "pathway", "description": _("The stages of the patient's pathway.")},

@@ -54,6 +54,7 @@ PAGES = {
     "privacy": "/privacy/",
     "accessibility": "/accessibility/",
     "terms": "/terms/",
+    "transfers": "/transfers/",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]
