@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
+from assessments.api import AssessmentViewSet, AssignmentViewSet, FrameworkViewSet
 from barriers.api import BarrierCategoryViewSet, BarrierViewSet
 from contributions.api import (
     InitiativeCSVView,
@@ -85,6 +86,9 @@ router.register("countries", CountryViewSet, basename="country")
 router.register("resources", ResourceViewSet, basename="resource")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("revisions", RevisionViewSet, basename="revision")
+router.register("assessment-frameworks", FrameworkViewSet, basename="assessment-framework")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("review-assignments", AssignmentViewSet, basename="review-assignment")
 
 app_name = "api"
 

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "barriers",
     "contributions",
     "synergies",
+    "assessments",
     "gaps",
     "curation",
     "digests",
@@ -102,10 +103,11 @@ INSTALLED_APPS = [
 # contributions may not import the apps built on it; these plug them into its
 # submission flow and item pages (contributions/extensions.py).
 CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
+CONTRIBUTION_PRACTICE_RULE = "assessments.practice.PracticeRule"
 CONTRIBUTION_PAGE_PANELS = {
     "top": ["curation.panels.review_link"],
-    "details": ["gaps.panels.country_links"],
-    "after": ["synergies.panels.related_work"],
+    "details": ["assessments.panels.practice_badge", "gaps.panels.country_links"],
+    "after": ["assessments.panels.assessment_summary", "synergies.panels.related_work"],
 }
 
 MIDDLEWARE = [
@@ -224,6 +226,7 @@ PUBLIC_CONTENT_MODELS = [
     "contributions.Initiative",
     "contributions.ItemTranslation",
     "synergies",
+    "assessments",
     "gaps",
     "search",
 ]

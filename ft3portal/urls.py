@@ -40,6 +40,8 @@ urlpatterns = i18n_patterns(
     path("", include("contributions.urls")),
     # synergies: /contributions/similar/ (similar work while typing)
     path("contributions/similar/", include("synergies.urls")),
+    # assessments: /assessments/criteria/, an initiative's assessments, reviews
+    path("assessments/", include("assessments.urls")),
     # gaps: /gaps/, /countries/<code>/
     path("", include("gaps.urls")),
     # curation: the queue, reviews, membership decisions
