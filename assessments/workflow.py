@@ -169,6 +169,8 @@ def save_self_assessment(
     """Store the owner's scores, text and evidence; with `submit`, send it for review."""
     if not owns(by, assessment.initiative):
         raise PermissionDenied
+    if assessment.status != Assessment.Status.SELF_ASSESSMENT:
+        raise StateConflict(_("The self-assessment was already sent for review."))
     errors = score_errors(assessment.framework, entries, review=False)
     if errors:
         raise ValidationError(errors)

@@ -22,8 +22,6 @@ from django.db.models.expressions import RawSQL
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from barriers.models import Barrier, BarrierCategory
 from pathway.models import Country, Region, Stage, TherapeuticArea
@@ -31,13 +29,13 @@ from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation, StakeholderGroup
 
 from . import facet_index
-from .extensions import practice_rule
 from .models import LANGUAGE_CHOICES, TAG_KINDS, TRANSLATION_LANGUAGES, Initiative, Resource
 from .tag_filters import (
     AvailableInFilter,
     ChoicesFilter,
     CountryFilter,
     FacetPart,
+    PracticeFilter,
     RegionFilter,
     TagFilter,
     TherapeuticAreaFilter,
@@ -363,24 +361,6 @@ class ResourceFilterSet(ContributionFilterSet):
         fields: list[str] = []
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class PracticeFilter(ChoicesFilter):
-    """Initiatives assessed as the chosen practice (best, promising). The rule and its
-    labels belong to the app that assesses, above this one (extensions.practice_rule)."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(choices=practice_choices, **kwargs)
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return practice_rule().filter(qs, value)
-
-
-def practice_choices() -> list[tuple[str, str]]:
-    return practice_rule().choices
-
-
 class InitiativeFilterSet(ContributionFilterSet):
     phase = ChoicesFilter(
         field_name="phase",
@@ -395,13 +375,7 @@ class InitiativeFilterSet(ContributionFilterSet):
         label=_("Initiative status (deprecated: use phase)"),
     )
 
-    practice = PracticeFilter(
-        label=_("Assessed as"),
-        help_text=_(
-            "Initiatives assessed against the published criteria as best or promising "
-            "practice (their latest decision)."
-        ),
-    )
+    practice = PracticeFilter()
 
     deprecated_aliases = {"status": "phase"}
     facet_fields = ("phase", *ContributionFilterSet.facet_fields)
