@@ -104,6 +104,8 @@ INSTALLED_APPS = [
 # submission flow and item pages (contributions/extensions.py).
 CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
 CONTRIBUTION_PRACTICE_RULE = "assessments.practice.PracticeRule"
+# Demo content of the apps built on contributions, added by `manage.py loaddemo`.
+CONTRIBUTION_DEMO_EXTENSIONS = ["assessments.demo.load"]
 CONTRIBUTION_PAGE_PANELS = {
     "top": ["curation.panels.review_link"],
     "details": ["assessments.panels.practice_badge", "gaps.panels.country_links"],

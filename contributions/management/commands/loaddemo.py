@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -141,6 +142,9 @@ class DemoLoader:
             self.load_contribution(Resource, spec, organisations)
         for spec in demo.INITIATIVES:
             self.load_contribution(Initiative, spec, organisations)
+        # The apps built on contributions add their own demo content (settings).
+        for path in settings.CONTRIBUTION_DEMO_EXTENSIONS:
+            import_string(path)(self)
 
     # Reference content: looked up, never created here.
 
