@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from assessments.models import Assessment
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from pathway.models import Country, Stage
@@ -131,7 +132,12 @@ PUBLIC_PAGES = [
     "initiative",
     "gap map",
     "gap map compared",
+    "gap map proven practice",
     "country",
+    "assessment criteria",
+    "assessed initiative",
+    "initiative assessments",
+    "initiative directory proven practice",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -158,6 +164,7 @@ def public_pages() -> dict[str, str]:
         .order_by("code")[0]
     )
     compared = {"country": country.code, "compare": other_country.code}
+    assessed = Assessment.objects.current().filter(outcome="promising").order_by("pk")[0]
     return {
         "portal:home": reverse("portal:home"),
         "pathway map": reverse("portal:pathway"),
@@ -178,7 +185,14 @@ def public_pages() -> dict[str, str]:
         "initiative": initiative.get_absolute_url(),
         "gap map": reverse("gaps:map"),
         "gap map compared": f"{reverse('gaps:map')}?{urlencode(compared)}",
+        "gap map proven practice": f"{reverse('gaps:map')}?proven=on",
         "country": reverse("gaps:country", args=[country.code]),
+        "assessment criteria": reverse("assessments:criteria"),
+        "assessed initiative": assessed.initiative.get_absolute_url(),
+        "initiative assessments": reverse(
+            "assessments:initiative", args=[assessed.initiative.slug]
+        ),
+        "initiative directory proven practice": f"{initiatives}?practice=best&practice=promising",
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 
