@@ -45,6 +45,10 @@ PAGES = {
     "barrier": "/barriers/test-not-reimbursed/",
     "gaps": "/gaps/",
     "country": "/countries/DE/",
+    # loaddemo assesses nNGM as best practice (assessments/demo.py).
+    "assessed-initiative": "/initiatives/nngm-lung-cancer-network/",
+    "assessment-criteria": "/assessments/criteria/",
+    "gaps-proven-practice": "/gaps/?proven=on",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]
