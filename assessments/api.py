@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from accounts.models import User
 from contributions.models import Initiative
 from core.api import MethodCheckFirst, Pagination, ReadOnlyViewSet
+from stakeholders.models import Membership
 
 from . import workflow
 from .models import Assessment, Assignment, Criterion, Framework, ScaleLevel
@@ -241,11 +242,12 @@ def visible_assessments(user) -> QuerySet:
         return assessments.filter(decided)
     if user.is_curator:
         return assessments
-    own = (
-        Initiative.objects.of_member(user)
-        .filter(organisation__memberships__role="editor")
-        .values("pk")
-    )
+    # Editors of the initiative's organisation: one filter() call, one membership row.
+    own = Initiative.objects.filter(
+        organisation__memberships__user=user,
+        organisation__memberships__status=Membership.Status.APPROVED,
+        organisation__memberships__role=Membership.Role.EDITOR,
+    ).values("pk")
     return assessments.filter(
         decided | Q(initiative__in=own) | Q(assignments__reviewer=user)
     ).distinct()

@@ -166,3 +166,9 @@ def test_evidence_links_must_be_web_addresses(initiative, clients, framework):
         in response.json()["error"]["fields"]["relevance.evidence"][1]
     )
     assert Assessment.objects.get().self_scores.count() == 0
+
+
+def test_a_plain_member_of_the_owner_organisation_does_not_see_an_open_round(in_review, partner):
+    # `partner` is a member, not an editor, of the organisation whose editor is `owner`.
+    response = token_client(partner).get(f"/api/v1/assessments/{in_review.pk}/")
+    assert response.status_code == 404
