@@ -61,7 +61,7 @@ def contact(username: str, first_name: str, last_name: str, organisation: Organi
     return user
 
 
-def load() -> None:
+def load(loader=None) -> None:
     for spec in TRANSFERS:
         initiative = Initiative.objects.filter(slug=spec["initiative"]).first()
         organisation = Organisation.objects.filter(slug=spec["organisation"]).first()

@@ -11,8 +11,11 @@ Django does with MIDDLEWARE:
 - ``CONTRIBUTION_PAGE_PANELS``: per place on an item's page ("top" above it,
   "details" beside the metadata, "after" below the text), functions
   ``(request, item) -> str`` that render one panel of HTML (or "" for none).
-- ``CONTRIBUTION_DEMO_LOADERS``: functions ``() -> None`` that ``manage.py loaddemo``
+- ``CONTRIBUTION_DEMO_LOADERS``: functions ``(loader) -> None`` that ``manage.py loaddemo``
   calls in its transaction, after its own content, to add theirs (idempotently).
+- ``CONTRIBUTION_PRACTICE_RULE``: which initiatives were assessed as best or
+  promising practice (``assessments.practice.PracticeRule``), for the library's
+  ``practice`` filter (contributions.tag_filters.PracticeFilter).
 """
 
 from collections.abc import Mapping
@@ -20,6 +23,7 @@ from functools import cache
 from typing import Any, Protocol, Self
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
@@ -62,6 +66,20 @@ class SubmissionCheck(Protocol):
     def holds(self) -> bool: ...
 
     def record(self, item: Contribution) -> list: ...
+
+
+class PracticeRule(Protocol):
+    """Which initiatives an assessment found to be a given practice."""
+
+    choices: list[tuple[str, str]]
+
+    @staticmethod
+    def filter(queryset: QuerySet, outcomes: list[str]) -> QuerySet: ...
+
+
+@cache
+def practice_rule() -> type[PracticeRule]:
+    return import_string(settings.CONTRIBUTION_PRACTICE_RULE)
 
 
 @cache

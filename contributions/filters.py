@@ -35,6 +35,7 @@ from .tag_filters import (
     ChoicesFilter,
     CountryFilter,
     FacetPart,
+    PracticeFilter,
     RegionFilter,
     TagFilter,
     TherapeuticAreaFilter,
@@ -373,6 +374,8 @@ class InitiativeFilterSet(ContributionFilterSet):
         normalise=str.lower,
         label=_("Initiative status (deprecated: use phase)"),
     )
+
+    practice = PracticeFilter()
 
     deprecated_aliases = {"status": "phase"}
     facet_fields = ("phase", *ContributionFilterSet.facet_fields)

@@ -11,9 +11,14 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Value
 from django.db.models.functions import Cast
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from pathway.countries import CountryNames
 from search.text import MAX_QUERY_LENGTH
+
+from .extensions import practice_rule
 
 MAX_VALUES_PER_FILTER = 50
 # How many unknown countries get close names suggested.
@@ -338,3 +343,29 @@ class AvailableInFilter(ChoicesFilter):
         if not value:
             return qs
         return qs.available_in(*value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PracticeFilter(ChoicesFilter):
+    """Initiatives assessed as the chosen practice (best, promising). The rule and its
+    labels belong to the app that assesses, above this one (extensions.practice_rule)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Assessed as"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Initiatives assessed against the published criteria as best or promising "
+                "practice (their latest decision)."
+            ),
+        )
+        super().__init__(choices=practice_choices, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return practice_rule().filter(qs, value)
+
+
+def practice_choices() -> list[tuple[str, str]]:
+    return practice_rule().choices

@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models import PROVEN
 from barriers.models import Barrier, BarrierCategory
 from contributions.filters import LIBRARY_FILTERSETS, ChosenFilter, LibraryQuery
 from contributions.models import TAG_KINDS
@@ -81,6 +82,11 @@ class InterestsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label=_("Therapeutic areas"),
     )
+    proven_only = forms.BooleanField(
+        required=False,
+        label=_("Only initiatives assessed as best or promising practice"),
+        help_text=_("Proven practice only: resources are not concerned."),
+    )
     filters = forms.MultipleChoiceField(
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -99,7 +105,11 @@ class InterestsForm(forms.Form):
                     posted.appendlist(name, value)
             library = LibraryQuery.read(posted)
         library = library or LibraryQuery()
-        kept = [chosen for chosen in library.chosen if chosen.name not in EDITED_KINDS]
+        kept = [
+            chosen
+            for chosen in library.chosen
+            if chosen.name not in EDITED_KINDS and chosen.name != PRACTICE
+        ]
         self.fields["filters"].choices = [
             (query_pair(chosen), described(chosen)) for chosen in kept
         ]
@@ -107,6 +117,7 @@ class InterestsForm(forms.Form):
             self.initial.setdefault("filters", [query_pair(chosen) for chosen in kept])
             for param, name in EDITED_KINDS.items():
                 self.initial.setdefault(name, library.values(param))
+            self.initial.setdefault("proven_only", bool(library.values(PRACTICE)))
 
     def barrier_groups(self) -> list[tuple[str, list]]:
         """The barrier checkboxes grouped under their categories, in order."""
@@ -157,8 +168,14 @@ class InterestsForm(forms.Form):
         for kept in self.cleaned_data["filters"]:
             for name, value in parse_qsl(kept):
                 data.appendlist(name, value)
+        if self.cleaned_data["proven_only"]:
+            data.setlist(PRACTICE, [str(outcome) for outcome in PROVEN])
         return str(LibraryQuery.read(data))
 
+
+# The library's filter of initiatives by assessment (contributions.filters), which
+# the form offers as one box, "proven practice only".
+PRACTICE = "practice"
 
 # The tag kinds the form has widgets for: {library parameter: form field}. The
 # library's other filters (categories, audiences, ...) go into `filters`.

@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from adoptions.api import AdoptionViewSet
+from assessments.api import AssessmentViewSet, AssignmentViewSet, FrameworkViewSet
 from barriers.api import BarrierCategoryViewSet, BarrierViewSet
 from contributions.api import (
     InitiativeCSVView,
@@ -87,6 +88,9 @@ router.register("resources", ResourceViewSet, basename="resource")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("revisions", RevisionViewSet, basename="revision")
 router.register("adoptions", AdoptionViewSet, basename="adoption")
+router.register("assessment-frameworks", FrameworkViewSet, basename="assessment-framework")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("review-assignments", AssignmentViewSet, basename="review-assignment")
 
 app_name = "api"
 

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "barriers",
     "contributions",
     "synergies",
+    "assessments",
     "adoptions",
     "gaps",
     "curation",
@@ -105,13 +106,18 @@ INSTALLED_APPS = [
 # contributions may not import the apps built on it; these plug them into its
 # submission flow and item pages (contributions/extensions.py).
 CONTRIBUTION_SUBMISSION_CHECK = "synergies.check.SimilarityCheck"
+CONTRIBUTION_PRACTICE_RULE = "assessments.practice.PracticeRule"
 CONTRIBUTION_PAGE_PANELS = {
     "top": ["curation.panels.review_link"],
-    "details": ["gaps.panels.country_links"],
-    "after": ["adoptions.panels.adoptions", "synergies.panels.related_work"],
+    "details": ["assessments.panels.practice_badge", "gaps.panels.country_links"],
+    "after": [
+        "assessments.panels.assessment_summary",
+        "adoptions.panels.adoptions",
+        "synergies.panels.related_work",
+    ],
 }
 # Functions loaddemo calls, after its own content, for the demo content of those apps.
-CONTRIBUTION_DEMO_LOADERS = ["adoptions.demo.load"]
+CONTRIBUTION_DEMO_LOADERS = ["assessments.demo.load", "adoptions.demo.load"]
 
 MIDDLEWARE = [
     # The request's time budget: first, so that it times everything below it.
@@ -230,6 +236,7 @@ PUBLIC_CONTENT_MODELS = [
     "contributions.Initiative",
     "contributions.ItemTranslation",
     "synergies",
+    "assessments",
     "adoptions",
     "gaps",
     "search",

@@ -46,6 +46,8 @@ urlpatterns = i18n_patterns(
     path("", include("pathway.urls")),
     # glossary: /glossary/ (the words of precision medicine, A to Z)
     path("", include("glossary.urls")),
+    # assessments: /assessments/criteria/, an initiative's assessments, reviews
+    path("assessments/", include("assessments.urls")),
     # gaps: /gaps/, /countries/<code>/
     path("", include("gaps.urls")),
     # curation: the queue, reviews, membership decisions

@@ -108,6 +108,8 @@ class Cell:
     # For a country or region: how much of it is work for the place itself, the rest
     # being regional or global work that covers it. None when not asked (everywhere).
     here: int | None = None
+    # How many of its initiatives are proven practice, when that layer is shown (gaps/proven.py).
+    proven: int = 0
 
     @property
     def total(self) -> int:

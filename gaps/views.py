@@ -20,6 +20,7 @@ from pathway.models import Country, Region, TherapeuticArea
 from stakeholders.models import Organisation
 
 from .coverage import Coverage, Scope, compare, csv_rows, organisations_in
+from .proven import mark_proven, proven_places
 from .world import DEFAULT_SORT, SORTS, coverage_by_country, shapes_without_country, world_map
 
 EXPAND_ALL = "all"
@@ -63,6 +64,9 @@ class CoverageForm(forms.Form):
         ],
         required=False,
         label=gettext_lazy("Geography"),
+    )
+    proven = forms.BooleanField(
+        required=False, label=gettext_lazy("Show where proven practice exists")
     )
     expand = forms.MultipleChoiceField(
         required=False, widget=forms.MultipleHiddenInput, label=gettext_lazy("Show barriers of")
@@ -150,6 +154,9 @@ def gap_map(request: HttpRequest) -> HttpResponse:
     expanded = form.expanded()
     matrices, legend = compare(scopes, expanded, form.categories)
     add_toggles(request, expanded, matrices)
+    show_proven = bool(form.value("proven"))
+    if show_proven:
+        mark_proven(matrices)
     return render(
         request,
         "gaps/map.html",
@@ -163,6 +170,8 @@ def gap_map(request: HttpRequest) -> HttpResponse:
             "collapse_all": "?" + query_with(request, expand=None),
             "csv_url": "?" + query_with(request, format="csv", expand=None),
             "comparing": len(matrices) > 1,
+            "show_proven": show_proven,
+            "proven_places": proven_places() if show_proven else [],
         },
     )
 

@@ -55,6 +55,10 @@ PAGES = {
     "accessibility": "/accessibility/",
     "terms": "/terms/",
     "transfers": "/transfers/",
+    # loaddemo assesses nNGM as best practice (assessments/demo.py).
+    "assessed-initiative": "/initiatives/nngm-lung-cancer-network/",
+    "assessment-criteria": "/assessments/criteria/",
+    "gaps-proven-practice": "/gaps/?proven=on",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]

@@ -134,10 +134,11 @@ def library(
     search_text = filterset.search_text
     localise(page.object_list)
     available = available_facet(filterset)
+    plain_facets = [facet for facet in (practice_facet(filterset), available) if facet]
     context = {
         "filterset": filterset,
         "facets": facets,
-        "active_filters": active_filters(request, [*facets, available]),
+        "active_filters": active_filters(request, [*facets, *plain_facets]),
         "page": page,
         "items": page.object_list,
         "search_text": search_text,
@@ -157,6 +158,7 @@ def library(
         "country_errors": country_errors(request, filterset),
         "exact_scope": filterset.exact_scope,
         "available": available,
+        "plain_facets": plain_facets,
         "page_query": query_without(request, "page"),
         "is_filtered": any(
             key != "page" and any(v.strip() for v in values) for key, values in request.GET.lists()
@@ -240,6 +242,22 @@ def available_facet(filterset: ContributionFilterSet) -> Facet:
             FacetOption(code, str(labels[code]), 0, code in chosen)
             for code in codes
             if code in labels
+        ],
+    )
+
+
+def practice_facet(filterset: ContributionFilterSet) -> Facet | None:
+    """Initiatives "assessed as" best or promising practice, a facet without counts."""
+    practice = filterset.filters.get("practice")
+    if practice is None:
+        return None
+    chosen = filterset.selected_values("practice")
+    return Facet(
+        "practice",
+        str(practice.label),
+        [
+            FacetOption(value, str(label), 0, value in chosen)
+            for value, label in practice.extra["choices"]()
         ],
     )
 

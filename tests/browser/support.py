@@ -11,6 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from adoptions.models import Adoption
+from assessments.models import Assessment
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from pathway.models import Country, Stage
@@ -136,6 +137,11 @@ PUBLIC_PAGES = [
     "country",
     "transfers",
     "transfers filtered",
+    "gap map proven practice",
+    "assessment criteria",
+    "assessed initiative",
+    "initiative assessments",
+    "initiative directory proven practice",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -163,6 +169,7 @@ def public_pages() -> dict[str, str]:
     )
     compared = {"country": country.code, "compare": other_country.code}
     transfer = Adoption.objects.agreed().order_by("pk")[0]
+    assessed = Assessment.objects.current().filter(outcome="promising").order_by("pk")[0]
     return {
         "portal:home": reverse("portal:home"),
         "pathway map": reverse("portal:pathway"),
@@ -187,6 +194,13 @@ def public_pages() -> dict[str, str]:
         "country": reverse("gaps:country", args=[country.code]),
         "transfers": reverse("adoptions:transfers"),
         "transfers filtered": f"{reverse('adoptions:transfers')}?country={transfer.country_id}",
+        "gap map proven practice": f"{reverse('gaps:map')}?proven=on",
+        "assessment criteria": reverse("assessments:criteria"),
+        "assessed initiative": assessed.initiative.get_absolute_url(),
+        "initiative assessments": reverse(
+            "assessments:initiative", args=[assessed.initiative.slug]
+        ),
+        "initiative directory proven practice": f"{initiatives}?practice=best&practice=promising",
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 

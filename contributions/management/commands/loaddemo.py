@@ -60,9 +60,6 @@ class Command(BaseCommand):
         loader = DemoLoader(reset_passwords=reset_passwords)
         with transaction.atomic():
             loader.load()
-            # The apps built on contributions add their own demo content (settings).
-            for path in settings.CONTRIBUTION_DEMO_LOADERS:
-                import_string(path)()
         # Printed only once everything is committed, so no password is shown for an
         # account that a failed run rolled back.
         self.report(loader)
@@ -145,6 +142,9 @@ class DemoLoader:
             self.load_contribution(Resource, spec, organisations)
         for spec in demo.INITIATIVES:
             self.load_contribution(Initiative, spec, organisations)
+        # The apps built on contributions add their own demo content (settings).
+        for path in settings.CONTRIBUTION_DEMO_LOADERS:
+            import_string(path)(self)
 
     # Reference content: looked up, never created here.
 
