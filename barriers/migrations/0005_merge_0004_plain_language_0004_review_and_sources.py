@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('barriers', '0004_plain_language'),
-        ('barriers', '0004_review_and_sources'),
+        ("barriers", "0004_plain_language"),
+        ("barriers", "0004_review_and_sources"),
     ]
 
-    operations = [
-    ]
+    operations = []

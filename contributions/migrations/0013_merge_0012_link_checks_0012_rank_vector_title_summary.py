@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contributions', '0012_link_checks'),
-        ('contributions', '0012_rank_vector_title_summary'),
+        ("contributions", "0012_link_checks"),
+        ("contributions", "0012_rank_vector_title_summary"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pathway', '0005_plain_language'),
-        ('pathway', '0005_review_and_sources'),
+        ("pathway", "0005_plain_language"),
+        ("pathway", "0005_review_and_sources"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stakeholders', '0006_organisation_public_contact'),
-        ('stakeholders', '0006_plain_language'),
+        ("stakeholders", "0006_organisation_public_contact"),
+        ("stakeholders", "0006_plain_language"),
     ]
 
-    operations = [
-    ]
+    operations = []
