@@ -45,6 +45,9 @@ PAGES = {
     "barrier": "/barriers/test-not-reimbursed/",
     "gaps": "/gaps/",
     "country": "/countries/DE/",
+    "glossary": "/glossary/",
+    "questions": "/questions/?q=testing-decision-1&q=treatment-decision-2",
+    "questions-print": "/questions/print/?q=testing-decision-1&q=treatment-decision-2",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]

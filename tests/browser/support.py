@@ -132,6 +132,9 @@ PUBLIC_PAGES = [
     "gap map",
     "gap map compared",
     "country",
+    "glossary",
+    "my questions",
+    "my questions to print",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -179,6 +182,11 @@ def public_pages() -> dict[str, str]:
         "gap map": reverse("gaps:map"),
         "gap map compared": f"{reverse('gaps:map')}?{urlencode(compared)}",
         "country": reverse("gaps:country", args=[country.code]),
+        "glossary": reverse("glossary:index"),
+        "my questions": f"{reverse('pathway:questions')}?q={stage.slug}-1",
+        "my questions to print": (
+            f"{reverse('pathway:questions-print')}?q={stage.slug}-1&q=monitoring-1"
+        ),
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 
@@ -191,9 +199,6 @@ OTHER_PUBLIC_PAGES = [
     "log-in",
     "sign-up",
     "password reset",
-    "glossary",
-    "my questions",
-    "my questions to print",
 ]
 
 
@@ -205,11 +210,6 @@ def other_public_pages() -> dict[str, str]:
         "log-in": reverse("account_login"),
         "sign-up": reverse("account_signup"),
         "password reset": reverse("account_reset_password"),
-        "glossary": reverse("glossary:index"),
-        "my questions": f"{reverse('pathway:questions')}?q=testing-decision-1",
-        "my questions to print": (
-            f"{reverse('pathway:questions-print')}?q=testing-decision-1&q=monitoring-1"
-        ),
     }
 
 
