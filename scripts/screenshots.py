@@ -59,6 +59,9 @@ PAGES = {
     "assessed-initiative": "/initiatives/nngm-lung-cancer-network/",
     "assessment-criteria": "/assessments/criteria/",
     "gaps-proven-practice": "/gaps/?proven=on",
+    "glossary": "/glossary/",
+    "questions": "/questions/?q=testing-decision-1&q=treatment-decision-2",
+    "questions-print": "/questions/print/?q=testing-decision-1&q=treatment-decision-2",
 }
 # Shot in every language as well.
 LOCALIZED_PAGES = ["portal:home", "stage"]

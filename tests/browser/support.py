@@ -142,6 +142,9 @@ PUBLIC_PAGES = [
     "assessed initiative",
     "initiative assessments",
     "initiative directory proven practice",
+    "glossary",
+    "my questions",
+    "my questions to print",
     "not found",
 ]
 NOT_FOUND_PAGES = {"not found"}
@@ -201,6 +204,11 @@ def public_pages() -> dict[str, str]:
             "assessments:initiative", args=[assessed.initiative.slug]
         ),
         "initiative directory proven practice": f"{initiatives}?practice=best&practice=promising",
+        "glossary": reverse("glossary:index"),
+        "my questions": f"{reverse('pathway:questions')}?q={stage.slug}-1",
+        "my questions to print": (
+            f"{reverse('pathway:questions-print')}?q={stage.slug}-1&q=monitoring-1"
+        ),
         "not found": f"{reverse('portal:pathway')}no-such-stage/",
     }
 
@@ -218,9 +226,6 @@ OTHER_PUBLIC_PAGES = [
     "privacy notice",
     "accessibility statement",
     "terms",
-    "glossary",
-    "my questions",
-    "my questions to print",
 ]
 
 
@@ -237,11 +242,6 @@ def other_public_pages() -> dict[str, str]:
         "privacy notice": reverse("sitepages:privacy"),
         "accessibility statement": reverse("sitepages:accessibility"),
         "terms": reverse("sitepages:terms"),
-        "glossary": reverse("glossary:index"),
-        "my questions": f"{reverse('pathway:questions')}?q=testing-decision-1",
-        "my questions to print": (
-            f"{reverse('pathway:questions-print')}?q=testing-decision-1&q=monitoring-1"
-        ),
     }
 
 
