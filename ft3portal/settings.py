@@ -441,10 +441,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "contributions.tasks.report_resource_links",
         "schedule": crontab(minute=0, hour=8, day_of_month="2"),
     },
-    "delete-expired-digest-subscriptions": {
-        "task": "digests.tasks.delete_expired_subscriptions",
-        "schedule": crontab(minute=15, hour=3),
-    },
 }
 
 # REST API (ft3portal/api.py). JSON in and out; scripts authenticate with personal
