@@ -154,21 +154,26 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     # Public contact details, shown to patients looking for support.
+    # Columns added to a live table carry a database default, so that rows written by
+    # code (or a migration) that predates them still insert.
     public_email = models.EmailField(
         _("public email"),
         blank=True,
+        db_default="",
         help_text=_("An address for the public, shown on the portal, e.g. a helpline's."),
     )
     phone = models.CharField(
         _("public telephone"),
         max_length=30,
         blank=True,
+        db_default="",
         validators=[validate_phone],
         help_text=_("A number for the public, with its country code, e.g. +44 20 7946 0123."),
     )
     supports_patients = models.BooleanField(
         _("supports patients and families"),
         default=False,
+        db_default=False,
         help_text=_("Listed as support on its country's page. Patient organisations always are."),
     )
     verified = models.BooleanField(

@@ -117,7 +117,13 @@ def create_framework(apps, schema_editor):
 
 
 def remove_framework(apps, schema_editor):
-    apps.get_model("assessments", "Framework").objects.filter(slug=SLUG).delete()
+    # Children first, without the deletion collector: walking back with other apps'
+    # migrations, it can meet a Framework class of another state and refuse.
+    alias = schema_editor.connection.alias
+    for name in ("ScaleLevel", "Criterion"):
+        model = apps.get_model("assessments", name)
+        model.objects.filter(framework__slug=SLUG)._raw_delete(alias)
+    apps.get_model("assessments", "Framework").objects.filter(slug=SLUG)._raw_delete(alias)
 
 
 class Migration(migrations.Migration):

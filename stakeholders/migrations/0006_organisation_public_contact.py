@@ -16,6 +16,7 @@ class Migration(migrations.Migration):
             name="phone",
             field=models.CharField(
                 blank=True,
+                db_default="",
                 help_text="A number for the public, with its country code, e.g. +44 20 7946 0123.",
                 max_length=30,
                 validators=[stakeholders.models.validate_phone],
@@ -27,6 +28,7 @@ class Migration(migrations.Migration):
             name="public_email",
             field=models.EmailField(
                 blank=True,
+                db_default="",
                 help_text="An address for the public, shown on the portal, e.g. a helpline's.",
                 max_length=254,
                 verbose_name="public email",
@@ -36,6 +38,7 @@ class Migration(migrations.Migration):
             model_name="organisation",
             name="supports_patients",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Listed as support on its country's page. Patient organisations always are.",
                 verbose_name="supports patients and families",
