@@ -29,6 +29,7 @@ from core.api import (
     MethodCheckFirst,
     Pagination,
     PublicReadSchema,
+    SlugRefField,
     StrictFilterBackend,
     link_field,
 )
@@ -143,10 +144,8 @@ class AdoptionSerializer(serializers.ModelSerializer):
 
 
 class DeclarationSerializer(serializers.Serializer):
-    initiative = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Initiative.objects.published()
-    )
-    organisation = serializers.SlugRelatedField(
+    initiative = SlugRefField(slug_field="slug", queryset=Initiative.objects.published())
+    organisation = SlugRefField(
         slug_field="slug",
         queryset=Organisation.objects.verified(),
         required=False,
@@ -159,7 +158,7 @@ class DeclarationSerializer(serializers.Serializer):
     )
     kind = serializers.ChoiceField(choices=Adoption.Kind.choices, default=Adoption.Kind.PLANNED)
     note = serializers.CharField(max_length=MAX_NOTE_LENGTH)
-    adapted_initiative = serializers.SlugRelatedField(
+    adapted_initiative = SlugRefField(
         slug_field="slug", queryset=Initiative.objects.all(), required=False, allow_null=True
     )
 

@@ -21,11 +21,11 @@ from rest_framework.response import Response
 
 from accounts.models import User
 from contributions.models import Initiative
-from core.api import MethodCheckFirst, Pagination, ReadOnlyViewSet
+from core.api import MethodCheckFirst, Pagination, ReadOnlyViewSet, SlugRefField
 from stakeholders.models import Membership
 
 from . import workflow
-from .models import Assessment, Assignment, Criterion, Framework, ScaleLevel
+from .models import MAX_NOTE_LENGTH, Assessment, Assignment, Criterion, Framework, ScaleLevel
 
 # Examples for the OpenAPI document.
 
@@ -194,18 +194,21 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
 
 class OpenRoundSerializer(serializers.Serializer):
-    initiative = serializers.SlugRelatedField(
+    initiative = SlugRefField(
         slug_field="slug", queryset=Initiative.objects.all(), help_text=gettext_lazy("Its slug.")
     )
     reason = serializers.CharField(
         required=False,
         allow_blank=True,
+        max_length=MAX_NOTE_LENGTH,
         help_text=gettext_lazy("Required for a new round: what changed substantially."),
     )
 
 
 class SelfScoreInput(serializers.Serializer):
-    criterion = serializers.CharField(help_text=gettext_lazy("The criterion's code."))
+    criterion = serializers.CharField(
+        max_length=40, help_text=gettext_lazy("The criterion's code.")
+    )
     score = serializers.IntegerField()
     text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     evidence = serializers.ListField(
@@ -221,12 +224,16 @@ class SelfAssessmentSerializer(serializers.Serializer):
 
 
 class AssignSerializer(serializers.Serializer):
-    reviewer = serializers.CharField(help_text=gettext_lazy("The reviewer's username."))
+    reviewer = serializers.CharField(
+        max_length=150, help_text=gettext_lazy("The reviewer's username.")
+    )
 
 
 class DecideSerializer(serializers.Serializer):
-    outcome = serializers.CharField(help_text=gettext_lazy("best, promising or not_yet"))
-    summary = serializers.CharField(allow_blank=True, max_length=5000)
+    outcome = serializers.CharField(
+        max_length=10, help_text=gettext_lazy("best, promising or not_yet")
+    )
+    summary = serializers.CharField(allow_blank=True, max_length=MAX_NOTE_LENGTH)
 
 
 def entries(scores: list[dict]) -> dict[str, dict]:
@@ -393,7 +400,9 @@ class DeclareSerializer(serializers.Serializer):
 
 
 class ReviewScoreInput(serializers.Serializer):
-    criterion = serializers.CharField(help_text=gettext_lazy("The criterion's code."))
+    criterion = serializers.CharField(
+        max_length=40, help_text=gettext_lazy("The criterion's code.")
+    )
     score = serializers.IntegerField()
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
-from .models import Framework, Outcome
+from .models import MAX_NOTE_LENGTH, Framework, Outcome
 
 
 class ScoresForm(forms.Form):
@@ -84,6 +84,7 @@ class DeclareForm(forms.Form):
     conflict_note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_NOTE_LENGTH,
         label=_("Describe the conflict"),
     )
 
@@ -102,6 +103,7 @@ class DecideForm(forms.Form):
     )
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=MAX_NOTE_LENGTH,
         label=_("Public summary"),
         help_text=_("Shown on the initiative's page: why this decision, in plain language."),
     )
@@ -111,5 +113,6 @@ class StartForm(forms.Form):
     reason = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_NOTE_LENGTH,
         label=_("What changed substantially since the last assessment?"),
     )

@@ -125,6 +125,21 @@ class StrictFilterBackend(DjangoFilterBackend):
         return errors
 
 
+# The longest slug a client may send (items' slugs are at most 220 characters).
+MAX_SLUG_LENGTH = 220
+
+
+@extend_schema_field({"type": "string", "maxLength": MAX_SLUG_LENGTH})
+class SlugRefField(serializers.SlugRelatedField):
+    """A related object by slug (or another key); a value longer than any key is
+    refused as unknown before it reaches the database."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and len(data) > MAX_SLUG_LENGTH:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data[:50] + "…")
+        return super().to_internal_value(data)
+
+
 class TagListField(serializers.ListField):
     """A list of related objects given by slug (or another unique key), looked up
     in one query; unknown keys are reported together. Returns model instances."""

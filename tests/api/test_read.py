@@ -204,6 +204,10 @@ def test_the_api_root_lists_every_collection(api):
         "resources",
         "initiatives",
         "revisions",
+        "adoptions",
+        "assessment-frameworks",
+        "assessments",
+        "review-assignments",
     }
 
 
