@@ -85,7 +85,7 @@ class InterestsForm(forms.Form):
     proven_only = forms.BooleanField(
         required=False,
         label=_("Only initiatives assessed as best or promising practice"),
-        help_text=_("Proven practice only: resources are not concerned."),
+        help_text=_("This applies to initiatives only: resources are still included."),
     )
     filters = forms.MultipleChoiceField(
         required=False,
