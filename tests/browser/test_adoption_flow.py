@@ -1,4 +1,7 @@
-"""Adoption in real browsers (issue #19): a partner of NHS England declares that it
+"""Assessment and adoption in real browsers (issue #19), the whole flow: LUNGevity's
+"No One Missed" is self-assessed, two reviewers score it, a curator decides "best
+practice" and the badge is public (the steps of test_assessment_flow.py); then a
+partner of NHS England declares that it
 adopted LUNGevity's "No One Missed" in the United Kingdom, LUNGevity's partner agrees
 from the link in the email, both see each other's contact details, both initiative
 pages say "adapted", and the transfers view and both country pages list it.
@@ -23,6 +26,7 @@ from stakeholders.models import Membership, Organisation
 
 from . import adoption_steps as steps
 from .support import DemoSite, open_page, watch
+from .test_assessment_flow import INITIATIVE, assess_as_best_practice, flow, pages  # noqa: F401 (fixtures)
 from .test_partner_journey import on_own_connection
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -113,9 +117,13 @@ def emailed_link(address: str) -> str:
     return on_own_connection(read)
 
 
-def test_an_organisation_abroad_adopts_a_practice_with_the_owners_agreement(
-    setting: Setting, owner_page: Page, declarer_page: Page, page: Page, browser, site
+@pytest.mark.usefixtures("flow", "pages")
+def test_a_practice_assessed_as_best_is_adopted_abroad_with_the_owners_agreement(
+    request, setting: Setting, owner_page: Page, declarer_page: Page, page: Page, browser, site
 ):
+    assert PRACTICE == INITIATIVE
+    # Set up before the test's transaction (usefixtures), so the live server sees them.
+    assess_as_best_practice(request.getfixturevalue("pages"), request.getfixturevalue("flow"))
     owner, declarer, visitor = owner_page, declarer_page, page
     problems = {"owner": watch(owner), "declarer": watch(declarer), "visitor": watch(visitor)}
 

@@ -171,7 +171,9 @@ def badge_is_public(visitor: Page, flow: Flow) -> None:
     expect(main(visitor).get_by_role("link", name=flow.initiative.title)).to_be_visible()
 
 
-def test_an_initiative_is_assessed_reviewed_decided_and_shown_as_best_practice(pages, flow):
+def assess_as_best_practice(pages: dict[str, Page], flow: Flow) -> None:
+    """The assessment from self-assessment to the public badge (test_adoption_flow.py
+    continues it with an organisation abroad adopting the practice)."""
     self_assess(pages["editor"], flow)
     assign_reviewers(pages["curator"], flow)
     review(pages[REVIEWERS[0]], flow, "3")
