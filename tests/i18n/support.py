@@ -155,7 +155,8 @@ def content_texts() -> tuple[set[str], str]:
     from core.markup import render_markdown
 
     texts: set[str] = set()
-    for label in ("glossary", "pathway", "barriers", "stakeholders", "contributions", "assessments"):
+    labels = ("glossary", "pathway", "barriers", "stakeholders", "contributions", "assessments")
+    for label in labels:
         for model in apps.get_app_config(label).get_models():
             fields = [
                 field.attname
