@@ -236,9 +236,9 @@ def collection_schema(
     )
 
 
-class OptionalURLField(serializers.URLField):
-    """A link that may be missing: null then, rather than an empty string, which is
-    not a URL."""
+class OptionalOutput:
+    """A read-only value that may be missing: null then, rather than an empty string,
+    which is not a valid URL or email address."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("allow_null", True)
@@ -247,6 +247,14 @@ class OptionalURLField(serializers.URLField):
 
     def to_representation(self, value: str) -> str | None:
         return value or None
+
+
+class OptionalURLField(OptionalOutput, serializers.URLField):
+    """A link that may be missing."""
+
+
+class OptionalEmailField(OptionalOutput, serializers.EmailField):
+    """An email address that may be missing."""
 
 
 # For SerializerMethodFields that return a link or null.

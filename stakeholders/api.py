@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from core.api import (
     NULLABLE_URI,
+    OptionalEmailField,
     OptionalURLField,
     ReadOnlyViewSet,
     collection_schema,
@@ -57,6 +58,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     group = StakeholderGroupRefSerializer(read_only=True)
     country = CountryRefSerializer(read_only=True, allow_null=True)
     website = OptionalURLField()
+    public_email = OptionalEmailField()
     api_url = link_field("organisation")
     web_url = serializers.SerializerMethodField(
         help_text=gettext_lazy("Its public page; null until a curator has verified it.")
