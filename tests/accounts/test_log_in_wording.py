@@ -43,7 +43,7 @@ def test_the_log_in_sign_up_and_log_out_pages_use_the_portals_words(client, memb
 def test_the_messages_after_logging_in_and_out_say_log(client, member):
     log_in(client, member.email)
     body = client.get(reverse("portal:profile")).content.decode()
-    assert f"You are logged in as {member.username}." in body
+    assert f"You are logged in as {member}." in body  # the display name, else the email
 
     client.post(reverse("account_logout"))
     body = client.get("/").content.decode()

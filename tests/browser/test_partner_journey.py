@@ -189,7 +189,7 @@ def test_a_new_partner_signs_up_joins_and_gets_a_resource_published(
     main(partner).get_by_role("button", name="Confirm").click()
     # Confirming logs the new partner in, on their account page.
     expect(heading(partner)).to_have_text("Your account")
-    expect(main(partner)).to_contain_text(f"You are logged in as {EMAIL}")
+    expect(main(partner)).to_contain_text("You are logged in as Marta Nowak")
     assert_no_csp_violation(partner, page_problems)
 
     # 3. They find their organisation and ask to join it.
@@ -209,8 +209,8 @@ def test_a_new_partner_signs_up_joins_and_gets_a_resource_published(
         "link", name="Requests to join organisations and proposed organisations"
     ).click()
     expect(heading(curator)).to_have_text("Memberships to decide")
-    main(curator).get_by_role("button", name=f"Approve {EMAIL}", exact=True).click()
-    expect(notices(curator)).to_contain_text(f"{EMAIL} can now act for {organisation}.")
+    main(curator).get_by_role("button", name="Approve Marta Nowak", exact=True).click()
+    expect(notices(curator)).to_contain_text(f"Marta Nowak can now act for {organisation}.")
     assert_no_csp_violation(curator, curator_problems)
 
     deliver_mail(setting)
