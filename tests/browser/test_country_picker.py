@@ -12,6 +12,13 @@ from .support import PHONE, TIMEOUT_MS, watch
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
+def open_filters(page: Page) -> None:
+    """On a phone the library's filters are folded behind "Filter (n)": unfold them."""
+    summary = page.locator("summary.filters__summary")
+    if not summary.evaluate("summary => summary.parentElement.open"):
+        summary.click()
+
+
 def fits_the_screen(page: Page) -> bool:
     return page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -22,6 +29,7 @@ def test_the_country_box_filters_as_you_type_and_is_worked_with_the_keyboard(
     page = phone_page
     problems = watch(page)
     page.goto("/resources/")
+    open_filters(page)
     box = page.get_by_role("combobox", name="Add a country")
     expect(box).to_have_attribute("aria-expanded", "false")
 
@@ -50,6 +58,7 @@ def test_the_country_box_filters_as_you_type_and_is_worked_with_the_keyboard(
 def test_a_tap_on_a_country_picks_it(phone_page: Page, site):
     page = phone_page
     page.goto("/resources/")
+    open_filters(page)
     box = page.get_by_role("combobox", name="Add a country")
     box.fill("es")  # a code finds its country first, before names with "es" in them
 
@@ -64,6 +73,7 @@ def test_without_javascript_a_typed_country_is_read_and_a_wrong_one_explained(br
     page = context.new_page()
     try:
         page.goto("/resources/")
+        open_filters(page)
         # A text input with a list of suggestions: a combobox to assistive technology.
         box = page.get_by_role("combobox", name="Add a country")
         assert box.get_attribute("list") == "f-country-options"
