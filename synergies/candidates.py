@@ -44,6 +44,7 @@ from search.matching import Matches
 from search.synonyms import Group, Phrase
 from search.text import words as folded_words
 
+from .cognates import MatchesPrefix, Prefixes, spellings
 from .profile import Candidate, Places, Profile
 from .wording import (
     COMMON,
@@ -97,6 +98,8 @@ class Retrieval:
     groups: list[Group] = field(default_factory=list)
     hits: dict[str, dict[int, list[int]]] = field(default_factory=dict)
     pair_hits: dict[str, dict[tuple[int, int], list[int]]] = field(default_factory=dict)
+    # {kind: {word number: items holding a cognate of the word (cognates.py)}}.
+    cognate_hits: dict[str, dict[int, list[int]]] = field(default_factory=dict)
     weights: Weights = field(default_factory=Weights)
 
     @functools.cached_property
@@ -121,10 +124,18 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
     concepts = concepts or Concepts.load()
     retrieval = Retrieval(profile, concepts)
     retrieval.groups = groups(lookup_words(profile.title, profile.summary), concepts.table)
-    words = {(n,): [group.alternatives] for n, group in enumerate(retrieval.groups)}
+    words: dict[tuple, list] = {
+        (n,): [group.alternatives] for n, group in enumerate(retrieval.groups)
+    }
+    words |= cognate_lookups(retrieval)
+    found = hits(profile, dict.fromkeys(KINDS, words))
     retrieval.hits = {
-        kind: {n: pks for (n,), pks in found.items()}
-        for kind, found in hits(profile, dict.fromkeys(KINDS, words)).items()
+        kind: {label[0]: pks for label, pks in by_label.items() if len(label) == 1}
+        for kind, by_label in found.items()
+    }
+    retrieval.cognate_hits = {
+        kind: {label[1]: pks for label, pks in by_label.items() if label[0] == COGNATE}
+        for kind, by_label in found.items()
     }
     # Common words two by two, when the rare ones alone found few items.
     pairs = {}
@@ -145,6 +156,20 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
             items[key.key] = min(items.get(key.key, COMMON), *counts)
     retrieval.weights = Weights(items)
     return retrieval
+
+
+COGNATE = "cognate"
+
+
+def cognate_lookups(retrieval: Retrieval) -> dict[tuple, list]:
+    """{(COGNATE, word number): [the word's other cognate spellings]} for the profile's
+    words that have some (see cognates.py): looked up with the words."""
+    language = retrieval.profile.language
+    return {
+        (COGNATE, n): [Prefixes(forms)]
+        for n, group in enumerate(retrieval.groups)
+        if (forms := spellings(group.word, language))
+    }
 
 
 def hits(
@@ -209,7 +234,12 @@ def _hits_sql(
         for label, phrases in words.items():
             conditions, params = [], list(base_params)
             for alternatives in phrases:
-                sql, more = compiler.compile(Matches(kind, alternatives).resolve_expression(query))
+                match = (
+                    MatchesPrefix(kind, alternatives)
+                    if isinstance(alternatives, Prefixes)
+                    else Matches(kind, alternatives)
+                )
+                sql, more = compiler.compile(match.resolve_expression(query))
                 conditions.append(sql)
                 params += more
             # Only integers and compiled SQL are formatted in; words are parameters.
@@ -237,8 +267,9 @@ def _union(parts: list[tuple[str, list]]) -> list[tuple]:
 
 
 def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:
-    """Each item holding rare words (or rare pairs of common words) of the profile,
-    with the weight of the words it holds."""
+    """Each item holding rare words (or rare pairs of common words, or a word's rare
+    cognates in other languages) of the profile, with the weight of the words it
+    holds."""
     ranks: dict[int, float] = defaultdict(float)
     for number, pks in retrieval.hits[kind].items():
         if len(pks) < COMMON:
@@ -250,6 +281,13 @@ def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:
             weight = rarity(len(pks))
             for pk in pks:
                 ranks[pk] += weight
+    for number, pks in retrieval.cognate_hits.get(kind, {}).items():
+        if len(pks) < COMMON:
+            weight = rarity(len(pks))
+            own = set(retrieval.hits[kind].get(number, ()))
+            for pk in pks:
+                if pk not in own:
+                    ranks[pk] += weight
     return ranks
 
 

@@ -121,9 +121,16 @@ def compare_text(retrieval: Retrieval, candidate: Candidate) -> None:
     candidate.title_similarity = max(
         candidate.trigram_similarity, dice(mine.title_set, theirs.title_set)
     )
-    candidate.content_similarity = TITLE_SHARE * coverage(mine.title_set, found, weights) + (
+    title_keys, all_keys = mine.title_set, mine.all_set
+    if mine.language != theirs.language:
+        # Words of the profile's language that no item holds, and that this one does
+        # not hold as a cognate either, could only have been matched by a translation
+        # ("recherche" for "testing"): across languages they do not count against it.
+        untranslated = weights.nowhere - found
+        title_keys, all_keys = title_keys - untranslated, all_keys - untranslated
+    candidate.content_similarity = TITLE_SHARE * coverage(title_keys, found, weights) + (
         1 - TITLE_SHARE
-    ) * coverage(mine.all_set, found, weights)
+    ) * coverage(all_keys, found, weights)
     candidate.agreement = share(theirs.title_set, matched(theirs, mine, theirs.all_set))
     candidate.evidence = sum(weights.of(k) for k in found)
 

@@ -28,6 +28,8 @@ KEY_LENGTH = 6
 # Words a text is looked up by, at most: every informative word of the title, then
 # the summary's longest.
 MAX_WORDS = 12
+# Names of the summary looked up besides, at most (see lookup_words).
+MAX_NAMES = 4
 # Text longer than this is cut before it is read: a summary is at most a few
 # hundred characters, and one word repeated 10,000 times says nothing more.
 MAX_TEXT = 4000
@@ -193,7 +195,18 @@ COGNATE_SPELLINGS = (
     ("z", "s"),
 )
 COGNATE_BEFORE_VOWEL = re.compile(r"t(?=i[aeou])")
+# A doubled letter is written once ("cellules" and "células", "programme" and
+# "programa", "comunicación" and "communication").
+DOUBLED = re.compile(r"([a-z])\1")
 COGNATE_LENGTH = 5
+
+
+@functools.cache
+def spelled_as_cognate(text: str) -> str:
+    """`text` with the spellings of COGNATE_SPELLINGS and doubled letters made one."""
+    for spelling, common in COGNATE_SPELLINGS:
+        text = text.replace(spelling, common)
+    return DOUBLED.sub(r"\1", COGNATE_BEFORE_VOWEL.sub("c", text))
 
 
 @functools.cache
@@ -203,9 +216,7 @@ def cognate(key: str) -> str:
     "patien" "pacie", "kampan" and "campai" "campa"."""
     if len(key) < COGNATE_LENGTH or key.isdigit():
         return ""
-    for spelling, common in COGNATE_SPELLINGS:
-        key = key.replace(spelling, common)
-    key = COGNATE_BEFORE_VOWEL.sub("c", key)
+    key = spelled_as_cognate(key)
     return key[:COGNATE_LENGTH] if len(key) >= COGNATE_LENGTH else ""
 
 
@@ -242,6 +253,18 @@ class Reading:
         for k in [*self.title_keys, *self.summary_keys]:
             found[k.key] = frozenset(word_key(w, self.language) for w in k.words)
         return found
+
+    @cached_property
+    def written(self) -> dict[str, frozenset[str]]:
+        """Each key with its words as written (folded, not stemmed)."""
+        found: dict[str, frozenset[str]] = {}
+        for k in [*self.title_keys, *self.summary_keys]:
+            found[k.key] = found.get(k.key, frozenset()) | frozenset(k.words)
+        return found
+
+    @cached_property
+    def written_set(self) -> frozenset[str]:
+        return frozenset().union(*self.written.values()) if self.written else frozenset()
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -294,7 +317,10 @@ def matched(mine: Reading, theirs: Reading, keys: frozenset[str]) -> frozenset[s
     found = set(keys & other)
     found |= {k for k in keys - other if mine.parts.get(k, frozenset({k})) <= theirs.word_set}
     if mine.language != theirs.language:
-        cognates = theirs.cognate_set
+        # The same word stemmed by two languages' rules ("cancer": "canc" in French)
+        # is still the same word; or its cognate.
+        written, cognates = theirs.written_set, theirs.cognate_set
+        found |= {k for k in keys - other if mine.written.get(k, {""}) <= written}
         found |= {k for k in keys - other if mine.cognates.get(k, {""}) <= cognates}
     found |= {k for k in keys - other if len(k) >= MIN_ACRONYM and k in theirs.alternates}
     alternates = mine.alternates
@@ -312,6 +338,11 @@ class Weights:
 
     def of(self, key: str) -> float:
         return rarity(self.items.get(key, 0))
+
+    @cached_property
+    def nowhere(self) -> frozenset[str]:
+        """The keys looked up and held by no item."""
+        return frozenset(key for key, found in self.items.items() if not found)
 
 
 def rarity(found: int) -> float:
@@ -335,12 +366,39 @@ def share(mine: frozenset[str], theirs: frozenset[str]) -> float:
 
 def lookup_words(title: str, summary: str) -> list[str]:
     """The words a profile is looked up by: the title's informative words, then the
-    summary's longest, distinct, at most MAX_WORDS."""
+    summary's longest, distinct, at most MAX_WORDS; and up to MAX_NAMES more of the
+    summary's names (see names), which tell work apart whatever their length."""
     title_words = informative_words(title)
     summary_words = sorted(
         set(informative_words(summary)) - set(title_words), key=lambda w: (-len(w), w)
     )
-    return list(dict.fromkeys([*title_words, *summary_words]))[:MAX_WORDS]
+    chosen = list(dict.fromkeys([*title_words, *summary_words]))[:MAX_WORDS]
+    more = [w for w in dict.fromkeys(names(summary)) if w not in chosen]
+    return chosen + more[:MAX_NAMES]
+
+
+# A word as written, and what ends a sentence before it.
+WRITTEN = re.compile(r"[^\W_]+")
+SENTENCE_END = ".!?:;\n"
+
+
+def names(text: str) -> list[str]:
+    """The folded words of `text` written as names: capitalised inside a sentence
+    ("Colombia", "Ventana"), or with capitals or digits after their first letter
+    ("EGFR", "ctDNA", "G12C"). Names, genes and places tell work apart more than the
+    words of the field, whatever their length."""
+    text = text[:MAX_TEXT]
+    found, end = [], None
+    for written in WRITTEN.finditer(text):
+        word = written.group()
+        # Between the previous word and this one: spaces, punctuation, the end of a sentence.
+        inside = end is not None and not any(c in SENTENCE_END for c in text[end : written.start()])
+        end = written.end()
+        if word.isdigit():
+            continue
+        if (word[0].isupper() and inside) or any(c.isupper() or c.isdigit() for c in word[1:]):
+            found += folded_words(word)
+    return [w for w in found if w not in STOP_WORDS]
 
 
 def groups(words_: Sequence[str], table: Table) -> list[Group]:

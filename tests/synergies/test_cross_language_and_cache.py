@@ -7,9 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search.synonyms import Table
+from synergies.candidates import candidate_ids, retrieve
+from synergies.cognates import spellings
 from synergies.profile import Profile
 from synergies.similarity import find_similar
-from synergies.wording import Concepts, cognate, matched
+from synergies.wording import Concepts, cognate, lookup_words, matched, names
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +40,60 @@ def test_texts_in_different_languages_meet_through_cognates_and_the_same_languag
     # Within one language words are compared by their stems only: a misspelt word
     # is not a cognate.
     assert matched(english, english_lookalike, mine) == mine - {"molecu"}
+
+
+def test_the_same_word_stemmed_by_another_language_is_still_the_same_word():
+    french = reading("Le cancer chez les jeunes adultes", "fr")
+    english = reading("Cancer in young adults", "en")
+
+    # French stems "cancer" to "canc", English keeps "cancer"; too short for a cognate.
+    assert "canc" in french.all_set and "cancer" in english.all_set
+    assert "canc" in matched(french, english, french.all_set)
+
+
+def test_a_word_is_also_looked_up_as_its_cognates_are_spelt_in_other_languages():
+    assert "molek" in spellings("molecular", "en")
+    assert "kampa" in spellings("campaign", "en")
+    assert "patie" in spellings("pacientes", "es")
+    assert "pacie" in spellings("patients", "en")
+    assert "therap" in spellings("terapias", "es")
+    # Never the word's own spelling, which the word itself finds; nothing for short words.
+    assert not any("molecular".startswith(form) for form in spellings("molecular", "en"))
+    assert spellings("data", "en") == ()
+
+
+def test_a_draft_finds_an_item_in_another_language_that_only_its_cognates_name(make_resource):
+    german = make_resource(
+        "Molekulare Kampagne in Kliniken",
+        "published",
+        summary="Eine Kampagne zur molekularen Diagnostik in Kliniken des ganzen Landes.",
+        language="de",
+    )
+    profile = Profile(
+        title="A molecular awareness campaign for hospitals and clinics in every region",
+        summary="Posters, leaflets and meetings about molecular tests.",
+    )
+
+    retrieval = retrieve(profile)
+
+    by_words = {pk for pks in retrieval.hits["resource"].values() for pk in pks}
+    by_cognates = {pk for pks in retrieval.cognate_hits["resource"].values() for pk in pks}
+    assert german.pk not in by_words
+    assert german.pk in by_cognates
+    assert german.pk in candidate_ids(retrieval, "resource")
+
+
+def test_names_in_a_summary_are_looked_up_whatever_their_length():
+    summary = (
+        "The centres of Colombia, Peru and Chile share one protocol for EGFR and ctDNA "
+        "testing since 2023. Laboratories, pathologists, oncologists, navigators, "
+        "administrators, statisticians, epidemiologists and coordinators take part."
+    )
+
+    assert names(summary) == ["colombia", "peru", "chile", "egfr", "ctdna"]
+    words = lookup_words("Shared protocol for rare mutations", summary)
+    assert {"colombia", "peru", "chile", "egfr"} <= set(words)
+    assert "epidemiologists" in words
 
 
 def test_an_english_draft_finds_its_spanish_original_through_cognates(make_resource):
