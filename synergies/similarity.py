@@ -123,10 +123,11 @@ def compare_text(retrieval: Retrieval, candidate: Candidate) -> None:
     )
     title_keys, all_keys = mine.title_set, mine.all_set
     if mine.language != theirs.language:
-        # Words of the profile's language that no item holds, and that this one does
-        # not hold as a cognate either, could only have been matched by a translation
-        # ("recherche" for "testing"): across languages they do not count against it.
-        untranslated = weights.nowhere - found
+        # Words of the profile's language that no item holds, or that have no cognate
+        # key (too short to tell: "guide", "set"), could only have been matched by a
+        # translation ("recherche" for "testing", "Leitfaden" for "guide"): across
+        # languages, unless this one holds them, they do not count against it.
+        untranslated = (weights.nowhere | mine.without_cognate) - found
         title_keys, all_keys = title_keys - untranslated, all_keys - untranslated
     candidate.content_similarity = TITLE_SHARE * coverage(title_keys, found, weights) + (
         1 - TITLE_SHARE

@@ -282,8 +282,15 @@ class Reading:
         return found
 
     @cached_property
+    def without_cognate(self) -> frozenset[str]:
+        """The keys that are words (not synonym entries) without a cognate key."""
+        return frozenset(k for k in self.parts if not k.startswith("=") and k not in self.cognates)
+
+    @cached_property
     def cognate_set(self) -> frozenset[str]:
-        return frozenset().union(*self.cognates.values()) if self.cognates else frozenset()
+        """The cognate keys of every word that has one, in keys of several words too
+        ("molecular" in "molecular tumour board")."""
+        return frozenset(cognate(part) for part in self.word_set) - {""}
 
     @cached_property
     def title_trigrams(self) -> set[str]:

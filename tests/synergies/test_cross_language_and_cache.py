@@ -10,7 +10,7 @@ from search.synonyms import Table
 from synergies.candidates import candidate_ids, retrieve
 from synergies.cognates import spellings
 from synergies.profile import Profile
-from synergies.similarity import find_similar
+from synergies.similarity import find_similar, score_pair
 from synergies.wording import Concepts, cognate, lookup_words, matched, names
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +81,30 @@ def test_a_draft_finds_an_item_in_another_language_that_only_its_cognates_name(m
     assert german.pk not in by_words
     assert german.pk in by_cognates
     assert german.pk in candidate_ids(retrieval, "resource")
+
+
+def test_across_languages_words_only_a_translation_could_match_do_not_count_against(
+    make_resource,
+):
+    german = make_resource(
+        "Leitfaden für das molekulare Tumorboard",
+        "published",
+        summary="Wie Kliniken ein molekulares Tumorboard einrichten und dokumentieren.",
+        language="de",
+    )
+    english = reading("A guide to setting up a molecular tumour board", "en")
+
+    # "guide" and "setting" have no cognate key: only a translation could match them.
+    assert {"guid", "set"} <= english.without_cognate
+    match = score_pair(
+        Profile(
+            title="A guide to setting up a molecular tumour board",
+            summary="How hospitals set up a molecular tumour board and document recommendations.",
+        ),
+        german,
+    )
+    # What could be compared (the tumour board, molecular, document) is all there.
+    assert match.candidate.content_similarity == pytest.approx(1.0)
 
 
 def test_names_in_a_summary_are_looked_up_whatever_their_length():
