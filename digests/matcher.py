@@ -33,7 +33,8 @@ from contributions.tag_filters import MAX_VALUES_PER_FILTER
 from .digest import FILTERSETS, Window, candidates, parsed
 
 # Parameters that change how other filters read their values instead of filtering
-# by themselves: passed with every part of a query.
+# by themselves: passed with every part of a query. A new library parameter like
+# that belongs here, and in test_matcher's VALUES, whose random queries then check it.
 CONTEXT = ("scope",)
 
 
