@@ -151,7 +151,16 @@ def new_items(window_start: datetime, window_end: datetime) -> list[Item]:
                 )
             )
     found.sort(key=lambda item: (item.published_at, item.key), reverse=True)
-    return found
+    return Items(found)
+
+
+class Items(list):
+    """The window's items in digest order, with where each one is by its key, so
+    that a digest picks its few items without going through all of them."""
+
+    @functools.cached_property
+    def position(self) -> dict[tuple[str, int], int]:
+        return {item.key: n for n, item in enumerate(self)}
 
 
 def candidates(model, window_start: datetime, window_end: datetime):
@@ -192,10 +201,16 @@ def matching(window: "Window", kind: str, query: str) -> frozenset[int]:
     return frozenset(listed)
 
 
+@functools.lru_cache(maxsize=4096)
+def parsed(query: str) -> QueryDict:
+    """A stored query read once for all its uses in a digest (an immutable QueryDict)."""
+    return QueryDict(query)
+
+
 def near_query(query: str) -> str | None:
     """The directory query whose new initiatives are near a subscriber of `query`:
     its countries and barriers alone; None without a country (see the docstring)."""
-    data = QueryDict(query)
+    data = parsed(query)
     if not data.getlist("country"):
         return None
     return urlencode(
@@ -248,7 +263,7 @@ def digest_for(
     where = near_query(query)
     nearby = set() if where is None else {("initiative", pk) for pk in listed("initiative", where)}
     by_slug = {stage.slug: pk for pk, stage in stages.items()}
-    followed = {by_slug[slug] for slug in QueryDict(query).getlist("stage") if slug in by_slug}
+    followed = {by_slug[slug] for slug in parsed(query).getlist("stage") if slug in by_slug}
     return select(items, chosen, nearby, followed, stages)
 
 
@@ -264,7 +279,12 @@ def select(
     the new `nearby` initiatives not already chosen."""
     grouped: dict[int | None, list[Item]] = defaultdict(list)
     near_you = []
-    for item in items:
+    if not isinstance(items, Items):
+        items = Items(items)
+    position = items.position
+    # The chosen and nearby items, in the window's order.
+    picked = sorted({position[key] for key in (*chosen, *nearby) if key in position})
+    for item in (items[n] for n in picked):
         if item.key in chosen:
             shown = [pk for pk in item.stage_order if not followed or pk in followed]
             grouped[shown[0] if shown else None].append(item)

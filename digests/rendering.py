@@ -2,6 +2,7 @@
 together from its pieces, each subscriber's copy filled in last.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -70,11 +71,29 @@ class Frame:
 
 @dataclass
 class Prepared:
-    """A digest ready to be personalised: the message with TOKEN_PLACEHOLDER in
-    its links, and its MIME bytes with placeholders (None: build it in full)."""
+    """A digest ready to be personalised: its items' text and HTML in their frame,
+    as the message with TOKEN_PLACEHOLDER in its links (made when first needed: most
+    digests go out as bytes only), and its MIME bytes with placeholders (None: build
+    it in full)."""
 
-    message: EmailMultiAlternatives
+    frame: Frame
+    text: str
+    html: str
     mime: bytes | None = None
+
+    @functools.cached_property
+    def message(self) -> EmailMultiAlternatives:
+        frame = self.frame.message
+        message = EmailMultiAlternatives(
+            subject=frame.subject,
+            body=frame.body.replace(TEXT_PLACEHOLDER, self.text),
+            from_email=frame.from_email,
+            headers=frame.extra_headers,
+        )
+        message.attach_alternative(
+            frame.alternatives[0].content.replace(HTML_PLACEHOLDER, self.html), "text/html"
+        )
+        return message
 
     def bytes_for(self, address: str, token: str, message_id: str) -> bytes | None:
         """The subscriber's message as sent over SMTP, or None when it must be
@@ -107,21 +126,12 @@ class Renderer:
         text = "".join(piece.text for piece in pieces)
         html = "".join(piece.html for piece in pieces)
         frame = self.frame(digest.count)
-        message = EmailMultiAlternatives(
-            subject=frame.message.subject,
-            body=frame.message.body.replace(TEXT_PLACEHOLDER, text),
-            from_email=frame.message.from_email,
-            headers=frame.message.extra_headers,
-        )
-        message.attach_alternative(
-            frame.message.alternatives[0].content.replace(HTML_PLACEHOLDER, html), "text/html"
-        )
         mime = None
         if frame.mime is not None and max(piece.longest for piece in pieces) <= MAX_LINE:
             mime = frame.mime.replace(
                 TEXT_PLACEHOLDER.encode(), b"".join(piece.mime_text for piece in pieces)
             ).replace(HTML_PLACEHOLDER.encode(), b"".join(piece.mime_html for piece in pieces))
-        return Prepared(message, mime)
+        return Prepared(frame, text, html, mime)
 
     def item(self, item: Item) -> Piece:
         return self.piece(item.key, "emails/digest_item", {"item": item})
@@ -209,5 +219,9 @@ def personalise(
 
 
 def message_id(delivery_id: int, period: date) -> str:
-    host = urlsplit(settings.SITE_URL).hostname or "localhost"
-    return f"<digest.{period:%Y%m%d}.{delivery_id}@{host}>"
+    return f"<digest.{period:%Y%m%d}.{delivery_id}@{site_host(settings.SITE_URL)}>"
+
+
+@functools.lru_cache(maxsize=8)
+def site_host(site_url: str) -> str:
+    return urlsplit(site_url).hostname or "localhost"

@@ -26,7 +26,14 @@ subscribed — and marks it sent in the same commit. So:
 - the one window left is the instant between the SMTP server's "250 OK" and our
   COMMIT. We accept a possible duplicate there rather than a possibly lost digest
   for every kill during the far longer SMTP conversation. The Message-ID is fixed
-  per delivery, so a repeat carries the same Message-ID as the first copy.
+  per delivery, so a repeat carries the same Message-ID as the first copy;
+- on PostgreSQL that COMMIT does not wait for the disk (synchronous_commit off,
+  for these transactions only). A worker's death loses nothing by it: the database
+  server still writes its log. Only a crash of the database server itself may lose
+  the marks of its last moments (at most three times wal_writer_delay, 0.6 s by
+  default); those digests are then claimed again after RECLAIM_AFTER and sent a
+  second time, with the same Message-ID. A duplicate in that rare case, never a
+  lost digest, for not waiting about 4 ms on every message.
 
 Failures, per recipient (RFC 5321: 4xx is temporary, 5xx permanent):
 
@@ -65,7 +72,6 @@ from .digest import (
     Window,
     candidates,
     digest_for,
-    matching,
     new_items,
     previous_period_start,
 )
@@ -78,6 +84,7 @@ from .mailing import (
     backoff,
     outcome_of,
 )
+from .matcher import WindowMatcher
 from .models import DigestDelivery, Subscription, kinds_wanted
 from .rendering import Prepared, Renderer, message_id
 
@@ -136,13 +143,33 @@ def lease(period: date, subscription_ids: list[int], now: datetime | None = None
     DigestDelivery.objects.filter(
         sendable_at(now), period_start=period, subscription_id__in=subscription_ids
     ).update(status=DigestDelivery.Status.CLAIMED, claimed_at=now)
-    DigestDelivery.objects.bulk_create(
-        [
-            DigestDelivery(subscription_id=pk, period_start=period, claimed_at=now)
-            for pk in subscription_ids
-        ],
-        ignore_conflicts=True,
-    )
+    insert_claims(period, subscription_ids, now)
+
+
+def insert_claims(period: date, subscription_ids: list[int], now: datetime) -> None:
+    """Insert the period's rows of these subscriptions, claimed now, where there are
+    none yet. On PostgreSQL one statement over an array: bulk_create compiles every
+    field of every row, about 0.1 s of CPU for a batch, 200 times a run."""
+    if not subscription_ids:
+        return
+    if connection.vendor != "postgresql":
+        DigestDelivery.objects.bulk_create(
+            [
+                DigestDelivery(subscription_id=pk, period_start=period, claimed_at=now)
+                for pk in subscription_ids
+            ],
+            ignore_conflicts=True,
+        )
+        return
+    table = connection.ops.quote_name(DigestDelivery._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The table name from the model, every value a parameter.
+            f"INSERT INTO {table} (subscription_id, period_start, status, attempts, "  # noqa: S608
+            "last_error, claimed_at) SELECT subscription, %s, %s, 0, '', %s "
+            "FROM unnest(%s::bigint[]) AS subscription ON CONFLICT DO NOTHING",
+            [period, DigestDelivery.Status.CLAIMED, now, list(subscription_ids)],
+        )
 
 
 def batches(ids: list[int], size: int = BATCH_SIZE) -> Iterable[list[int]]:
@@ -203,10 +230,7 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
         return []
     ids = [row["pk"] for row in subscriptions]
     now = timezone.now()
-    DigestDelivery.objects.bulk_create(
-        [DigestDelivery(subscription_id=pk, period_start=period, claimed_at=now) for pk in ids],
-        ignore_conflicts=True,
-    )
+    insert_claims(period, ids, now)
     # This batch's claims: renewed now, and not a failed row whose time has not come.
     waiting = Q(status=DigestDelivery.Status.FAILED, retry_at__gt=now)
     mine = DigestDelivery.objects.filter(
@@ -250,6 +274,8 @@ class WindowContent:
     window: Window
     items: list[Item]
     renderer: Renderer
+    # Matches each distinct query by its parts, each part once (matcher.py).
+    matcher: WindowMatcher
     # {(kind, library query): what the library lists}, each matched once.
     listings: dict[tuple[str, str], frozenset[int]] = field(default_factory=dict)
     # {(library query, kinds): its digest}.
@@ -257,7 +283,7 @@ class WindowContent:
 
     def listed(self, kind: str, query: str) -> frozenset[int]:
         if (kind, query) not in self.listings:
-            self.listings[(kind, query)] = matching(self.window, kind, query)
+            self.listings[(kind, query)] = self.matcher.listed(kind, query)
         return self.listings[(kind, query)]
 
     def digest(self, query: str, kinds: tuple[str, ...], stages: dict[int, Stage]) -> Digest:
@@ -284,7 +310,10 @@ def window_content(window: Window) -> WindowContent:
         if len(WINDOW_CACHE) >= WINDOW_CACHE_SIZE:
             WINDOW_CACHE.clear()
         WINDOW_CACHE[key] = WindowContent(
-            window, new_items(window.start_at, window.end_at), Renderer(window)
+            window,
+            new_items(window.start_at, window.end_at),
+            Renderer(window),
+            WindowMatcher(window),
         )
     return WINDOW_CACHE[key]
 
@@ -430,6 +459,11 @@ def statements() -> tuple[str, str]:
         f"UPDATE {delivery} SET status = %s, sent_at = %s, last_error = %s, "  # noqa: S608
         "retry_at = %s WHERE id = %s"
     )
+    if connection.vendor == "postgresql":
+        # The COMMIT that marks a digest sent does not wait for the disk (about 4 ms
+        # a message, more than the rest of its work; see the module docstring), for
+        # this transaction alone, set in the same round trip as the take.
+        take = "SET LOCAL synchronous_commit TO OFF; " + take
     return take, mark
 
 

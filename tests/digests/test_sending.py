@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from digests import digest, rendering, sending
+from digests.matcher import WindowMatcher
 from digests.models import DigestDelivery, Subscription
 from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
 from digests.tasks import send_digests
@@ -161,13 +162,25 @@ def test_each_distinct_query_is_matched_once_per_kind_not_once_per_subscriber(
     make_subscription("initiatives@example.org", query="country=JP", include_resources=False)
     ids = list(Subscription.objects.order_by("pk").values_list("pk", flat=True))
 
-    with mock.patch.object(sending, "matching", wraps=sending.matching) as matching:
+    listed = mock.patch.object(
+        WindowMatcher, "listed", autospec=True, side_effect=WindowMatcher.listed
+    )
+    part = mock.patch.object(WindowMatcher, "part", autospec=True, side_effect=WindowMatcher.part)
+    with listed as matching, part as parts:
         # Two batches on one worker: the second reuses the first's matching.
         assert send_batch("weekly", PERIOD, ids[:5]).sent == 5
         assert send_batch("weekly", PERIOD, ids[5:]).sent == 5
 
-    # Each kind's FilterSet once per query; "initiatives near you" for country=JP
-    # is the directory's country=JP, already matched.
+    # Each part of a query (one parameter's value) is matched by its kind's FilterSet
+    # once, whatever the number of queries holding it.
+    assert sorted(call.args[1:] for call in parts.call_args_list) == [
+        ("initiative", (), "country", ("JP",)),
+        ("initiative", (), "stage", ("testing-decision",)),
+        ("resource", (), "country", ("JP",)),
+        ("resource", (), "stage", ("testing-decision",)),
+    ]
+    # Each query once per kind; "initiatives near you" for country=JP is the
+    # directory's country=JP, already matched.
     assert sorted(call.args[1:] for call in matching.call_args_list) == [
         ("initiative", ""),
         ("initiative", "country=JP"),
