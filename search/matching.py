@@ -416,12 +416,17 @@ def search(
     elif prerank:
         chosen = best_candidates(queryset, kind, query)
         exact = Case(When(pk__in=chosen, then=exact), default=Value(0.0))
+    return enough_words(found, kind, query, vector).annotate(rank=exact)
+
+
+def enough_words(rows: models.QuerySet, kind: str, query: ParsedQuery, vector=None):
+    """`rows`, each matching a query word, that match at least `query.needed` of them."""
     if query.needed > 1:
         # Matching any word is matching one: no second look at each row for that.
-        found = found.alias(matched=matched_words(kind, query, vector=vector)).filter(
+        rows = rows.alias(matched=matched_words(kind, query, vector=vector)).filter(
             matched__gte=query.needed
         )
-    return found.annotate(rank=exact)
+    return rows
 
 
 # The vectors of a StoredVector row, as `vector` of Matches and rank().
@@ -439,7 +444,10 @@ def search_stored(
         # SQLite matches in the FTS5 table: no vector of the row is read.
         return search(queryset, kind, query, vector={"all": Value("")}, best=best)
     stored = StoredVector.objects.using(queryset.db).filter(kind=KIND_NUMBERS[kind])
-    answers = search(stored, kind, query, vector=STORED).values("object_id")
+    anything = [phrase for group in query.groups for phrase in group.alternatives]
+    # The answers without their rank (search() would resolve it once more for nothing).
+    matched = stored.filter(Matches(kind, anything, vector=STORED["all"]))
+    answers = enough_words(matched, kind, query, STORED).values("object_id")
     own = stored.filter(object_id=OuterRef("pk")).annotate(rank=rank(kind, query, vector=STORED))
     exact = Subquery(own.values("rank")[:1], output_field=models.FloatField())
     return queryset.filter(pk__in=answers).annotate(rank=exact)
