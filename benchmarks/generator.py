@@ -35,7 +35,7 @@ from contributions.models import TAG_FIELDS, Initiative, Resource, Status
 from contributions.search import TAG_NAME, TAGS, index_items
 from gaps.entries import rebuild_entries
 from pathway.models import Country, Region, Stage, TherapeuticArea
-from search.index import remember
+from search.index import refresh, remember
 from search.text import SIMPLE_CONFIGURATION, STEMMED_LANGUAGES, configuration
 from stakeholders.models import Organisation, StakeholderGroup
 
@@ -304,6 +304,9 @@ class Generator:
                 ),
             )
         )
+        # Bulk-created organisations sent no signals: their entries (FTS5 row, or
+        # stored vectors on PostgreSQL) are written here.
+        refresh("organisation", self.organisations)
         for model in (Initiative, Resource):
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:

@@ -190,11 +190,15 @@ def load(filterset) -> FacetIndex | None:
 
 def counts(filterset) -> tuple[dict[str, dict[str, dict[str, int]]], int] | None:
     """The facet counts of `filterset`'s matching items and their number, or None
-    when the index cannot give them exactly (then count in SQL)."""
+    when the index cannot give them exactly (then count in SQL). For a search of a
+    very common word, those of its best matches only (search.facet_ids sets
+    `filterset.count_capped`)."""
     index = load(filterset)
     if index is None:
         return None
-    ids = list(filterset.qs.order_by().values_list("pk", flat=True))
+    from .search import facet_ids  # registers with the search app
+
+    ids, filterset.count_capped = facet_ids(filterset)
     matched = index.bits(ids)
     if matched is None:
         return None

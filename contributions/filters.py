@@ -152,8 +152,10 @@ class ContributionFilterSet(django_filters.FilterSet):
     # both (and documents the old one as deprecated), the pages redirect to the new.
     deprecated_aliases: dict[str, str] = {}
 
-    # How many items match, when facet_counts counted them (else None).
+    # How many items match, when facet_counts counted them (else None), and whether
+    # that count and the facets' stopped at the best matches (contributions.search.facet_ids).
     matched_count: int | None = None
+    count_capped = False
 
     # The facets shown beside the results, in order (filter names).
     facet_fields: tuple[str, ...] = (*(kind.param for kind in TAG_KINDS), "language")
@@ -207,7 +209,9 @@ class ContributionFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
+        from .search import filtered_then_searched  # registers with the search app
+
+        queryset = filtered_then_searched(self, queryset)
         if self.sort_key == "relevance":
             return queryset.order_by("-rank", "-published_at", "-id")
         return queryset.order_by(*ORDERINGS[self.sort_key])

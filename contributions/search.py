@@ -15,12 +15,12 @@ tables (renames, rebuilds). tests/search/test_index_upkeep.py keeps them equal.
 """
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection, models
+from django.db import connection, connections, models
 from django.db.models import Case, F, OuterRef, Prefetch, StringAgg, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from search import index
+from search import index, matching
 from search.matching import search as match
 from search.query import ParsedQuery, parse
 from search.text import SIMPLE_CONFIGURATION, STEMMED_LANGUAGES, configuration
@@ -190,6 +190,71 @@ def search(
     if isinstance(query, str):
         query = parse(query)
     return match(queryset, queryset.model._meta.model_name, query, best=best)
+
+
+# The library's order of equally ranked items (contributions.filters.ORDERINGS).
+NEWEST = ("-published_at", "-id")
+
+
+def filtered_then_searched(filterset, queryset: models.QuerySet) -> models.QuerySet:
+    """`queryset` with `filterset`'s filters applied, its words (`q`) last, so that
+    the search picks its candidates among the items the other filters leave (a
+    country's best matches lead its page). Keeps the rows before the words and the
+    parsed query as `filterset.searched` (None without words)."""
+    cleaned = dict(filterset.form.cleaned_data)
+    text = cleaned.pop("q", "")
+    for name, value in cleaned.items():
+        queryset = filterset.filters[name].filter(queryset, value)
+    filterset.searched = None
+    if not text:
+        return queryset
+    query = parse(text)
+    filterset.searched = (queryset, query)
+    return search(queryset, query)
+
+
+def _among_candidates(filterset) -> tuple[models.QuerySet, ParsedQuery] | None:
+    """The rows before the words and the query, when the search ranks only its
+    candidates (PostgreSQL, words to match)."""
+    searched = getattr(filterset, "searched", None)
+    if searched is None or not searched[1] or connections[searched[0].db].vendor != "postgresql":
+        return None
+    return searched
+
+
+def library_rows(filterset):
+    """What a library page pages through: the filterset's items; ordered by
+    relevance for one or two words on PostgreSQL, matching.RelevancePages (the
+    ranked candidates, then the other matches newest first, a page at a time)."""
+    searched = _among_candidates(filterset)
+    if filterset.sort_key != "relevance" or searched is None or searched[1].needed > 1:
+        return filterset.qs
+    rows, query = searched
+    chosen = matching.best_candidates(rows, rows.model._meta.model_name, query)
+    return matching.RelevancePages(filterset.qs, chosen, NEWEST, count=filterset.matched_count)
+
+
+def facet_ids(filterset) -> tuple[list[int], bool]:
+    """The ids of the items the facets count, and whether they are only the
+    CANDIDATES best of more (then the counts are lower bounds, shown "400+").
+
+    Words on PostgreSQL: past CANDIDATES matches (read with a `LIMIT`, which stops
+    there), the best candidates, as /search/ counts; a query of three words or
+    more is answered among its candidates only, so as many answers may hide more.
+    Otherwise every matching id, exactly."""
+    rows = filterset.qs.order_by().values_list("pk", flat=True)
+    searched = _among_candidates(filterset)
+    if searched is None:
+        return list(rows), False
+    if searched[1].needed > 1:
+        ids = list(rows)
+        return ids, len(ids) >= matching.CANDIDATES
+    ids = list(rows[: matching.CANDIDATES + 1])
+    if len(ids) <= matching.CANDIDATES:
+        return ids, False
+    before, query = searched
+    chosen = matching.best_candidates(before, before.model._meta.model_name, query)
+    return list(rows.filter(pk__in=chosen)), True
 
 
 def _tags_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import connections, models
-from django.db.models import Count, F, Window
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +21,7 @@ from contributions.models import Initiative, Resource
 from contributions.search import search as search_items
 from pathway.models import Country, Stage
 from search import index, matching
-from search.matching import Once
-from search.matching import search as match
+from search.fields import Fields
 from search.query import ParsedQuery, parse
 from stakeholders.models import Organisation, StakeholderGroup
 
@@ -32,7 +31,7 @@ TRANSLATIONS = tuple(code for code, _name in settings.LANGUAGES if code != setti
 REFERENCE_DOCUMENTS = {
     "stage": (
         Stage,
-        index.Fields(
+        Fields(
             title=("name",),
             summary=("summary", "patient_summary"),
             body=("description", "patient_questions"),
@@ -41,7 +40,7 @@ REFERENCE_DOCUMENTS = {
     ),
     "barrier": (
         Barrier,
-        index.Fields(
+        Fields(
             title=("title",),
             summary=("summary",),
             body=("description",),
@@ -51,13 +50,11 @@ REFERENCE_DOCUMENTS = {
     ),
     "stakeholdergroup": (
         StakeholderGroup,
-        index.Fields(title=("name",), summary=("description",), languages=TRANSLATIONS),
+        Fields(title=("name",), summary=("description",), languages=TRANSLATIONS),
     ),
     "organisation": (
         Organisation,
-        index.Fields(
-            title=("name",), summary=("description",), tags=("group__name", "country__name")
-        ),
+        Fields(title=("name",), summary=("description",), tags=("group__name", "country__name")),
     ),
 }
 for _kind, (_model, _fields) in REFERENCE_DOCUMENTS.items():
@@ -193,14 +190,8 @@ def search_kind(
         return found.order_by("-rank", "-published_at", "-pk").prefetch_related(
             "countries", "regions"
         )
-    model, fields = REFERENCE_DOCUMENTS[kind]
-    # Built on the fly, once per look (the title and summary alone are far smaller),
-    # resolved once (as aliases) and compiled once per statement (Once).
-    parts = {"all": "ABCD", "title": "A", "summary": "B"}
-    rows = rows.alias(**{f"_search_{part}": fields.vector(model, parts[part]) for part in parts})
-    vector = {part: Once(part, F(f"_search_{part}")) for part in parts}
-    found = match(rows, kind, query, vector=vector, best=best)
-    return found.order_by("-rank", "pk")
+    # Their vectors are stored by the search app (search.models.StoredVector).
+    return matching.search_stored(rows, kind, query, best=best).order_by("-rank", "pk")
 
 
 def site_search(

@@ -9,9 +9,11 @@ step:
   language (text.index_text), one row per object. Its rowid is the object's primary
   key times 8 plus the kind's number, so that a match finds objects by primary key.
 
-On PostgreSQL, the text search vector is built by the kind's own code (a stored,
-indexed column for resources and initiatives; on the fly for the small reference
-tables): see matching.py.
+On PostgreSQL, resources and initiatives store their text search vector in their
+own indexed column, written by their own code (`store_vectors`); every other kind
+(reference content) has its vectors stored in models.StoredVector, written here
+from the same documents (the whole document, its title and its summary, each
+version stemmed in its language): see matching.py.
 
 An object's document may hold the names of other rows (an item's tags, a barrier's
 category): follow() re-indexes the objects that name a row when it is renamed or
@@ -28,8 +30,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
 
-from .models import Term
-from .text import index_text, words
+from .models import StoredVector, Term
+from .text import configuration, index_text, words
 
 # Stable numbers of the searchable kinds: they are part of SQLite's index rowids.
 KIND_NUMBERS = {
@@ -44,6 +46,10 @@ ROWID_FACTOR = 8
 MAX_TERM_LENGTH = 40
 BATCH_SIZE = 500
 TERM_BATCH_SIZE = 5000
+# Documents per statement into StoredVector (each binds about 130 parameters).
+VECTOR_BATCH_SIZE = 100
+# The weights of StoredVector's columns.
+STORED_WEIGHTS = {"document": "ABCD", "title": "A", "summary": "B"}
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,8 @@ def store_many(
     if learn:
         learn_words(vocabulary, using=using)
     connection = connections[using]
+    if in_table(kind, using) and documents:
+        store_vectors(kind, documents, using)
     if connection.vendor != "sqlite" or not documents:
         return vocabulary
     with connection.cursor() as cursor:
@@ -186,6 +194,48 @@ def store_many(
             ],
         )
     return vocabulary
+
+
+def in_table(kind: str, using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether `kind`'s vectors are kept in StoredVector (PostgreSQL, reference content)."""
+    entry = REGISTRY.get(kind)
+    postgresql = connections[using].vendor == "postgresql"
+    return postgresql and entry is not None and entry.store_vectors is None
+
+
+def vector_sql(document: Document, weights: str = "ABCD") -> tuple[str, list]:
+    """The PostgreSQL search vector of `document` (only its parts of `weights`) as
+    SQL and parameters: each version's title (A), summary (B) and body (C) stemmed
+    in its language, the tags (D) in English, in that order."""
+    parts, params = [], []
+    for version in document.versions():
+        texts = {"A": version.title, "B": version.summary, "C": version.body, "D": version.tags}
+        for weight, text in texts.items():
+            if weight in weights and text:
+                language = "en" if weight == "D" else version.language
+                parts.append("setweight(to_tsvector(%s::regconfig, %s), %s)")
+                params += [configuration(language), text, weight]
+    return " || ".join(parts) or "''::tsvector", params
+
+
+def store_vectors(kind: str, documents: list[tuple[int, Document]], using: str) -> None:
+    """Write the StoredVector rows of `documents`, replacing the ones they had."""
+    table = connections[using].ops.quote_name(StoredVector._meta.db_table)
+    columns = ", ".join(STORED_WEIGHTS)
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in STORED_WEIGHTS)
+    for start in range(0, len(documents), VECTOR_BATCH_SIZE):
+        rows, params = [], []
+        for pk, document in documents[start : start + VECTOR_BATCH_SIZE]:
+            vectors = [vector_sql(document, weights) for weights in STORED_WEIGHTS.values()]
+            rows.append(f"(%s, %s, {', '.join(sql for sql, _params in vectors)})")
+            params += [KIND_NUMBERS[kind], pk, *(p for _sql, part in vectors for p in part)]
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                # Only names and placeholders are formatted in; the texts are parameters.
+                f"INSERT INTO {table} (kind, object_id, {columns}) VALUES {', '.join(rows)} "  # noqa: S608
+                f"ON CONFLICT (kind, object_id) DO UPDATE SET {updates}",
+                params,
+            )
 
 
 def refresh(
@@ -219,6 +269,9 @@ def refresh(
 
 def remove(kind: str, pk: int, using: str = DEFAULT_DB_ALIAS) -> None:
     connection = connections[using]
+    if in_table(kind, using):
+        stored = StoredVector.objects.using(using)
+        stored.filter(kind=KIND_NUMBERS[kind], object_id=pk).delete()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [rowid(kind, pk)])
@@ -254,6 +307,8 @@ def reindex(kind: str, using: str = DEFAULT_DB_ALIAS, *, learn: bool = True) -> 
                 "DELETE FROM search_fts WHERE rowid %% %s = %s",
                 [ROWID_FACTOR, KIND_NUMBERS[kind]],
             )
+    if in_table(kind, using):
+        StoredVector.objects.using(using).filter(kind=KIND_NUMBERS[kind]).delete()
     everything = entry.model._default_manager.using(using).all()
     if entry.store_vectors is not None and connection.vendor == "postgresql":
         entry.store_vectors(everything)
@@ -348,6 +403,9 @@ def _after_delete(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
 
 
 def indexed_count(kind: str, using: str) -> int:
+    """How many objects of `kind` the index holds: FTS5 rows, or StoredVector rows."""
+    if in_table(kind, using):
+        return StoredVector.objects.using(using).filter(kind=KIND_NUMBERS[kind]).count()
     with connections[using].cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM search_fts WHERE rowid %% %s = %s",
@@ -362,109 +420,6 @@ def complete_after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     sqlite = connections[using].vendor == "sqlite"
     for kind, entry in REGISTRY.items():
         count = entry.model._default_manager.using(using).count()
-        if (sqlite and indexed_count(kind, using) != count) or (vocabulary_empty and count):
+        held = sqlite or in_table(kind, using)
+        if (held and indexed_count(kind, using) != count) or (vocabulary_empty and count):
             reindex(kind, using=using)
-
-
-@dataclass(frozen=True)
-class Fields:
-    """A document made of a model's own fields (paths may follow foreign keys): for
-    reference content, whose PostgreSQL vector is built on the fly.
-
-    `languages`: the languages besides English that the model's texts are translated
-    into (modeltranslation's columns `<field>_<code>`, see core/translated_content.py).
-    The title, summary and body are then found in each, stemmed in that language;
-    tags stay the English names.
-    """
-
-    title: tuple[str, ...] = ()
-    summary: tuple[str, ...] = ()
-    body: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-
-    def related(self, model: type[models.Model]) -> list[tuple[type[models.Model], str, str]]:
-        """(related model, its field, the lookup to it) for each path that follows a
-        foreign key ("category__name"), for follow()."""
-        found = []
-        for paths in self.by_weight().values():
-            for path in paths:
-                if "__" in path:
-                    lookup, name = path.split("__", 1)
-                    found.append((model._meta.get_field(lookup).related_model, name, lookup))
-        return found
-
-    def prepare(self, queryset: models.QuerySet) -> models.QuerySet:
-        """`queryset` loading the rows the document's paths follow."""
-        lookups = sorted({lookup for *_, lookup in self.related(queryset.model)})
-        return queryset.select_related(*lookups) if lookups else queryset
-
-    def by_weight(self) -> dict[str, tuple[str, ...]]:
-        return {"A": self.title, "B": self.summary, "C": self.body, "D": self.tags}
-
-    @staticmethod
-    def column(model: type[models.Model], path: str, language: str) -> str | None:
-        """The path to `path`'s text in `language` ("category__name_pl"): the
-        translated column if the field has one; the field itself in English if not;
-        None for another language of a field without translations."""
-        *relations, name = path.split("__")
-        for relation in relations:
-            model = model._meta.get_field(relation).related_model
-        names = {field.name for field in model._meta.concrete_fields}
-        if f"{name}_{language}" in names:
-            return f"{path}_{language}"
-        return path if language == "en" else None
-
-    def document(self, instance: models.Model) -> Document:
-        model = type(instance)
-
-        def text(paths: tuple[str, ...], language: str) -> str:
-            values = []
-            for path in paths:
-                value = instance
-                for name in (self.column(model, path, language) or "").split("__"):
-                    value = getattr(value, name, None) if value is not None and name else None
-                values.append(str(value or ""))
-            return " ".join(values).strip()
-
-        translations = []
-        for language in self.languages:
-            version = Document(
-                language=language,
-                title=text(self.title, language),
-                summary=text(self.summary, language),
-                body=text(self.body, language),
-            )
-            if version.title or version.summary or version.body:
-                translations.append(version)
-        return Document(
-            language="en",
-            title=text(self.title, "en"),
-            summary=text(self.summary, "en"),
-            body=text(self.body, "en"),
-            tags=text(self.tags, "en"),
-            translations=tuple(translations),
-        )
-
-    def vector(self, model: type[models.Model], weights: str = "ABCD"):
-        """The document as a PostgreSQL search vector expression: the English text
-        and each translation, each stemmed in its language's configuration (only
-        the parts of `weights`: "A" for the title alone)."""
-        from django.contrib.postgres.search import SearchVector
-
-        from .text import configuration
-
-        parts = []
-        for language in ("en", *self.languages):
-            for weight, paths in self.by_weight().items():
-                if weight not in weights or (weight == "D" and language != "en"):
-                    continue
-                columns = [self.column(model, path, language) for path in paths]
-                columns = [column for column in columns if column]
-                if columns:
-                    config = configuration(language)
-                    parts.append(SearchVector(*columns, weight=weight, config=config))
-        vector = parts[0]
-        for part in parts[1:]:
-            vector = vector + part
-        return vector

@@ -29,10 +29,11 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, models
-from django.db.models import Case, F, Value, When
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.db.models.expressions import Expression, RawSQL
 
 from .index import KIND_NUMBERS, ROWID_FACTOR
+from .models import StoredVector
 from .query import ParsedQuery
 from .synonyms import Phrase
 from .text import STEMMED_LANGUAGES, configurations, stem, stems
@@ -82,34 +83,6 @@ def unsupported(connection):
         f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
         "to a PostgreSQL database, or leave it unset for SQLite."
     )
-
-
-class Once(Expression):
-    """`expression` compiled once per statement, however many times the statement
-    names it (`name` tells the copies apart): a vector built on the fly, which the
-    rank looks at several times per query word, is otherwise compiled again for
-    each look, which for a long query costs seconds of Python."""
-
-    def __init__(self, name: str, expression):
-        super().__init__()
-        self.name = name
-        self.expression = expression
-
-    def get_source_expressions(self):
-        return [self.expression]
-
-    def set_source_expressions(self, expressions):
-        (self.expression,) = expressions
-
-    @property
-    def output_field(self):
-        return self.expression.output_field
-
-    def as_sql(self, compiler, connection):
-        compiled = compiler.__dict__.setdefault("_search_once", {})
-        if self.name not in compiled:
-            compiled[self.name] = compiler.compile(self.expression)
-        return compiled[self.name]
 
 
 class Matches(Expression):
@@ -358,6 +331,52 @@ def rarest(query: ParsedQuery, frequencies: dict[str, float]) -> list[Phrase]:
     return [phrase for group in groups for phrase in group.alternatives]
 
 
+def best_candidates(queryset: models.QuerySet, kind: str, query: ParsedQuery) -> RawSQL:
+    """The candidates of a query of one or two words among `queryset` (PostgreSQL):
+    the only rows search() ranks above 0, a match of any word being an answer."""
+    anything = [phrase for group in query.groups for phrase in group.alternatives]
+    return candidates(queryset, kind, query, anything)
+
+
+class RelevancePages:
+    """The rows of a search of one or two words (search() on PostgreSQL, without
+    `best`) in their order, rank then `newest`, as a Paginator reads them: the
+    candidates (`chosen`, best_candidates() of the rows before the words), the only
+    rows ranked above 0, in one small query; then, if the candidates were full,
+    the other matches in `newest` order alone, which an index on it reads a page
+    at a time. No page sorts every match. `count`: the number of rows, if known."""
+
+    def __init__(self, rows, chosen: RawSQL, newest: Sequence[str], count: int | None = None):
+        self.rows, self.chosen, self.newest = rows, chosen, tuple(newest)
+        self.known_count = count
+        self._first: list[int] | None = None
+
+    def first(self) -> list[int]:
+        if self._first is None:
+            ranked = self.rows.filter(pk__in=self.chosen).order_by("-rank", *self.newest)
+            self._first = list(ranked.values_list("pk", flat=True))
+        return self._first
+
+    def count(self) -> int:
+        if self.known_count is None:
+            self.known_count = self.rows.order_by().count()
+        return self.known_count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list:
+        start, stop = key.start or 0, key.stop
+        first = self.first()
+        ids = first[start:stop]
+        if len(first) >= CANDIDATES and (stop is None or stop > len(first)):
+            rest = self.rows.exclude(pk__in=self.chosen).order_by(*self.newest)
+            end = None if stop is None else stop - len(first)
+            ids += list(rest.values_list("pk", flat=True)[max(0, start - len(first)) : end])
+        rows = {row.pk: row for row in self.rows.filter(pk__in=ids).order_by()}
+        return [rows[pk] for pk in ids]
+
+
 def search(
     queryset: models.QuerySet,
     kind: str,
@@ -393,16 +412,45 @@ def search(
         pool = candidates(queryset, kind, query, rarest(query, frequencies))
         found = found.filter(pk__in=pool)
     elif prerank and best is not None and best <= CANDIDATES:
-        found = found.filter(pk__in=candidates(queryset, kind, query, anything))
+        found = found.filter(pk__in=best_candidates(queryset, kind, query))
     elif prerank:
-        chosen = candidates(queryset, kind, query, anything)
+        chosen = best_candidates(queryset, kind, query)
         exact = Case(When(pk__in=chosen, then=exact), default=Value(0.0))
+    return enough_words(found, kind, query, vector).annotate(rank=exact)
+
+
+def enough_words(rows: models.QuerySet, kind: str, query: ParsedQuery, vector=None):
+    """`rows`, each matching a query word, that match at least `query.needed` of them."""
     if query.needed > 1:
         # Matching any word is matching one: no second look at each row for that.
-        found = found.alias(matched=matched_words(kind, query, vector=vector)).filter(
+        rows = rows.alias(matched=matched_words(kind, query, vector=vector)).filter(
             matched__gte=query.needed
         )
-    return found.annotate(rank=exact)
+    return rows
+
+
+# The vectors of a StoredVector row, as `vector` of Matches and rank().
+STORED = {"all": F("document"), "title": F("title"), "summary": F("summary")}
+
+
+def search_stored(
+    queryset: models.QuerySet, kind: str, query: ParsedQuery, *, best: int | None = None
+) -> models.QuerySet:
+    """search() for a kind whose PostgreSQL vectors are kept in StoredVector
+    (reference content, index.in_table): the answers are matched among the stored
+    vectors (GIN index), and each answer's rank read from its own stored row, so
+    that no vector is built while searching. On SQLite: search() (the FTS5 table)."""
+    if connections[queryset.db].vendor != "postgresql" or not query.groups:
+        # SQLite matches in the FTS5 table: no vector of the row is read.
+        return search(queryset, kind, query, vector={"all": Value("")}, best=best)
+    stored = StoredVector.objects.using(queryset.db).filter(kind=KIND_NUMBERS[kind])
+    anything = [phrase for group in query.groups for phrase in group.alternatives]
+    # The answers without their rank (search() would resolve it once more for nothing).
+    matched = stored.filter(Matches(kind, anything, vector=STORED["all"]))
+    answers = enough_words(matched, kind, query, STORED).values("object_id")
+    own = stored.filter(object_id=OuterRef("pk")).annotate(rank=rank(kind, query, vector=STORED))
+    exact = Subquery(own.values("rank")[:1], output_field=models.FloatField())
+    return queryset.filter(pk__in=answers).annotate(rank=exact)
 
 
 def capped_count(rows: models.QuerySet, cap: int | None = None) -> tuple[int, bool]:

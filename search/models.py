@@ -1,5 +1,6 @@
 """The curated synonym table and the vocabulary of the index."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,3 +53,26 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class StoredVector(models.Model):
+    """The PostgreSQL search vectors of an object of a kind without a stored vector
+    of its own (reference content: stages, barriers, stakeholder groups,
+    organisations), written by index.store_many as the FTS5 table is on SQLite:
+    the whole document, its title part (weight A) and its summary part (B), each
+    in every language the object is written in. `document` is GIN-indexed
+    (migration 0004). Unused on SQLite."""
+
+    kind = models.PositiveSmallIntegerField()
+    object_id = models.BigIntegerField()
+    document = SearchVectorField()
+    title = SearchVectorField()
+    summary = SearchVectorField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_stored_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

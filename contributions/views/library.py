@@ -27,6 +27,7 @@ from ..filters import (
 )
 from ..languages import active_language, can_translate, localise, versions
 from ..models import EDITABLE_STATUSES, TRANSLATION_LANGUAGES, Contribution, Initiative, Resource
+from ..search import library_rows
 from ..tag_filters import CountryFilter
 
 PAGE_SIZE = 20
@@ -121,7 +122,7 @@ def library(
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
     facets = filterset.facets()
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator = Paginator(library_rows(filterset), PAGE_SIZE)
     if filterset.matched_count is not None:
         paginator.count = filterset.matched_count  # counted with the facets
     requested_page = request.GET.get("page", "1")
