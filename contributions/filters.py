@@ -199,7 +199,7 @@ class ContributionFilterSet(django_filters.FilterSet):
         return self.is_bound and self.data.get("scope") == "exact"
 
     def filter_scope(self, queryset, name, value):
-        # Read by the place filters (PlaceFilter.tagged), which apply it.
+        # Read by the place filters (PlaceFilter.exact), which apply it.
         return queryset
 
     def filter_sort(self, queryset, name, value):
