@@ -116,8 +116,8 @@ def linked_ids(model, name: str, lookup: str, value) -> models.QuerySet:
     return links.values(f"{item}_id")
 
 
-def linked_items(model, name: str, lookup: str, value) -> Q:
-    return Q(pk__in=linked_ids(model, name, lookup, value))
+def linked_items(model, name: str, lookup: str, value, field: str = "pk") -> Q:
+    return Q(**{f"{field}__in": linked_ids(model, name, lookup, value)})
 
 
 def everywhere_pairs(model, wide) -> models.QuerySet:
@@ -179,9 +179,11 @@ class TagFilter(django_filters.ModelMultipleChoiceFilter):
             return qs
         return qs.filter(self.items_for(qs.model, value))
 
-    def items_for(self, model, rows) -> Q:
-        """The items of `model` this filter selects for `rows`, as a condition on the id."""
-        return Q(pk__in=model._default_manager.filter(self.tagged(rows)).values("pk"))
+    def items_for(self, model, rows, field: str = "pk") -> Q:
+        """The items of `model` this filter selects for `rows`, as a condition on
+        `field`, their id (or a column holding it, in another table)."""
+        items = model._default_manager.filter(self.tagged(rows)).values("pk")
+        return Q(**{f"{field}__in": items})
 
     def facet_paths(self) -> tuple[str, ...]:
         """The lookups from an item to the facet rows that select it."""
@@ -237,18 +239,18 @@ class PlaceFilter(TagFilter):
         parent = getattr(self, "parent", None)  # unbound when used without a FilterSet
         return parent is not None and parent.exact_scope
 
-    def own_work(self, model, rows) -> Q:
+    def own_work(self, model, rows, field: str) -> Q:
         """The items for `rows` themselves (all that `scope=exact` selects)."""
         raise NotImplementedError
 
-    def wider_work(self, model, rows) -> Q:
+    def wider_work(self, model, rows, field: str) -> Q:
         """The items whose wider scope covers `rows`: global work, for every place."""
-        return linked_items(model, "regions", "is_global", True)
+        return linked_items(model, "regions", "is_global", True, field)
 
-    def items_for(self, model, rows, exact: bool | None = None) -> Q:
-        selected = self.own_work(model, rows)
+    def items_for(self, model, rows, field: str = "pk", exact: bool | None = None) -> Q:
+        selected = self.own_work(model, rows, field)
         if not (self.exact if exact is None else exact):
-            selected |= self.wider_work(model, rows)
+            selected |= self.wider_work(model, rows, field)
         return selected
 
     def everywhere_ids(self, model) -> models.QuerySet | None:
@@ -259,7 +261,7 @@ class PlaceFilter(TagFilter):
     def select(self, queryset, places: list, exact: bool):
         """`queryset` narrowed to work for `places`, or only for themselves when
         `exact`, without a FilterSet (the gap map uses it)."""
-        return queryset.filter(self.items_for(queryset.model, places, exact))
+        return queryset.filter(self.items_for(queryset.model, places, exact=exact))
 
 
 class CountryFilter(PlaceFilter):
@@ -282,12 +284,12 @@ class CountryFilter(PlaceFilter):
         changed.setlist("country", rewritten)
         return changed
 
-    def own_work(self, model, rows) -> Q:
-        return linked_items(model, "countries", "in", rows)
+    def own_work(self, model, rows, field: str) -> Q:
+        return linked_items(model, "countries", "in", rows, field)
 
-    def wider_work(self, model, rows) -> Q:
-        return linked_items(model, "regions", "countries__in", rows) | super().wider_work(
-            model, rows
+    def wider_work(self, model, rows, field: str) -> Q:
+        return linked_items(model, "regions", "countries__in", rows, field) | super().wider_work(
+            model, rows, field
         )
 
     def facet_parts(self, model, matched, wide=None) -> dict[str, FacetPart]:
@@ -317,9 +319,9 @@ class CountryFilter(PlaceFilter):
 class RegionFilter(PlaceFilter):
     """The region itself or any country in it (and, as for every place, global work)."""
 
-    def own_work(self, model, rows) -> Q:
-        return linked_items(model, "regions", "in", rows) | linked_items(
-            model, "countries", "region__in", rows
+    def own_work(self, model, rows, field: str) -> Q:
+        return linked_items(model, "regions", "in", rows, field) | linked_items(
+            model, "countries", "region__in", rows, field
         )
 
     def facet_paths(self) -> tuple[str, ...]:
