@@ -7,5 +7,17 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self) -> None:
-        # Registers resources and initiatives with the search index.
-        from . import search  # noqa: F401
+        from django.db.models.signals import post_migrate, pre_migrate
+
+        from core import content_version
+
+        from . import (
+            facet_index,
+            search,  # noqa: F401  (registers the items with the search index)
+        )
+
+        content_version.changed.connect(
+            facet_index.schedule_build, dispatch_uid="facet-index-build"
+        )
+        pre_migrate.connect(facet_index.migration_started, dispatch_uid="facet-index-migrate")
+        post_migrate.connect(facet_index.migration_finished, dispatch_uid="facet-index-migrated")

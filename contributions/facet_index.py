@@ -12,9 +12,23 @@ integer arithmetic whether 10 or 100,000 items match.
 
 The index is built from the tag tables (one query per part, set-based), kept in the
 cache under the site-wide content version (core/content_version.py), which every
-public change bumps, so a change makes the next request rebuild it: invalidation is
-exact. Each process also keeps the last index it used, so a request only reads the
-cache when the version changed.
+public change bumps: invalidation is exact. Each process also keeps the last index it
+used, so a request only reads the cache when the version changed.
+
+Building takes seconds at 100,000 items, so it is not left to a visitor: once a
+change is committed, a Celery task builds every library index for the new version
+(build_all; in-process on the embedded default, so there it is done before the
+changing request answers). One task is queued at a time (QUEUED): a change made
+while one waits is built by it, since it reads the version when it starts; a change
+made once it started queues the next. While that build is queued or running, and for
+at most STALE_SECONDS after the change, the library pages (`stale_allowed`) count
+with the index of the version before: the matching items and their number are always
+read afresh, so only the changed items' facet counts lag (a new item is not counted
+yet, a retagged one under its old tags, a removed one is gone at once), and those
+pages are not kept in the page cache. Otherwise, with no build under way (a task
+lost, or a change that sent no signal), the first request builds the index as
+before and the others count in SQL meanwhile: other callers, and any request past
+the bound, get exact counts.
 
 Whenever the index cannot answer exactly, counts() returns None and the caller counts
 in SQL: the cache is unreachable (no version), or the matched items include one the
@@ -24,6 +38,7 @@ without bumping the version, so they are never indexed).
 
 import logging
 import threading
+import time
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -40,6 +55,11 @@ logger = logging.getLogger(__name__)
 CACHE_SECONDS = 24 * 3600
 # How long other requests count in SQL while one builds the index.
 BUILD_SECONDS = 60
+# How long after a change library pages may count with the previous index while a
+# task builds the new one; also how long a queued build keeps others from queueing.
+STALE_SECONDS = 120
+QUEUED = "facet-index:queued"
+BUILDING = "facet-index:building"
 
 # {index name: (content version, index)}: the last index this process used.
 _local: dict[str, tuple[int, "FacetIndex"]] = {}
@@ -156,9 +176,15 @@ def index_name(filterset) -> str:
     return f"facet-index:{model._meta.label}:{type(filterset).__name__}:{scope}"
 
 
-def load(filterset) -> FacetIndex | None:
+def latest_key(name: str) -> str:
+    return f"{name}:latest"
+
+
+def load(filterset, stale_allowed: bool = False) -> tuple[FacetIndex, bool] | None:
     """The index for the current content version: this process's, the cache's, or
-    built now (and stored). None when the cache is unreachable."""
+    built now (and stored), with False; with `stale_allowed`, the previous version's
+    while a task builds this one, with True (see the module's docstring). None when
+    the cache is unreachable, or while another request builds it."""
     version = content_version.current()
     if version is None:
         return None
@@ -166,11 +192,15 @@ def load(filterset) -> FacetIndex | None:
     with _local_lock:
         kept = _local.get(name)
     if kept is not None and kept[0] == version:
-        return kept[1]
+        return kept[1], False
     store = content_version.page_cache()
     key = f"{name}:{version}"
     try:
         index = store.get(key)
+        if not isinstance(index, FacetIndex) and stale_allowed and is_being_built(version):
+            previous = kept[1] if kept is not None else cached_latest(name)
+            if previous is not None:
+                return previous, True
     except Exception:  # a cache failure must only cost the fast path
         logger.warning("Facet index: cache read failed", exc_info=True)
         return None
@@ -179,30 +209,114 @@ def load(filterset) -> FacetIndex | None:
         if not store.add(f"{key}:building", 1, timeout=BUILD_SECONDS):
             return None
         index = build(filterset)
-        try:
-            store.set(key, index, timeout=CACHE_SECONDS)
-        except Exception:
-            logger.warning("Facet index: cache write failed", exc_info=True)
+        keep(name, version, index)
     with _local_lock:
         _local[name] = (version, index)
-    return index
+    return index, False
 
 
-def counts(filterset) -> tuple[dict[str, dict[str, dict[str, int]]], int] | None:
-    """The facet counts of `filterset`'s matching items and their number, or None
-    when the index cannot give them exactly (then count in SQL). For a search of a
-    very common word, those of its best matches only (search.facet_ids sets
+def is_being_built(version: int) -> bool:
+    """Whether a task is due to build `version`'s indexes, and the change is recent."""
+    store = content_version.page_cache()
+    recent = time.time_ns() - version < STALE_SECONDS * 1_000_000_000
+    return recent and bool(store.get_many([QUEUED, BUILDING]))
+
+
+def cached_latest(name: str) -> FacetIndex | None:
+    store = content_version.page_cache()
+    version = store.get(latest_key(name))
+    index = store.get(f"{name}:{version}") if version is not None else None
+    return index if isinstance(index, FacetIndex) else None
+
+
+def keep(name: str, version: int, index: FacetIndex) -> None:
+    """Store `index` as `version`'s, and as the latest built."""
+    store = content_version.page_cache()
+    try:
+        store.set(f"{name}:{version}", index, timeout=CACHE_SECONDS)
+        latest = store.get(latest_key(name))
+        if latest is None or latest < version:
+            store.set(latest_key(name), version, timeout=CACHE_SECONDS)
+    except Exception:
+        logger.warning("Facet index: cache write failed", exc_info=True)
+
+
+def counts(
+    filterset, stale_allowed: bool = False
+) -> tuple[dict[str, dict[str, dict[str, int]]], int, bool] | None:
+    """The facet counts of `filterset`'s matching items, their number, and whether
+    the counts come from the previous version's index (`stale_allowed`); None when
+    the index cannot give them (then count in SQL). For a search of a very common
+    word, those of its best matches only (search.facet_ids sets
     `filterset.count_capped`)."""
-    index = load(filterset)
-    if index is None:
+    loaded = load(filterset, stale_allowed)
+    if loaded is None:
         return None
+    index, stale = loaded
     from .search import facet_ids  # registers with the search app
 
     ids, filterset.count_capped = facet_ids(filterset)
-    matched = index.bits(ids)
+    # A stale index lacks the items published since: they are not counted yet.
+    matched = index.bits(ids, all_held=not stale)
     if matched is None:
         return None
-    return index.counts(matched), len(ids)
+    return index.counts(matched), len(ids), stale
+
+
+# Set while `migrate` runs: its data migrations change content before the tables an
+# index reads exist, and the first library request builds it afterwards anyway.
+_migrating = threading.Event()
+
+
+def migration_started(**kwargs) -> None:
+    _migrating.set()
+
+
+def migration_finished(**kwargs) -> None:
+    _migrating.clear()
+
+
+def schedule_build(**kwargs) -> None:
+    """After a committed change (core.content_version.changed): queue the task that
+    builds the indexes for the new version, unless one is queued already."""
+    from .tasks import build_facet_indexes
+
+    if _migrating.is_set():
+        return
+    store = content_version.page_cache()
+    try:
+        if not store.add(QUEUED, 1, timeout=STALE_SECONDS):
+            return
+    except Exception:
+        logger.warning("Facet index: cache unreachable, no build queued", exc_info=True)
+        return
+    try:
+        build_facet_indexes.delay()
+    except Exception:
+        # The broker is down: the next library request builds the index itself.
+        store.delete(QUEUED)
+        logger.exception("Could not queue the facet index build")
+
+
+def build_all(filtersets) -> int | None:
+    """Build and store the index of each filter set for the current content version
+    (those not stored yet); returns the version, or None with the cache unreachable."""
+    store = content_version.page_cache()
+    # From now on a change queues another build: this one may read its version too
+    # early to include it.
+    store.delete(QUEUED)
+    store.set(BUILDING, 1, timeout=STALE_SECONDS)
+    try:
+        version = content_version.current()
+        if version is None:
+            return None
+        for filterset in filtersets:
+            name = index_name(filterset)
+            if not store.has_key(f"{name}:{version}"):
+                keep(name, version, build(filterset))
+        return version
+    finally:
+        store.delete(BUILDING)
 
 
 def forget() -> None:

@@ -201,7 +201,7 @@ class ContributionFilterSet(django_filters.FilterSet):
         return self.is_bound and self.data.get("scope") == "exact"
 
     def filter_scope(self, queryset, name, value):
-        # Read by the place filters (PlaceFilter.tagged), which apply it.
+        # Read by the place filters (PlaceFilter.exact), which apply it.
         return queryset
 
     def filter_sort(self, queryset, name, value):
@@ -232,17 +232,21 @@ class ContributionFilterSet(django_filters.FilterSet):
 
     # Facet counts: one query for every facet, whatever the number of items or rows.
 
-    def facets(self) -> list[Facet]:
-        counts = self.facet_counts()
+    # Whether the facet counts came from the previous content version's index, while
+    # a task builds the current one (facet_index; only when the caller allowed it).
+    stale_facets = False
+
+    def facets(self, stale_allowed: bool = False) -> list[Facet]:
+        counts = self.facet_counts(stale_allowed)
         return [self.facet(name, counts.get(name, {})) for name in self.facet_fields]
 
-    def facet_counts(self) -> dict[str, dict[str, dict[str, int]]]:
+    def facet_counts(self, stale_allowed: bool = False) -> dict[str, dict[str, dict[str, int]]]:
         """{facet: {part: {value: number of matching items}}} for every facet: from
         the bitsets of contributions/facet_index.py, or in SQL when they cannot say."""
-        counts, self.matched_count = facet_index.counts(self), None
+        counts, self.matched_count = facet_index.counts(self, stale_allowed), None
         if counts is None:
             return self.sql_facet_counts()
-        counts, self.matched_count = counts
+        counts, self.matched_count, self.stale_facets = counts
         return counts
 
     def sql_facet_counts(self) -> dict[str, dict[str, dict[str, int]]]:

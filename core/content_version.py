@@ -16,6 +16,10 @@ sender's label: one set lookup per save.
 Changes that send no signal (QuerySet.update, bulk_create, raw SQL) do not bump the
 version; whoever makes them calls bump() (bulk loaders do), and cached pages expire
 after PAGE_CACHE_SECONDS whatever happens.
+
+Once a change is committed (at once outside a transaction), `changed` is sent, once
+per transaction: what is worked out once per content version can be built then, by a
+task, rather than by the next request (contributions/facet_index.py).
 """
 
 import time
@@ -25,8 +29,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 KEY = "content-version"
+
+# Sent once a change of the public content is committed (no arguments).
+changed = Signal()
 
 
 def page_cache():
@@ -52,16 +60,25 @@ def _set_new_version() -> None:
     store.set(KEY, max(time.time_ns(), previous + 1), timeout=None)
 
 
+def _committed() -> None:
+    _set_new_version()
+    changed.send(sender=bump)
+
+
 def bump() -> None:
     """Mark the public content as changed, now and again when the transaction commits.
 
     Now, so that the rest of this request (and a test) sees the change; after the
     commit, so that a page rendered by another request between the two, from the
-    data before the commit, is not kept under the new version.
+    data before the commit, is not kept under the new version. Once per transaction:
+    a callback dropped with a rolled-back savepoint is registered again.
     """
     _set_new_version()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_set_new_version)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        changed.send(sender=bump)
+    elif not any(func == _committed for _savepoints, func, _robust in connection.run_on_commit):
+        transaction.on_commit(_committed)
 
 
 @cache

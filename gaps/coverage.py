@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -84,17 +84,20 @@ class Scope:
         """The same scope without the regional and global work that covers it."""
         return Scope(country=self.country, region=self.region, area=self.area, exact=True)
 
-    def published(self, model: type[Contribution]):
-        items = model.objects.published()
+    def selects(self, model: type[Contribution], field: str = "pk") -> Q:
+        """The items of `model` in this scope, published or not, as a condition on
+        `field`: their id, or a column holding it (a coverage entry's)."""
+        condition = Q()
         for name in ("country", "region", "area"):
             value = getattr(self, name)
             if value is None:
                 continue
-            if name == "area":
-                items = LIBRARY_FILTERS[name].filter(items, [value])
-            else:
-                items = LIBRARY_FILTERS[name].select(items, [value], exact=self.exact)
-        return items
+            exact = {} if name == "area" else {"exact": self.exact}
+            condition &= LIBRARY_FILTERS[name].items_for(model, [value], field, **exact)
+        return condition
+
+    def published(self, model: type[Contribution]):
+        return model.objects.published().filter(self.selects(model))
 
 
 @dataclass
@@ -279,9 +282,9 @@ def entry_counts(model: type[Contribution], scope: Scope, level: str) -> tuple[i
     """(number of published items in `scope`, {(stage id, category or barrier id):
     number}), from the coverage entries, in one query."""
     kind = model._meta.model_name
+    # The entries are the published items: the scope applies to their item column.
     entries = CoverageEntry.objects.filter(**{f"{kind}__isnull": False})
-    if not scope.is_everywhere:
-        entries = entries.filter(**{f"{kind}__in": scope.published(model).values("pk")})
+    entries = entries.filter(scope.selects(model, f"{kind}_id"))
     bits = "category_bits" if level == "categories" else "barrier_bits"
     groups = entries.order_by().values_list("stage_bits", bits).annotate(n=Count("pk"))
     # Thousands of plain integer rows at the barrier level: fetched without the ORM's

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -121,7 +122,8 @@ def library(
         return redirect(f"{request.path}?{with_codes.urlencode()}")
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     notices = library_notices(request, filterset)
-    facets = filterset.facets()
+    # Counts a few seconds behind a change rather than a visitor waiting for the index.
+    facets = filterset.facets(stale_allowed=True)
     paginator = Paginator(library_rows(filterset), PAGE_SIZE)
     if filterset.matched_count is not None:
         paginator.count = filterset.matched_count  # counted with the facets
@@ -166,7 +168,11 @@ def library(
         ),
         **extra,
     }
-    return render(request, template, context)
+    response = render(request, template, context)
+    if filterset.stale_facets:
+        # Not kept under the new content version, nor by proxies.
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 @require_safe

@@ -4,7 +4,10 @@ Times whole pages as an anonymous visitor gets them, through the real views with
 their middleware and templates (Django's test client; no network): the site search
 (`/search/?q=`), the libraries (`/resources/?q=`, `/initiatives/?q=`, with their
 facets) for a rare, a medium and a very common word, a ten-word query, a misspelled
-word and a country filter; the library with no query; the pathway and a stage page.
+word and a country filter; the library with no query and for the busiest country;
+the other pages issue 14 sets targets for: a resource's and an initiative's page
+(their related work stored first, as the task that follows each change does), the
+gap map, the busiest country's page, the pathway, a stage and a barrier page, home.
 The cache is cleared before every call, so each is a first view; the content
 version is kept across the clear (the content does not change), so what is built once
 per content version and kept by the process (the library's facet index,
@@ -36,12 +39,14 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from barriers.models import Barrier
 from benchmarks.generator import Generator, corpus
 from contributions import facet_index
-from contributions.models import Resource
+from contributions.models import Initiative, Resource
 from core import content_version
 from pathway.models import Country, Stage
 from search.models import Term
+from synergies import related
 
 from .seed_scale import PREFIX
 
@@ -155,16 +160,24 @@ class Command(BaseCommand):
                 raise CommandError(f"No {band} word in the content: is it filled?")
         return found
 
-    def rows(self) -> list[Row]:
-        words = self.words()
-        common, medium, rare = (words[band][0] for band in ("very common", "medium", "rare"))
+    def busiest_country(self) -> Country:
         busy = (
             Resource.countries.through.objects.values_list("country_id", flat=True)
             .annotate(n=Count("pk"))
             .order_by("-n")
             .first()
         )
-        country = Country.objects.get(pk=busy) if busy else Country.objects.first()
+        return Country.objects.get(pk=busy) if busy else Country.objects.first()
+
+    def search_rows(self, country: Country, only: str) -> list[Row]:
+        """The searches; the words are only looked for (a count per candidate) when
+        `only` may select one of these rows."""
+        paths = ("/search/", "/resources/", "/initiatives/")
+        bands = ("very common word", "medium word", "rare word", "ten-word query", "misspelled")
+        if not any(only in f"{path} {band}" for path in paths for band in bands):
+            return []
+        words = self.words()
+        common, medium, rare = (words[band][0] for band in ("very common", "medium", "rare"))
         queries = [
             (f"very common word ({common})", {"q": common}, words["very common"][1]),
             (f"medium word ({medium})", {"q": medium}, words["medium"][1]),
@@ -174,24 +187,48 @@ class Command(BaseCommand):
             (f"{common} in {country.code}", {"q": common, "country": country.code}, None),
         ]
         rows = []
-        for path in ("/search/", "/resources/", "/initiatives/"):
+        for path in paths:
             for name, params, hits in queries:
                 hits = hits if path == "/resources/" else None
                 rows.append(Row(f"{path} {name}", f"{path}?{urlencode(params)}", hits))
+        return rows
+
+    def detail_url(self, model, country: Country) -> str:
+        """The page of the newest published item for `country`, its related work
+        stored as after the task that follows a change (synergies/related.py)."""
+        item = model.objects.published().filter(countries=country).order_by("-pk").first()
+        if item is None:
+            raise CommandError(f"No published {model._meta.verbose_name} in {country.code}.")
+        if related.stored_for(item) is None:
+            related.refresh(item.kind, item.pk)
+        return item.get_absolute_url()
+
+    def rows(self, only: str = "") -> list[Row]:
+        country = self.busiest_country()
         stage = Stage.objects.order_by("position")[len(Stage.objects.all()) // 2]
-        rows += [
-            Row("/resources/ no query", "/resources/"),
-            Row("/initiatives/ no query", "/initiatives/"),
-            Row(f"/resources/ in {country.code}", f"/resources/?country={country.code}", None),
-            Row("/pathway/", "/pathway/"),
-            Row("stage page", stage.get_absolute_url()),
+        barrier = Barrier.objects.order_by("pk").first()
+        pages = [
+            ("/resources/ no query", lambda: "/resources/"),
+            ("/initiatives/ no query", lambda: "/initiatives/"),
+            (f"/resources/ in {country.code}", lambda: f"/resources/?country={country.code}"),
+            (f"/initiatives/ in {country.code}", lambda: f"/initiatives/?country={country.code}"),
+            ("resource detail", lambda: self.detail_url(Resource, country)),
+            ("initiative detail", lambda: self.detail_url(Initiative, country)),
+            ("/gaps/", lambda: "/gaps/"),
+            (f"country page {country.code}", lambda: f"/countries/{country.code}/"),
+            ("/pathway/", lambda: "/pathway/"),
+            ("stage page", stage.get_absolute_url),
+            ("barrier page", barrier.get_absolute_url),
+            ("home /", lambda: "/"),
         ]
+        rows = self.search_rows(country, only)
+        rows += [Row(name, url()) for name, url in pages if only in name]
         return rows
 
     def measure(self, runs: int, only: str = "", cold: bool = False) -> None:
         host = next((h for h in settings.ALLOWED_HOSTS if "*" not in h), "testserver")
         client = Client(HTTP_HOST=host.lstrip("."))
-        rows = [row for row in self.rows() if only in row.name]
+        rows = [row for row in self.rows(only) if only in row.name]
         version = getattr(connection, "pg_version", "")
         self.stdout.write(
             f"\n{Resource.objects.published().count()} published resources; "
