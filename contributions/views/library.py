@@ -3,13 +3,14 @@ the item pages."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from pathway.countries import CountryNames
@@ -32,6 +33,10 @@ from ..search import library_rows
 from ..tag_filters import CountryFilter
 
 PAGE_SIZE = 20
+# The deepest page a list shows: a page is read with an OFFSET, which costs as many
+# rows as it skips, so a list pages through its first MAX_PAGES × PAGE_SIZE items;
+# the filters narrow it, and the CSV download holds every item.
+MAX_PAGES = 250
 
 
 def library_notices(request: HttpRequest, filterset: ContributionFilterSet) -> list[str]:
@@ -104,6 +109,36 @@ def active_filters(request: HttpRequest, facets: list) -> list[dict]:
     return chosen
 
 
+def library_page(paginator: Paginator, requested: str, notices: list) -> tuple[Page, int]:
+    """The page to show for `?page=` and the answer's status: a number past the end
+    (counted with the facets, not again) or past MAX_PAGES is a 404 that shows the
+    last page it may and says why; a page that is not a number, the first page."""
+    try:
+        number = int(requested)
+    except ValueError:
+        number = None
+    last = min(paginator.num_pages, MAX_PAGES)
+    found = number is None or 1 <= number <= last
+    page = paginator.get_page(number or 1) if found else paginator.page(last)
+    if not found and 1 <= number <= paginator.num_pages:
+        notices.append(
+            ngettext(
+                "Only the first %(max)d page of a list is shown: narrow the list with the "
+                "filters, or download every item as CSV.",
+                "Only the first %(max)d pages of a list are shown: narrow the list with the "
+                "filters, or download every item as CSV.",
+                MAX_PAGES,
+            )
+            % {"max": MAX_PAGES}
+        )
+    elif requested not in ("", str(page.number)):
+        notices.append(
+            _("There is no page “%(page)s”; showing page %(n)d of %(total)d.")
+            % {"page": requested[:20], "n": page.number, "total": paginator.num_pages}
+        )
+    return page, 200 if found else 404
+
+
 def library(
     request: HttpRequest,
     queryset: QuerySet,
@@ -128,12 +163,7 @@ def library(
     if filterset.matched_count is not None:
         paginator.count = filterset.matched_count  # counted with the facets
     requested_page = request.GET.get("page", "1")
-    page = paginator.get_page(requested_page)
-    if requested_page not in ("", str(page.number)):
-        notices.append(
-            _("There is no page “%(page)s”; showing page %(n)d of %(total)d.")
-            % {"page": requested_page[:20], "n": page.number, "total": paginator.num_pages}
-        )
+    page, status = library_page(paginator, requested_page, notices)
     search_text = filterset.search_text
     localise(page.object_list)
     available = available_facet(filterset)
@@ -168,7 +198,7 @@ def library(
         ),
         **extra,
     }
-    response = render(request, template, context)
+    response = render(request, template, context, status=status)
     if filterset.stale_facets:
         # Not kept under the new content version, nor by proxies.
         patch_cache_control(response, no_cache=True)

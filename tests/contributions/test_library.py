@@ -187,15 +187,40 @@ def test_bad_input_never_fails(client, make_resource, query):
     make_resource("German lung testing", "published")
     for url in ("/resources/", "/initiatives/", "/feeds/resources/"):
         response = client.get(f"{url}?{query}")
-        assert response.status_code == 200, (url, query)
+        # A page number past the end is a 404 (it still shows the last page).
+        past_the_end = query in ("page=99999999999999999999", "page=-1")
+        expected = 404 if past_the_end and "feeds" not in url else 200
+        assert response.status_code == expected, (url, query)
 
 
-def test_an_out_of_range_page_shows_the_last_page_and_says_so(client, make_resource):
+def test_an_out_of_range_page_is_a_404_that_shows_the_last_page_and_says_so(client, make_resource):
     make_resource("Only one", "published")
     response = client.get("/resources/?page=999")
-    assert response.status_code == 200
+    assert response.status_code == 404
     assert response.context["page"].number == 1
+    assert [i.title for i in response.context["items"]] == ["Only one"]
     assert "There is no page “999”" in response.content.decode()
+    assert client.get("/resources/?page=1").status_code == 200
+    assert client.get("/resources/?page=0").status_code == 404
+    not_a_number = client.get("/resources/?page=abc")
+    assert not_a_number.status_code == 200
+    assert "There is no page “abc”" in not_a_number.content.decode()
+
+
+def test_pages_past_the_deepest_shown_are_a_404_that_points_to_filters_and_csv(
+    client, make_resource, monkeypatch
+):
+    from contributions.views import library
+
+    monkeypatch.setattr(library, "PAGE_SIZE", 1)
+    monkeypatch.setattr(library, "MAX_PAGES", 2)
+    for n in range(3):
+        make_resource(f"Item {n}", "published")
+    assert client.get("/resources/?page=2").status_code == 200
+    response = client.get("/resources/?page=3")
+    assert response.status_code == 404
+    assert response.context["page"].number == 2
+    assert "Only the first 2 pages of a list are shown" in response.content.decode()
 
 
 def test_an_overlong_search_is_shortened_and_explained(client, make_resource):
