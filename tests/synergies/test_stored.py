@@ -15,9 +15,11 @@ from contributions.models import KINDS, Initiative, Resource
 from pathway.models import Country
 from search.models import Synonym
 from synergies import bounds
+from synergies.bounds import MARGIN, Probes, bound_text
+from synergies.candidates import retrieve, stored_candidate
 from synergies.models import SimilarityProfile
-from synergies.profile import Profile, keys_version, stored_reading
-from synergies.similarity import find_similar, related_to
+from synergies.profile import Candidate, Profile, keys_version, stored_reading
+from synergies.similarity import compare_text, find_similar, related_to, text_similarity
 from synergies.stored import rebuild_profiles, refresh_stale
 from synergies.wording import Concepts
 
@@ -238,3 +240,31 @@ def test_an_initiative_is_found_through_its_stored_profile(make_initiative):
     assert [m.item for m in find_similar(Profile(title="Liquid biopsy awareness"))] == [
         Initiative.objects.get(pk=campaign.pk)
     ]
+
+
+def test_no_candidate_of_the_labelled_set_is_more_similar_than_its_bound():
+    """Every labelled draft's text against every item of the library: the first
+    rank's bound (from the stored reach) is never below the text similarity a full
+    comparison gives, across languages too (cognates, the same word as written,
+    words no item holds)."""
+    load_library(filler=100)
+    concepts = Concepts.load()
+    items = [
+        item
+        for model in KINDS.values()
+        for item in model.objects.published().select_related("similarity_profile")
+    ]
+    across = 0
+    for d in DRAFTS:
+        retrieval = retrieve(Profile(title=d.title, summary=d.summary, language=d.language))
+        probes = Probes(retrieval.reading, retrieval.weights)
+        for item in items:
+            bounded = stored_candidate(item, concepts)
+            assert bounded.reach is not None
+            bound_text(probes, bounded, concepts)
+            compared = Candidate(item=item)
+            compare_text(retrieval, compared)
+            text = text_similarity(compared)
+            assert text_similarity(bounded) + MARGIN >= text, (d.title, item.title)
+            across += d.language != item.language and text > 0.25
+    assert across
