@@ -18,12 +18,13 @@ with the keys found, also across languages where keys no item holds do not count
 the title's own words all agreeing) and scored as a match would be
 (similarity.score, which grows with each signal): no match scores more.
 
-Any new way of matching in wording.matched must be mirrored here, in Probes and
-reach; tests/synergies/test_stored.py checks the bound of every candidate of the
-labelled set against its score, and the lookups' results with and without it.
 similarity.scored compares candidates in the order of their bounds and stops when
 no bound left reaches the minimum or the `limit`-th best score so far. The matches
 it returns are those a full comparison returns (tests/synergies/test_stored.py).
+
+Any new way of matching in wording.matched must be mirrored here, in Probes and
+reach; tests/synergies/test_stored.py checks the bound of every candidate of the
+labelled set against its score, and the lookups' results with and without it.
 """
 
 from collections import defaultdict
