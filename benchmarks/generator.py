@@ -38,6 +38,7 @@ from pathway.models import Country, Region, Stage, TherapeuticArea
 from search.index import refresh, remember
 from search.text import SIMPLE_CONFIGURATION, STEMMED_LANGUAGES, configuration
 from stakeholders.models import Organisation, StakeholderGroup
+from synergies.stored import rebuild_profiles
 
 ORGANISATIONS = 400
 BATCH = 5000
@@ -208,6 +209,9 @@ class Generator:
         self.log("  gap map entries…")
         # bulk_create sends no signals: build the gap map's entries in one go.
         rebuild_entries()
+        self.log("  similarity profiles…")
+        # Nor the synergy finder's stored profiles.
+        rebuild_profiles(log=self.log)
         if connection.vendor == "postgresql":
             # What autovacuum would do soon after such a load: fresh planner statistics
             # (the common words of the search vectors among them) and visibility maps.

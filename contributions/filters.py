@@ -152,10 +152,13 @@ class ContributionFilterSet(django_filters.FilterSet):
     # both (and documents the old one as deprecated), the pages redirect to the new.
     deprecated_aliases: dict[str, str] = {}
 
-    # How many items match, when facet_counts counted them (else None), and whether
-    # that count and the facets' stopped at the best matches (contributions.search.facet_ids).
+    # How many items match, when facet_counts counted them (else None); whether that
+    # count and the facets' stopped at the best matches (contributions.search.facet_ids);
+    # whether the facet counts came from the previous content version's index, while a
+    # task builds the current one (facet_index; only when the caller allowed it).
     matched_count: int | None = None
     count_capped = False
+    stale_facets = False
 
     # The facets shown beside the results, in order (filter names).
     facet_fields: tuple[str, ...] = (*(kind.param for kind in TAG_KINDS), "language")
@@ -232,10 +235,6 @@ class ContributionFilterSet(django_filters.FilterSet):
 
     # Facet counts: one query for every facet, whatever the number of items or rows.
 
-    # Whether the facet counts came from the previous content version's index, while
-    # a task builds the current one (facet_index; only when the caller allowed it).
-    stale_facets = False
-
     def facets(self, stale_allowed: bool = False) -> list[Facet]:
         counts = self.facet_counts(stale_allowed)
         return [self.facet(name, counts.get(name, {})) for name in self.facet_fields]
@@ -250,12 +249,10 @@ class ContributionFilterSet(django_filters.FilterSet):
         return counts
 
     def sql_facet_counts(self) -> dict[str, dict[str, dict[str, int]]]:
-        """facet_counts in one query (TagFilter.facet_parts says what each facet counts).
-
-        The matching items are selected once (search included), as a materialised
+        """facet_counts in one query (TagFilter.facet_parts says what each facet counts):
+        the matching items are selected once (search included), as a materialised
         common table expression; each part of a facet is then one grouped count of
-        pairs (facet row, item), read from the tag tables.
-        """
+        pairs (facet row, item), read from the tag tables."""
         model = self.queryset.model
         using = self.qs.db
         try:

@@ -7,6 +7,7 @@ class SynergiesConfig(AppConfig):
     verbose_name = _("Synergies")
 
     def ready(self) -> None:
-        from .related import connect_signals
+        from . import related, stored
 
-        connect_signals()
+        related.connect_signals()
+        stored.connect_signals()

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q, Value
+from django.db.models import Count, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -44,8 +44,9 @@ from search.matching import Matches
 from search.synonyms import Group, Phrase
 from search.text import words as folded_words
 
-from .cognates import MatchesPrefix, Prefixes, spellings
-from .profile import Candidate, Places, Profile
+from .cognates import COGNATE, MatchesPrefix, Prefixes, cognate_lookups
+from .models import SimilarityProfile
+from .profile import Candidate, Profile, is_current, stored_reading
 from .wording import (
     COMMON,
     Concepts,
@@ -105,7 +106,8 @@ class Retrieval:
     @functools.cached_property
     def reading(self) -> Reading:
         profile = self.profile
-        return self.concepts.reading(profile.title, profile.summary, profile.language)
+        args = (profile.title, profile.summary, profile.language)
+        return stored_reading(profile.stored, *args, self.concepts) or self.concepts.reading(*args)
 
     def found(self, number: int) -> int:
         """How many items hold word `number`, at most COMMON."""
@@ -127,7 +129,7 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
     words: dict[tuple, list] = {
         (n,): [group.alternatives] for n, group in enumerate(retrieval.groups)
     }
-    words |= cognate_lookups(retrieval)
+    words |= cognate_lookups(retrieval.groups, profile.language)
     found = hits(profile, dict.fromkeys(KINDS, words))
     retrieval.hits = {
         kind: {label[0]: pks for label, pks in by_label.items() if len(label) == 1}
@@ -156,20 +158,6 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
             items[key.key] = min(items.get(key.key, COMMON), *counts)
     retrieval.weights = Weights(items)
     return retrieval
-
-
-COGNATE = "cognate"
-
-
-def cognate_lookups(retrieval: Retrieval) -> dict[tuple, list]:
-    """{(COGNATE, word number): [the word's other cognate spellings]} for the profile's
-    words that have some (see cognates.py): looked up with the words."""
-    language = retrieval.profile.language
-    return {
-        (COGNATE, n): [Prefixes(forms)]
-        for n, group in enumerate(retrieval.groups)
-        if (forms := spellings(group.word, language))
-    }
 
 
 def hits(
@@ -348,30 +336,78 @@ def structure_hits(model: type[Contribution], profile: Profile, among: list[int]
     )
 
 
+def stored_structure_hits(
+    model: type[Contribution], profile: Profile, among: list[int]
+) -> list[int]:
+    """structure_hits, from the stored profiles' tags (models.SimilarityProfile): one
+    narrow query instead of counting tag links; the same query as structure_hits if
+    any of the items has no stored profile."""
+    barriers = profile.tags.get("barriers", frozenset())
+    countries = profile.tags.get("countries", frozenset())
+    if not among or not (barriers or countries):
+        return []
+    kind = model._meta.model_name
+    rows = list(
+        SimilarityProfile.objects.filter(**{f"{kind}__in": among}).values_list(f"{kind}_id", "tags")
+    )
+    ranked = []
+    for pk, tags in rows:
+        shared = (
+            len(barriers.intersection(tags.get("barriers", ()))),
+            len(countries.intersection(tags.get("countries", ()))),
+        )
+        if any(shared):
+            ranked.append((-shared[0], -shared[1], pk))
+    if len(rows) < len(set(among)):
+        return structure_hits(model, profile, among)
+    return [pk for *_shared, pk in sorted(ranked)[:STRUCTURE_CANDIDATES]]
+
+
 def candidate_ids(retrieval: Retrieval, kind: str) -> set[int]:
     """The ids worth scoring for the profile, of one kind."""
     model, profile = KINDS[kind], retrieval.profile
     ranks = pre_rank(retrieval, kind)
     ordered = sorted(ranks, key=lambda pk: (-ranks[pk], pk))
     ids = set(ordered[:CANDIDATES])
-    ids |= set(structure_hits(model, profile, ordered[:STRUCTURE_POOL]))
+    ids |= set(stored_structure_hits(model, profile, ordered[:STRUCTURE_POOL]))
     if len(lookup_words(profile.title, profile.summary)) <= SHORT:
         ids |= set(title_hits(model, profile))
     return ids
 
 
-def load_candidates(model: type[Contribution], profile: Profile, ids: set[int]) -> list[Candidate]:
-    """The candidate rows, one query. Their text is compared in Python (similarity.py),
-    the same way on every database."""
+def load_candidates(
+    model: type[Contribution], profile: Profile, ids: set[int], concepts: Concepts | None = None
+) -> list[Candidate]:
+    """The candidate rows with their stored profiles, one query. Their text is
+    compared in Python (similarity.py), the same way on every database: as their
+    stored profiles read it when current for `concepts` (see stored_candidate),
+    otherwise read now."""
     if not ids:
         return []
     items = (
         published(model, profile)
         .filter(pk__in=ids)
-        .select_related("organisation")
+        .select_related("organisation", "similarity_profile")
         .defer("description", "search_vector")
     )
-    return [Candidate(item=item) for item in items]
+    return [stored_candidate(item, concepts) for item in items]
+
+
+def stored_candidate(item: Contribution, concepts: Concepts | None) -> Candidate:
+    """A candidate with what the item's stored profile (models.SimilarityProfile)
+    holds: its tags (then load_tags leaves it out) and, if they were read from its
+    current text with the current synonym table (profile.is_current), its reach
+    (bounds.py) and keys (read when its text is compared, Candidate.read)."""
+    candidate = Candidate(item=item)
+    stored = item._state.fields_cache.get("similarity_profile")
+    if stored is not None:
+        candidate.tags = {name: frozenset(stored.tags.get(name, ())) for name in CANDIDATE_TAGS}
+        if concepts is not None and is_current(
+            stored, item.title, item.summary, item.language, concepts
+        ):
+            candidate.stored = stored
+            candidate.reach = frozenset(stored.reach.split())
+    return candidate
 
 
 # Each candidate's tags as comma-separated ids, one SELECT per kind of item in one
@@ -428,45 +464,34 @@ def tags_sql(kind: str, vendor: str) -> str:
 
 
 def load_tags(candidates: dict[tuple[str, int], "Candidate"]) -> None:
-    """Every candidate's tags (see CANDIDATE_TAGS), in one query."""
+    """Every candidate's tags (see CANDIDATE_TAGS), in one query; none for those
+    whose stored profile gave them (stored_candidate)."""
+    missing = {label: c for label, c in candidates.items() if not c.tags}
     ids: dict[str, list[int]] = {}
-    for kind, pk in candidates:
+    for kind, pk in missing:
         ids.setdefault(kind, []).append(pk)
+    for label, tags in read_tags(ids).items():
+        missing[label].tags = tags
+
+
+def read_tags(ids: dict[str, list[int]]) -> dict[tuple[str, int], dict[str, frozenset[str]]]:
+    """{(kind, pk): tags} of the items `ids` {kind: pks}, in one query (none if
+    there are none)."""
     selects, params = [], []
     for kind, pks in ids.items():
-        placeholders = ", ".join(["%s"] * len(pks))
-        selects.append(tags_sql(kind, connection.vendor).format(ids=placeholders))
-        params += pks
+        if pks:
+            placeholders = ", ".join(["%s"] * len(pks))
+            selects.append(tags_sql(kind, connection.vendor).format(ids=placeholders))
+            params += pks
+    if not selects:
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         rows = cursor.fetchall()
-    for kind, pk, *lists in rows:
-        candidates[(kind, pk)].tags = {
+    return {
+        (kind, pk): {
             name: frozenset(filter(None, (ids_text or "").split(",")))
             for name, ids_text in zip(CANDIDATE_TAGS, lists, strict=True)
         }
-
-
-def load_places() -> Places:
-    """Region and area names, one small query; shared by all candidates of a lookup."""
-    from pathway.models import Region, TherapeuticArea
-
-    rows = (
-        Region.objects.order_by()
-        .annotate(kind=Value("region"))
-        .values_list("kind", "pk", "name", "is_global")
-        .union(
-            TherapeuticArea.objects.order_by()
-            .annotate(kind=Value("area"), is_global=Value(False))
-            .values_list("kind", "pk", "name", "is_global"),
-            all=True,
-        )
-        .order_by()
-    )
-    places = Places()
-    for kind, pk, name, is_global in rows:
-        if kind == "region":
-            places.regions[str(pk)] = (name, bool(is_global))
-        else:
-            places.areas[str(pk)] = name
-    return places
+        for kind, pk, *lists in rows
+    }

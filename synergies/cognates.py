@@ -19,6 +19,7 @@ import functools
 import itertools
 
 from search.matching import Matches
+from search.synonyms import Group
 
 from .wording import COGNATE_LENGTH, cognate, spelled_as_cognate, word_key
 
@@ -104,3 +105,18 @@ class MatchesPrefix(Matches):
         sql, params = super().as_sqlite(compiler, connection)
         expression = " OR ".join(f'"{form}"*' for form in self.forms) or '""'
         return sql, (*params[:-2], expression, params[-1])
+
+
+# What the lookups of cognate spellings are labelled with (candidates.retrieve).
+COGNATE = "cognate"
+
+
+def cognate_lookups(groups: list[Group], language: str) -> dict[tuple, list]:
+    """{(COGNATE, word number): [the word's other cognate spellings]} for the
+    profile's words (`groups`, in `language`) that have some: looked up with the
+    words."""
+    return {
+        (COGNATE, n): [Prefixes(forms)]
+        for n, group in enumerate(groups)
+        if (forms := spellings(group.word, language))
+    }

@@ -138,3 +138,45 @@ class RelatedWork(models.Model):
 
     def __str__(self) -> str:
         return str(self.resource or self.initiative)
+
+
+class SimilarityProfile(models.Model):
+    """What the synergy finder compares of one published item, worked out when the
+    item is saved (synergies/stored.py) so that a lookup reads it instead of reading
+    the candidates' texts and gathering their tags.
+
+    `keys` are the title and summary as read (wording.read), as JSON: [title keys,
+    summary keys], one [key, word, …] list per key. `reach` serves the cheap first
+    rank of a lookup (bounds.py). `tags` are the item's tags as the finder compares
+    them ({"barriers": ["3", …], "country_regions": […], …}, see
+    candidates.CANDIDATE_TAGS). `version` names the synonym table and reading code
+    the keys were made with, `source` the title, summary and language they were read
+    from: keys made with another version, or from another text, are not used (the
+    lookup reads the text instead) until the row is refreshed.
+    """
+
+    resource = contribution_link(Resource, _("resource"), "similarity_profile", one_to_one=True)
+    initiative = contribution_link(
+        Initiative, _("initiative"), "similarity_profile", one_to_one=True
+    )
+    version = models.CharField(max_length=32, editable=False)
+    source = models.CharField(max_length=32, editable=False)
+    # JSON, decoded only for the candidates whose texts a lookup compares.
+    keys = models.TextField(default="[[], []]", editable=False)
+    # Every string by which another text's keys may be found in this one
+    # (bounds.reach), separated by spaces.
+    reach = models.TextField(default="", editable=False)
+    tags = models.JSONField(default=dict, editable=False)
+
+    class Meta:
+        verbose_name = _("similarity profile")
+        verbose_name_plural = _("similarity profiles")
+        constraints = [one_contribution("similarity_profile_one_item")]
+
+    def __str__(self) -> str:
+        return str(self.resource or self.initiative)
+
+    def affects_public_pages(self) -> bool:
+        """Not shown on any page (core.content_version): the item's own change
+        already counted."""
+        return False

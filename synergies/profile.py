@@ -1,10 +1,22 @@
 """What the synergy finder compares: profiles of items and drafts, their words, and
 the candidates and matches a lookup produces."""
 
+import functools
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db.models import Value
 
 from contributions.models import TAG_FIELDS, Contribution
+from core import content_version
+from search import stopwords, synonyms
+from search import text as search_text
+
+from . import wording
+from .wording import Concepts, Key, Reading, Weights, coverage
 
 # The share of the score that tags can move it, up or down, when the profile has
 # every kind of tag: tags raise or lower a textual match, they cannot make one.
@@ -44,6 +56,30 @@ SAME_REGION = 0.6
 BOTH_GLOBAL = 0.3
 
 
+def content_similarity(
+    mine: Reading, found: frozenset[str], weights: Weights, across: bool
+) -> float:
+    """The rarity-weighted share of the profile's keys (`mine`) that were `found` in
+    a candidate: its title's keys count TITLE_SHARE, all its keys the rest.
+
+    Across languages (`across`), words of the profile's language that no item holds,
+    or that have no cognate key (too short to tell: "guide", "set"), could only have
+    been matched by a translation ("recherche" for "testing", "Leitfaden" for
+    "guide"): unless the candidate holds them, they do not count against it.
+
+    It never falls when more keys are found (a key found adds its weight to the
+    share's numerator, and at most as much to its denominator, which is never less
+    than the numerator): bounds.py works out an upper bound with it from every key
+    that could be found."""
+    title_keys, all_keys = mine.title_set, mine.all_set
+    if across:
+        untranslated = (weights.nowhere | mine.without_cognate) - found
+        title_keys, all_keys = title_keys - untranslated, all_keys - untranslated
+    return TITLE_SHARE * coverage(title_keys, found, weights) + (1 - TITLE_SHARE) * coverage(
+        all_keys, found, weights
+    )
+
+
 def dice(a: Iterable, b: Iterable) -> float:
     a, b = set(a), set(b)
     if not a or not b:
@@ -72,13 +108,17 @@ class Profile:
     area_parents: frozenset[str] = frozenset()
     # {tag kind: {id: name}} of the profile's own tags, for the reasons.
     names: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A saved item's stored profile (models.SimilarityProfile), if it was loaded with
+    # the item: its keys are read instead of its text (see stored_reading).
+    stored: object = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, item: Contribution) -> "Profile":
         """The profile of a saved item. Uses its tags as loaded: prefetch them
-        (ContributionQuerySet.with_tags) to avoid six queries."""
+        (ContributionQuerySet.with_tags) to avoid six queries; and its stored
+        profile if selected with it (select_related("similarity_profile"))."""
         tags = {name: list(getattr(item, name).all()) for name in TAG_FIELDS}
-        return cls.from_tags(
+        profile = cls.from_tags(
             title=item.title,
             summary=item.summary,
             kind=item.kind,
@@ -87,6 +127,8 @@ class Profile:
             organisation_id=item.organisation_id,
             tags=tags,
         )
+        profile.stored = item._state.fields_cache.get("similarity_profile")
+        return profile
 
     @classmethod
     def from_tags(
@@ -161,3 +203,134 @@ class Candidate:
     tags: dict[str, frozenset[str]] = field(default_factory=dict)
     places: Places = field(default_factory=Places)
     linked: bool = False
+    # The candidate's stored profile (models.SimilarityProfile) if current for its
+    # text and the synonym table, its reach (bounds.reach) for the cheap first rank,
+    # and its text as read (see read).
+    stored: object = field(default=None, repr=False)
+    reach: frozenset[str] | None = field(default=None, repr=False)
+    reading: Reading | None = field(default=None, repr=False)
+
+    def read(self, concepts: Concepts) -> Reading:
+        """The candidate's text as read: as its stored profile read it, or read now."""
+        if self.reading is None:
+            item = self.item
+            text = (item.title, item.summary, item.language)
+            self.reading = stored_reading(self.stored, *text, concepts) or concepts.reading(*text)
+        return self.reading
+
+
+# Stored profiles (models.SimilarityProfile, kept by stored.py) -----------------------
+
+# The modules whose code decides what a text's keys are: stored keys made by other
+# code are not used.
+READING_MODULES = (wording, search_text, stopwords, synonyms)
+
+
+@functools.cache
+def reading_code() -> bytes:
+    """A digest of the code that reads texts into keys and works out their reach."""
+    from . import bounds  # the code of the stored reach (bounds.reach); imports this
+
+    digest = hashlib.blake2b(digest_size=16)
+    for module in (*READING_MODULES, bounds):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=4)
+def keys_version(concepts: Concepts) -> str:
+    """What stored keys made with these concepts (the synonym table) and this code
+    are stamped with. Concepts are kept while the table is unchanged
+    (wording.concepts_of), so this is worked out once per change of the table."""
+    digest = hashlib.blake2b(reading_code(), digest_size=16)
+    digest.update(repr(concepts.table.entries).encode())
+    return digest.hexdigest()
+
+
+def source_of(title: str, summary: str, language: str) -> str:
+    """A digest of the text that keys were read from."""
+    text = f"{language}\0{title}\0{summary}".encode()
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+def stored_keys(reading: Reading) -> str:
+    """The keys of a title and summary as a stored profile holds them: JSON,
+    [title keys, summary keys], each key as [key, word, …]."""
+    return json.dumps(
+        [
+            [[key.key, *key.words] for key in keys]
+            for keys in (reading.title_keys, reading.summary_keys)
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def is_current(stored, title: str, summary: str, language: str, concepts: Concepts) -> bool:
+    """Whether the stored profile's keys were read from this text with these
+    concepts and the current code."""
+    return (
+        stored is not None
+        and stored.version == keys_version(concepts)
+        and stored.source == source_of(title, summary, language)
+    )
+
+
+def stored_reading(
+    stored, title: str, summary: str, language: str, concepts: Concepts
+) -> Reading | None:
+    """The text as its stored profile read it: the same Reading as
+    concepts.reading(title, summary, language) would give, without reading the text;
+    None when nothing is stored, or the keys were read from another text or with
+    another synonym table or code."""
+    if not is_current(stored, title, summary, language, concepts):
+        return None
+    reading = Reading(title, summary, language, concepts)
+    title_keys, summary_keys = json.loads(stored.keys)
+    # The keys the text would be read into (Reading's cached properties).
+    reading.__dict__["title_keys"] = [Key(k[0], tuple(k[1:])) for k in title_keys]
+    reading.__dict__["summary_keys"] = [Key(k[0], tuple(k[1:])) for k in summary_keys]
+    return reading
+
+
+# The names of regions and areas as last read, with the content version then.
+_places: dict[int, Places] = {}
+
+
+def load_places() -> Places:
+    """Region and area names, shared by all candidates of a lookup: as read before
+    while the site-wide content version (core.content_version, which a change of a
+    region or area bumps) is the same, otherwise one small query."""
+    version = content_version.current()
+    if version is not None and version in _places:
+        return _places[version]
+    places = read_places()
+    if version is not None:
+        _places.clear()
+        _places[version] = places
+    return places
+
+
+def read_places() -> Places:
+    """Region and area names, one small query."""
+    from pathway.models import Region, TherapeuticArea
+
+    rows = (
+        Region.objects.order_by()
+        .annotate(kind=Value("region"))
+        .values_list("kind", "pk", "name", "is_global")
+        .union(
+            TherapeuticArea.objects.order_by()
+            .annotate(kind=Value("area"), is_global=Value(False))
+            .values_list("kind", "pk", "name", "is_global"),
+            all=True,
+        )
+        .order_by()
+    )
+    places = Places()
+    for kind, pk, name, is_global in rows:
+        if kind == "region":
+            places.regions[str(pk)] = (name, bool(is_global))
+        else:
+            places.areas[str(pk)] = name
+    return places

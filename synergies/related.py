@@ -100,7 +100,10 @@ def listing(kind: str, pk: int) -> list[tuple[str, int]]:
 def refresh(kind: str, pk: int) -> list[tuple[str, int]]:
     """Bring the stored related work of one item up to date; returns the other items
     whose lists may have changed with it."""
-    item = KINDS[kind].objects.with_tags().filter(pk=pk).first()
+    # With its stored profile: its keys are read instead of its text.
+    item = (
+        KINDS[kind].objects.with_tags().select_related("similarity_profile").filter(pk=pk).first()
+    )
     affected = set(listing(kind, pk))
     if item is None or item.status != Status.PUBLISHED:
         RelatedWork.objects.filter(**{kind: pk}).delete()

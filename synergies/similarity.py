@@ -36,11 +36,12 @@ from django.utils.translation import ngettext
 
 from contributions.models import KINDS, Contribution
 
+from . import bounds
+from .bounds import MARGIN, Probes, bound_text
 from .candidates import (
     Retrieval,
     candidate_ids,
     load_candidates,
-    load_places,
     load_tags,
     retrieve,
 )
@@ -59,12 +60,13 @@ from .profile import (
     STRUCTURE_SHARE,
     STRUCTURE_WEIGHTS,
     TITLE_ALONE,
-    TITLE_SHARE,
     Candidate,
     Profile,
+    content_similarity,
     dice,
+    load_places,
 )
-from .wording import coverage, informative_words, matched, share, trigram_similarity
+from .wording import informative_words, matched, share, trigram_similarity
 
 
 @dataclass
@@ -112,8 +114,7 @@ class Match:
 def compare_text(retrieval: Retrieval, candidate: Candidate) -> None:
     """Set the candidate's text signals against the profile (see text_similarity)."""
     mine = retrieval.reading
-    item = candidate.item
-    theirs = retrieval.concepts.reading(item.title, item.summary, item.language)
+    theirs = candidate.read(retrieval.concepts)
     candidate.readings = (mine, theirs)
     weights = retrieval.weights
     found = matched(mine, theirs, mine.all_set)
@@ -121,17 +122,9 @@ def compare_text(retrieval: Retrieval, candidate: Candidate) -> None:
     candidate.title_similarity = max(
         candidate.trigram_similarity, dice(mine.title_set, theirs.title_set)
     )
-    title_keys, all_keys = mine.title_set, mine.all_set
-    if mine.language != theirs.language:
-        # Words of the profile's language that no item holds, or that have no cognate
-        # key (too short to tell: "guide", "set"), could only have been matched by a
-        # translation ("recherche" for "testing", "Leitfaden" for "guide"): across
-        # languages, unless this one holds them, they do not count against it.
-        untranslated = (weights.nowhere | mine.without_cognate) - found
-        title_keys, all_keys = title_keys - untranslated, all_keys - untranslated
-    candidate.content_similarity = TITLE_SHARE * coverage(title_keys, found, weights) + (
-        1 - TITLE_SHARE
-    ) * coverage(all_keys, found, weights)
+    candidate.content_similarity = content_similarity(
+        mine, found, weights, across=mine.language != theirs.language
+    )
     candidate.agreement = share(theirs.title_set, matched(theirs, mine, theirs.all_set))
     candidate.evidence = sum(weights.of(k) for k in found)
 
@@ -304,9 +297,8 @@ def find_similar(
     for kind, model in KINDS.items():
         ids = candidate_ids(retrieval, kind)
         ids |= {pk for forced_kind, pk in forced if forced_kind == kind}
-        for candidate in load_candidates(model, profile, ids):
+        for candidate in load_candidates(model, profile, ids, retrieval.concepts):
             candidate.linked = (kind, candidate.item.pk) in linked
-            compare_text(retrieval, candidate)
             candidates[(kind, candidate.item.pk)] = candidate
     if not candidates:
         return []
@@ -314,17 +306,59 @@ def find_similar(
     places = load_places()
     for candidate in candidates.values():
         candidate.places = places
-    matches = [score(profile, candidate) for candidate in candidates.values()]
+    matches = scored(profile, retrieval, candidates, limit, minimum, include)
     matches.sort(key=lambda m: (not m.linked, -m.score, m.item.title))
     best = [m for m in matches if m.linked or m.score >= minimum][:limit]
     shown = {(m.kind, m.item.pk) for m in best}
     return best + [m for m in matches if (m.kind, m.item.pk) in include - shown]
 
 
+def scored(
+    profile: Profile,
+    retrieval: Retrieval,
+    candidates: dict[tuple[str, int], Candidate],
+    limit: int,
+    minimum: float,
+    include: set[tuple[str, int]],
+) -> list[Match]:
+    """The matches of the candidates that find_similar may return: every linked and
+    included one, and the others in the order of their bounds (bounds.py) until no
+    bound left reaches `minimum` or the best `limit` scores so far. The texts of the
+    others are never compared: none of them would have been returned."""
+    probes = Probes(retrieval.reading, retrieval.weights)
+    forced = [c for label, c in candidates.items() if c.linked or label in include]
+    ranked = []
+    for label, candidate in candidates.items():
+        if not (candidate.linked or label in include):
+            bound_text(probes, candidate, retrieval.concepts)
+            ranked.append((score(profile, candidate).score, label, candidate))
+    ranked.sort(key=lambda entry: (-entry[0], entry[1]))
+    # Places in the list left for items that are not linked, and their best scores.
+    places = limit - sum(c.linked for c in candidates.values())
+    best: list[float] = []
+    matches = []
+    for candidate in forced:
+        compare_text(retrieval, candidate)
+        matches.append(score(profile, candidate))
+    for bound, _label, candidate in ranked:
+        if bounds.PRUNING and (
+            bound + MARGIN < minimum
+            or places <= 0
+            or (len(best) >= places and bound + MARGIN < best[places - 1])
+        ):
+            break
+        compare_text(retrieval, candidate)
+        match = score(profile, candidate)
+        matches.append(match)
+        if match.score >= minimum:
+            best = sorted([*best, match.score], reverse=True)[: max(places, 0)]
+    return matches
+
+
 def score_pair(profile: Profile, item: Contribution) -> Match:
     """How much one published `item` resembles `profile`, scored as a lookup would."""
     retrieval = retrieve(profile)
-    [candidate] = load_candidates(type(item), profile, {item.pk})
+    [candidate] = load_candidates(type(item), profile, {item.pk}, retrieval.concepts)
     compare_text(retrieval, candidate)
     load_tags({(item.kind, item.pk): candidate})
     candidate.places = load_places()

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from contributions.models import KINDS
 
-from . import related
+from . import related, stored
 from .models import RelatedWork
 
 
@@ -48,3 +48,11 @@ def refresh_stale_related_work(limit: int = 500) -> int:
         | Q(initiative__isnull=False) & ~Q(initiative__status="published")
     ).delete()
     return done
+
+
+@shared_task
+def refresh_stale_similarity_profiles(limit: int | None = None) -> int:
+    """Refresh the stored similarity profiles made with another synonym table or
+    code, or missing (synergies/stored.py), at most `limit`. Returns how many it
+    stored."""
+    return stored.refresh_stale(limit)

@@ -25,6 +25,7 @@ from gaps.entries import refresh_entries
 from pathway.models import Country, Region, Stage, TherapeuticArea
 from stakeholders.models import Organisation, StakeholderGroup
 from synergies.profile import TAG_FIELDS
+from synergies.stored import refresh_profiles
 
 
 @dataclass(frozen=True)
@@ -2364,8 +2365,9 @@ def load_library(filler: int = 0, seed: int = 7) -> dict[str, Contribution]:
     and return them by key. Items of both sources are interleaved (seeded), so that
     the library's items are neither the newest nor the oldest rows.
 
-    Bulk inserts send no signals: the search vectors (PostgreSQL) and the gap map's
-    coverage entries are computed here as the app computes them on save."""
+    Bulk inserts send no signals: the search vectors (PostgreSQL), the gap map's
+    coverage entries and the synergy finder's stored profiles are computed here as
+    the app computes them on save."""
     orgs = list(ORGANISATIONS)
     items = list(ITEMS)
     if filler:
@@ -2414,6 +2416,7 @@ def load_library(filler: int = 0, seed: int = 7) -> dict[str, Contribution]:
             pks = [row.pk for row in created]
             update_search_vectors(model, pks)
             refresh_entries(model, pks)
+            refresh_profiles(model, pks)
             loaded |= {row.slug: row for row in created}
     return loaded
 

@@ -13,6 +13,7 @@ from synergies.models import SimilarityDecision
 from synergies.partners import potential_partners
 from synergies.profile import STRONG, Profile
 from synergies.similarity import find_similar, record_decisions, related_to, score_pair
+from synergies.stored import rebuild_profiles
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +21,19 @@ REIMBURSEMENT = "test-not-reimbursed"
 UNAWARE = "patients-unaware-of-testing"
 
 
-def lookup_queries(short: bool = False) -> int:
+def lookup_queries(short: bool = False, stored: bool = True) -> int:
     """A lookup's queries when both kinds have candidates and the profile has tags:
     the synonym table; the search for its words in both kinds; per kind the
-    structural candidates among what the words found, the candidates' rows, and for
-    a short draft the most similar titles; one for all the candidates' tags, one for
-    region and area names. The same on both databases, whatever the number of items
-    (a query for common words two by two is added only when a word is found in more
-    than COMMON items)."""
-    return 8 + 2 * short
+    structural candidates among what the words found (from their stored profiles),
+    the candidates' rows with their stored profiles, and for a short draft the most
+    similar titles; one for region and area names. The same on both databases,
+    whatever the number of items (a query for common words two by two is added
+    only when a word is found in more than COMMON items).
+
+    Items without a stored profile (synergies/stored.py) cost three more: per kind
+    the structural candidates counted from the tag links, and one for all the
+    candidates' tags."""
+    return 7 + 2 * short + (0 if stored else 3)
 
 
 def draft(title: str, summary: str = "", **tags) -> Profile:
@@ -202,9 +207,10 @@ def test_a_relation_marked_on_one_side_shows_on_the_other(reimbursement_chart, m
     assert [m.item for m in related] == [reimbursement_chart]
 
 
+@pytest.mark.parametrize("stored", [True, False])
 @pytest.mark.parametrize("count", [1, 6])
 def test_a_lookup_makes_the_same_queries_whatever_the_number_of_items(
-    make_resource, make_initiative, count
+    make_resource, make_initiative, count, stored
 ):
     tags = {
         "barriers": [REIMBURSEMENT, UNAWARE],
@@ -218,13 +224,15 @@ def test_a_lookup_makes_the_same_queries_whatever_the_number_of_items(
         make_resource(f"Biomarker reimbursement guide {n}", "published", **tags)
         make_initiative(f"Biomarker reimbursement campaign {n}", "published", **tags)
     profile = draft("Guide to biomarker reimbursement", barriers=[REIMBURSEMENT])
+    if stored:
+        rebuild_profiles()
 
     with CaptureQueriesContext(connection) as queries:
         # Every candidate, whatever its score: both kinds are looked up in full.
         matches = find_similar(profile, limit=20, minimum=0)
 
     assert len(matches) == 2 * count
-    assert len(queries) == lookup_queries(short=True)
+    assert len(queries) == lookup_queries(short=True, stored=stored)
 
 
 def test_related_items_of_a_page_cost_one_query_more_than_a_lookup(
@@ -232,7 +240,9 @@ def test_related_items_of_a_page_cost_one_query_more_than_a_lookup(
 ):
     make_resource("Biomarker test reimbursement appeals", "published", barriers=[REIMBURSEMENT])
     make_initiative("Biomarker test reimbursement campaign", "published", barriers=[REIMBURSEMENT])
-    item = Resource.objects.with_tags().get(pk=reimbursement_chart.pk)
+    rebuild_profiles()
+    item = Resource.objects.with_tags().select_related("similarity_profile")
+    item = item.get(pk=reimbursement_chart.pk)
 
     with CaptureQueriesContext(connection) as queries:
         related = related_to(item)

@@ -115,7 +115,12 @@ class Command(BaseCommand):
             else (Initiative, rng.choice(initiative_ids))
             for n in range(lookups)
         ]
-        items = [model.objects.with_tags().get(pk=pk) for model, pk in picks]
+        # As related work is worked out (synergies/related.py): with the item's
+        # stored profile.
+        items = [
+            model.objects.with_tags().select_related("similarity_profile").get(pk=pk)
+            for model, pk in picks
+        ]
         synonyms = synonym_terms()
         drafts = [reworded(rng, item, synonyms) for item in items]
         typed = [Profile(title=d.title, summary=d.summary, language=d.language) for d in drafts]
