@@ -415,9 +415,13 @@ def indexed_count(kind: str, using: str) -> int:
 
 
 def complete_after_migrate(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
-    """Index what data migrations (or a flush) left unindexed."""
-    vocabulary_empty = not Term.objects.using(using).exists()
+    """Index what data migrations (or a flush) left unindexed; nothing when the
+    search app is migrated back (its tables are not all there)."""
     sqlite = connections[using].vendor == "sqlite"
+    needed = {Term._meta.db_table, StoredVector._meta.db_table, *(["search_fts"] * sqlite)}
+    if not needed <= set(connections[using].introspection.table_names()):
+        return
+    vocabulary_empty = not Term.objects.using(using).exists()
     for kind, entry in REGISTRY.items():
         count = entry.model._default_manager.using(using).count()
         held = sqlite or in_table(kind, using)
