@@ -20,9 +20,15 @@ after PAGE_CACHE_SECONDS whatever happens.
 Once a change is committed (at once outside a transaction), `changed` is sent, once
 per transaction: what is worked out once per content version can be built then, by a
 task, rather than by the next request (contributions/facet_index.py).
+
+`kept(name, build)` keeps a small result worked out from the public content (stage
+counts, the taxonomies a page lists) in the process for the current version: read
+by every view of a page, worked out once per change.
 """
 
+import threading
 import time
+from collections.abc import Callable
 from functools import cache
 
 from django.conf import settings
@@ -52,6 +58,28 @@ def current() -> int | None:
         store.add(KEY, time.time_ns(), timeout=None)
         version = store.get(KEY)
     return version
+
+
+# {name: (content version, value)}: what kept() worked out, for one version per name.
+_kept: dict[str, tuple[int, object]] = {}
+_kept_lock = threading.Lock()
+
+
+def kept[T](name: str, build: Callable[[], T]) -> T:
+    """`build()`'s value for the current content version, worked out once per version
+    by this process (and every time while the cache is unreachable). The value is
+    shared by the requests of that version: it must not be changed by its readers."""
+    version = current()
+    if version is None:
+        return build()
+    with _kept_lock:
+        found = _kept.get(name)
+    if found is not None and found[0] == version:
+        return found[1]
+    value = build()
+    with _kept_lock:
+        _kept[name] = (version, value)
+    return value
 
 
 def _set_new_version() -> None:

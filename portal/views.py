@@ -31,6 +31,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.forms import DeleteAccountForm, ProfileForm
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
+from core import content_version
 from core.translated_content import in_active_language
 from gaps.entries import published_per_stage
 from pathway.models import Stage
@@ -103,9 +104,11 @@ def _tagged_count(through, **conditions) -> Coalesce:
 def stages_with_counts() -> list[Stage]:
     """All stages in order, each with its number of barriers and of published
     resources and initiatives: the stages with their barrier counts in one query,
-    the items of every stage in one pass over the coverage entries."""
+    the items of every stage in one pass over the coverage entries, once per content
+    version (a pass over every entry: tens of milliseconds at 100,000 items)."""
     stages = list(Stage.objects.annotate(barrier_count=_tagged_count(Barrier.stages.through)))
-    counts = published_per_stage([stage.pk for stage in stages])
+    ids = [stage.pk for stage in stages]
+    counts = content_version.kept("stage-counts", lambda: published_per_stage(ids))
     for stage in stages:
         stage.resource_count = counts.get(("resource", stage.pk), 0)
         stage.initiative_count = counts.get(("initiative", stage.pk), 0)
