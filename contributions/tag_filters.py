@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core import content_version
 from pathway.countries import CountryNames
+from pathway.models import Region
 from search.text import MAX_QUERY_LENGTH
 
 from .extensions import practice_rule
@@ -118,6 +120,15 @@ def linked_ids(model, name: str, lookup: str, value) -> models.QuerySet:
 
 def linked_items(model, name: str, lookup: str, value, field: str = "pk") -> Q:
     return Q(**{f"{field}__in": linked_ids(model, name, lookup, value)})
+
+
+def global_region_ids() -> set[int]:
+    """The regions whose work applies everywhere (one, "Global"), read once per
+    content version."""
+    return content_version.kept(
+        "global-regions",
+        lambda: set(Region.objects.filter(is_global=True).values_list("pk", flat=True)),
+    )
 
 
 def everywhere_pairs(model, wide) -> models.QuerySet:
@@ -244,8 +255,14 @@ class PlaceFilter(TagFilter):
         raise NotImplementedError
 
     def wider_work(self, model, rows, field: str) -> Q:
-        """The items whose wider scope covers `rows`: global work, for every place."""
+        """The items whose wider scope covers `rows`: global work, for every place
+        (the items tagged with a region of covering_region_ids)."""
         return linked_items(model, "regions", "is_global", True, field)
+
+    def covering_region_ids(self, rows) -> set[int]:
+        """The regions whose work wider_work selects, for whoever holds an item's
+        regions rather than reading their links (the gap map's coverage entries)."""
+        return global_region_ids()
 
     def items_for(self, model, rows, field: str = "pk", exact: bool | None = None) -> Q:
         selected = self.own_work(model, rows, field)
@@ -291,6 +308,10 @@ class CountryFilter(PlaceFilter):
         return linked_items(model, "regions", "countries__in", rows, field) | super().wider_work(
             model, rows, field
         )
+
+    def covering_region_ids(self, rows) -> set[int]:
+        regions = {row.region_id for row in rows if row.region_id is not None}
+        return regions | super().covering_region_ids(rows)
 
     def facet_parts(self, model, matched, wide=None) -> dict[str, FacetPart]:
         """Counted without listing each regional item under every country of its

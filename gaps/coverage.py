@@ -23,16 +23,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from barriers.models import Barrier, BarrierCategory
 from contributions.filters import ContributionFilterSet
 from contributions.models import Contribution, Initiative, Resource
+from core import content_version
 from pathway.models import Country, Region, Stage, TherapeuticArea
 
-from .entries import MAX_BIT, bit_numbers
+from .entries import MAX_BIT, as_bits, bit_numbers
+from .links import counts
 from .models import CoverageEntry
 
 # The library's own filters, applied without their form: same semantics, no lookups.
@@ -98,6 +101,34 @@ class Scope:
 
     def published(self, model: type[Contribution]):
         return model.objects.published().filter(self.selects(model))
+
+    def entry_condition(self, model: type[Contribution], only_here: bool = False) -> Q:
+        """The coverage entries of the published items of `model` in this scope (in
+        `only_here()` if asked), as a condition. The entries are the published items:
+        the place and area conditions apply to their item column, and the work of the
+        regions that cover a place is read from their region bits rather than from
+        the region links."""
+        kind = model._meta.model_name
+        field, scope = f"{kind}_id", self.only_here() if only_here else self
+        condition = Q(**{f"{kind}__isnull": False})
+        place = next((p for p in ("country", "region") if getattr(self, p) is not None), None)
+        regions = set()
+        if place is not None and not scope.exact:
+            regions = LIBRARY_FILTERS[place].covering_region_ids([getattr(self, place)])
+        if not regions or max(regions) > MAX_BIT:
+            return condition & scope.selects(model, field)
+        own = LIBRARY_FILTERS[place].own_work(model, [getattr(self, place)], field)
+        condition &= own | Q(GreaterThan(F("region_bits").bitand(as_bits(regions)), 0))
+        if self.area is not None:
+            condition &= LIBRARY_FILTERS["area"].items_for(model, [self.area], field)
+        return condition
+
+    def entries(self):
+        """The coverage entries of the published items of both kinds in this scope."""
+        condition = Q()
+        for model in (Initiative, Resource):
+            condition |= self.entry_condition(model)
+        return CoverageEntry.objects.filter(condition)
 
 
 @dataclass
@@ -233,60 +264,40 @@ class Legend:
         return _("%(low)d to %(high)d") % {"low": self.low, "high": self.high}
 
 
-# The ORM cannot join a derived table, hence SQL. Every name in it is quoted from the
-# models' metadata, and the scope's conditions are the ORM's own compiled query with
-# its parameters.
-PAIRS_SQL = {
-    "categories": (
-        "SELECT DISTINCT t.{item} AS item_id, b.{category} AS group_id "
-        "FROM {barrier_links} t JOIN {barriers} b ON b.{barrier_pk} = t.{barrier}"
-    ),
-    "barriers": "SELECT t.{item} AS item_id, t.{barrier} AS group_id FROM {barrier_links} t",
-}
-COUNT_SQL = (
-    "SELECT s.{stage}, p.group_id, COUNT(*) "
-    "FROM ({pairs} WHERE t.{item} IN ({scoped})) p "
-    "JOIN {stage_links} s ON s.{item} = p.item_id "
-    "GROUP BY s.{stage}, p.group_id"
-)
+def entry_counts(scope: Scope, level: str, here: bool) -> dict[str, tuple[int, dict]]:
+    """{"initiatives": (number of published initiatives in `scope`, {(stage id,
+    category or barrier id): number}), "resources": …}, and with `here` the same for
+    the work for the place itself ("initiatives here", "resources here"), from the
+    coverage entries in one query; everywhere (the map as it opens: a pass over
+    every entry), once per content version."""
+    if scope.is_everywhere and not here:
+        name = f"gap-map:{level}"
+        return content_version.kept(name, lambda: scoped_entry_counts(scope, level, here))
+    return scoped_entry_counts(scope, level, here)
 
 
-def counts(model: type[Contribution], items, level: str) -> dict[tuple[int, int], int]:
-    """{(stage id, category or barrier id): number of `items`}, in one query.
-
-    The (item, category) pairs are made distinct first and only then joined to the
-    stages and counted, so the database hashes each item's rows once instead of
-    sorting every stage × barrier combination for COUNT(DISTINCT).
-    """
-    quote = connection.ops.quote_name
-    stages, barriers = model.stages.field, model.barriers.field
-    names = {
-        "item": quote(barriers.m2m_column_name()),
-        "barrier": quote(barriers.m2m_reverse_name()),
-        "barrier_links": quote(barriers.m2m_db_table()),
-        "barriers": quote(Barrier._meta.db_table),
-        "barrier_pk": quote(Barrier._meta.pk.column),
-        "category": quote(Barrier._meta.get_field("category").column),
-        "stage": quote(stages.m2m_reverse_name()),
-        "stage_links": quote(stages.m2m_db_table()),
-    }
-    scoped, params = items.order_by().values("pk").query.sql_with_params()
-    pairs = PAIRS_SQL[level].format(**names)
-    sql = COUNT_SQL.format(pairs=pairs, scoped=scoped, **names)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {(stage, group): n for stage, group, n in cursor.fetchall()}
+def is_resource() -> ExpressionWrapper:
+    """Whether a coverage entry is a resource's (else an initiative's), to group by."""
+    return ExpressionWrapper(Q(resource__isnull=False), BooleanField())
 
 
-def entry_counts(model: type[Contribution], scope: Scope, level: str) -> tuple[int, dict]:
-    """(number of published items in `scope`, {(stage id, category or barrier id):
-    number}), from the coverage entries, in one query."""
-    kind = model._meta.model_name
-    # The entries are the published items: the scope applies to their item column.
-    entries = CoverageEntry.objects.filter(**{f"{kind}__isnull": False})
-    entries = entries.filter(scope.selects(model, f"{kind}_id"))
+def scoped_entry_counts(scope: Scope, level: str, here: bool) -> dict[str, tuple[int, dict]]:
     bits = "category_bits" if level == "categories" else "barrier_bits"
-    groups = entries.order_by().values_list("stage_bits", bits).annotate(n=Count("pk"))
+    flags = {"is_resource": is_resource()}
+    if here:
+        only_here = Q()
+        for model in (Initiative, Resource):
+            only_here |= scope.entry_condition(model, only_here=True)
+        flags["here"] = ExpressionWrapper(only_here, BooleanField())
+    else:
+        flags["here"] = Value(False, BooleanField())
+    groups = (
+        scope.entries()
+        .annotate(**flags)
+        .order_by()
+        .values_list("stage_bits", bits, "is_resource", "here")
+        .annotate(n=Count("pk"))
+    )
     # Thousands of plain integer rows at the barrier level: fetched without the ORM's
     # per-value converters, which would take longer than the query.
     sql, params = groups.query.sql_with_params()
@@ -295,16 +306,23 @@ def entry_counts(model: type[Contribution], scope: Scope, level: str) -> tuple[i
         groups = cursor.fetchall()
     # Spread each group over its categories (or barriers) first, then over the stages:
     # many groups share their stages, so the second step is short.
-    total, by_stages = 0, defaultdict(int)
-    for stage_bits, group_bits, n in groups:
-        total += n
-        for group in bit_numbers(group_bits):
-            by_stages[(stage_bits, group)] += n
-    cells = defaultdict(int)
-    for (stage_bits, group), n in by_stages.items():
+    totals, by_stages = defaultdict(int), defaultdict(int)
+    for stage_bits, group_bits, resource, is_here, n in groups:
+        keys = ["resources" if resource else "initiatives"]
+        if is_here:
+            keys.append(f"{keys[0]} here")
+        for key in keys:
+            totals[key] += n
+            for group in bit_numbers(group_bits):
+                by_stages[(key, stage_bits, group)] += n
+    cells = defaultdict(dict)
+    for (key, stage_bits, group), n in by_stages.items():
+        found = cells[key]
         for stage in bit_numbers(stage_bits):
-            cells[(stage, group)] += n
-    return total, cells
+            found[(stage, group)] = found.get((stage, group), 0) + n
+    kinds = ["initiatives", "resources"]
+    kinds += [f"{kind} here" for kind in kinds] if here else []
+    return {key: (totals[key], cells.get(key, {})) for key in kinds}
 
 
 def fits_in_bits(stages: list[Stage], categories: list[BarrierCategory]) -> bool:
@@ -314,19 +332,29 @@ def fits_in_bits(stages: list[Stage], categories: list[BarrierCategory]) -> bool
     return max(ids, default=0) <= MAX_BIT
 
 
-def cell_counts(
-    model: type[Contribution], scope: Scope, entries: bool, expand: set[str]
-) -> tuple[int, dict]:
-    """(items in scope, {"categories": {(stage id, category id): n}, "barriers": ...})."""
+def cell_counts(scope: Scope, entries: bool, expand: set[str]) -> dict[str, tuple[int, dict]]:
+    """{"initiatives": (items in scope, {"categories": {(stage id, category id): n},
+    "barriers": …}), "resources": …}, with "initiatives here" and "resources here"
+    (the work for the place itself) for a place that includes wider work."""
+    here = scope.is_place and not scope.exact
     if entries:
-        total, by_category = entry_counts(model, scope, "categories")
-        by_barrier = entry_counts(model, scope, "barriers")[1] if expand else {}
-    else:
-        items = scope.published(model)
-        total = items.count()
-        by_category = counts(model, items, "categories")
-        by_barrier = counts(model, items, "barriers") if expand else {}
-    return total, {"categories": by_category, "barriers": by_barrier}
+        by_category = entry_counts(scope, "categories", here)
+        by_barrier = entry_counts(scope, "barriers", here) if expand else {}
+        return {
+            key: (total, {"categories": cells, "barriers": by_barrier.get(key, (0, {}))[1]})
+            for key, (total, cells) in by_category.items()
+        }
+    found = {}
+    scopes = {"": scope, " here": scope.only_here()} if here else {"": scope}
+    for suffix, part in scopes.items():
+        for kind, model in (("initiatives", Initiative), ("resources", Resource)):
+            items = part.published(model)
+            barriers = counts(model, items, "barriers") if expand else {}
+            found[kind + suffix] = (
+                items.count(),
+                {"categories": counts(model, items, "categories"), "barriers": barriers},
+            )
+    return found
 
 
 def coverage(
@@ -345,14 +373,11 @@ def coverage(
     if categories is None:
         categories = list(BarrierCategory.objects.prefetch_related("barriers"))
     matrix = Coverage(scope=scope, stages=stages, rows=[])
-    per_kind = {}
-    entries = fits_in_bits(stages, categories)
-    here = scope.only_here() if scope.is_place and not scope.exact else None
-    for kind, model in (("initiatives", Initiative), ("resources", Resource)):
-        total, per_kind[kind] = cell_counts(model, scope, entries, expand)
-        setattr(matrix, kind, total)
-        if here is not None:
-            per_kind[f"{kind} here"] = cell_counts(model, here, entries, expand)[1]
+    found = cell_counts(scope, fits_in_bits(stages, categories), expand)
+    per_kind = {key: cells for key, (_total, cells) in found.items()}
+    for kind in ("initiatives", "resources"):
+        setattr(matrix, kind, found[kind][0])
+    here = scope.is_place and not scope.exact
     library = {
         "resources": reverse("contributions:resources"),
         "initiatives": reverse("contributions:initiatives"),
@@ -364,7 +389,7 @@ def coverage(
             cell = Cell(stage=stage)
             cell.initiatives = per_kind["initiatives"][key].get((stage.pk, group_id), 0)
             cell.resources = per_kind["resources"][key].get((stage.pk, group_id), 0)
-            if here is not None:
+            if here:
                 cell.here = sum(
                     per_kind[f"{kind} here"][key].get((stage.pk, group_id), 0)
                     for kind in ("initiatives", "resources")
@@ -437,62 +462,3 @@ def legend(highest: int) -> list[Legend]:
         if highest and low <= high:
             entries.append(Legend(level, low, high))
     return entries
-
-
-def csv_rows(matrices: list[Coverage]) -> list[list]:
-    """One line per cell, categories and barriers, for the CSV download."""
-    header = [
-        _("country"),
-        _("region"),
-        _("therapeutic area"),
-        _("stage position"),
-        _("stage"),
-        _("barrier category"),
-        _("barrier"),
-        _("initiatives"),
-        _("resources"),
-        _("total"),
-        _("gap"),
-    ]
-    lines = [header]
-    for matrix in matrices:
-        scope = matrix.scope
-        place = [
-            str(scope.country.code) if scope.country else "",
-            scope.region.name if scope.region else "",
-            scope.area.name if scope.area else "",
-        ]
-        for row, cell in matrix.cells(with_barriers=True):
-            lines.append(
-                [
-                    *place,
-                    cell.stage.position,
-                    cell.stage.name,
-                    row.category.name,
-                    row.barrier.title if row.barrier else "",
-                    cell.initiatives,
-                    cell.resources,
-                    cell.total,
-                    _("yes") if cell.is_gap else _("no"),
-                ]
-            )
-    return lines
-
-
-def organisations_in(scope: Scope, limit: int = 30) -> list[dict]:
-    """Who works in `scope`: organisations with their number of published items,
-    most active first. One query per kind, one for the organisations."""
-    from stakeholders.models import Organisation
-
-    found: dict[int, dict] = defaultdict(lambda: {"initiatives": 0, "resources": 0})
-    for kind, model in (("initiatives", Initiative), ("resources", Resource)):
-        rows = scope.published(model).order_by().values_list("organisation").annotate(n=Count("pk"))
-        for organisation_id, n in rows:
-            found[organisation_id][kind] = n
-    organisations = Organisation.objects.filter(pk__in=found).select_related("group")
-    ranked = [
-        {"organisation": org, **found[org.pk], "total": sum(found[org.pk].values())}
-        for org in organisations
-    ]
-    ranked.sort(key=lambda row: (-row["total"], row["organisation"].name.lower()))
-    return ranked[:limit]

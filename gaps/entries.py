@@ -1,8 +1,8 @@
 """Keeping the gap map's coverage entries in step with the items: one CoverageEntry
-per published item, with its stages, barrier categories and barriers as bit sets,
-refreshed by signal receivers (connected in apps.py) whenever an item is published
-or unpublished, its stages or barriers change, or a barrier moves to another
-category."""
+per published item, with its stages, barrier categories, barriers and regions as bit
+sets and its organisation, refreshed by signal receivers (connected in apps.py)
+whenever an item is published, saved or unpublished, its stages, barriers or regions
+change, or a barrier moves to another category."""
 
 import functools
 from collections import defaultdict
@@ -12,7 +12,7 @@ from django.db.models import Count
 
 from barriers.models import Barrier
 from contributions.models import KINDS, Contribution, Status
-from pathway.models import Stage
+from pathway.models import Region, Stage
 
 from .models import CoverageEntry
 
@@ -38,25 +38,37 @@ def as_bits(ids) -> int:
 
 def refresh_entries(model: type[Contribution], pks) -> None:
     """Make the coverage entries of these items match them: one for each that is
-    published, with its current stages, categories and barriers, none for the others."""
+    published, with its current tags and organisation, none for the others."""
     kind = model._meta.model_name
     pks = list(pks)
     for start in range(0, len(pks), REFRESH_BATCH):
         batch = pks[start : start + REFRESH_BATCH]
         with transaction.atomic():
             CoverageEntry.objects.filter(**{f"{kind}__in": batch}).delete()
-            published = list(
+            published = dict(
                 model.objects.filter(pk__in=batch, status=Status.PUBLISHED).values_list(
-                    "pk", flat=True
+                    "pk", "organisation"
                 )
             )
             if published:
-                CoverageEntry.objects.bulk_create(entries_for(model, published))
+                CoverageEntry.objects.bulk_create(entries_for(model, list(published), published))
 
 
-def entries_for(model: type[Contribution], pks: list[int]) -> list[CoverageEntry]:
+def entries_for(
+    model: type[Contribution], pks: list[int], organisations: dict[int, int] | None = None
+) -> list[CoverageEntry]:
+    """The entries of these published items; `organisations` ({item id: its
+    organisation's}) if the caller read them already."""
     item = f"{model._meta.model_name}_id"
+    if organisations is None:
+        organisations = dict(
+            model._default_manager.filter(pk__in=pks).values_list("pk", "organisation")
+        )
     stages, categories, barriers = defaultdict(set), defaultdict(set), defaultdict(set)
+    regions = defaultdict(set)
+    region_links = model.regions.through.objects.filter(**{f"{item}__in": pks})
+    for pk, region in region_links.values_list(item, "region_id"):
+        regions[pk].add(region)
     stage_links = model.stages.through.objects.filter(**{f"{item}__in": pks})
     for pk, stage in stage_links.values_list(item, "stage_id"):
         stages[pk].add(stage)
@@ -72,6 +84,8 @@ def entries_for(model: type[Contribution], pks: list[int]) -> list[CoverageEntry
             stage_bits=as_bits(stages[pk]),
             category_bits=as_bits(categories[pk]),
             barrier_bits=as_bits(barriers[pk]),
+            region_bits=as_bits(regions[pk]),
+            organisation_id=organisations.get(pk),
         )
         for pk in pks
     ]
@@ -115,7 +129,7 @@ def item_saved(sender, instance: Contribution, update_fields=None, **kwargs) -> 
 
 
 def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
-    """Stages or barriers of items changed, from either side of the link."""
+    """Stages, barriers or regions of items changed, from either side of the link."""
     model, target = LINKS[sender]
     if reverse and action == "pre_clear":
         # A stage or barrier losing all its items: remember which, to refresh them after.
@@ -147,7 +161,7 @@ def barrier_saved(sender, instance: Barrier, created: bool, **kwargs) -> None:
 
 
 def taxonomy_deleted(sender, instance, **kwargs) -> None:
-    """A stage or barrier was deleted with its links, which sends no m2m signal."""
+    """A stage, barrier or region was deleted with its links, which sends no m2m signal."""
     rebuild_entries()
 
 
@@ -161,7 +175,7 @@ def connect_signals() -> None:
 
     for model in KINDS.values():
         post_save.connect(item_saved, sender=model, dispatch_uid=f"coverage-{model.__name__}")
-        for name in ("stages", "barriers"):
+        for name in ("stages", "barriers", "regions"):
             field = getattr(model, name).field
             through = getattr(model, name).through
             LINKS[through] = (model, f"{field.m2m_reverse_field_name()}_id")
@@ -169,7 +183,7 @@ def connect_signals() -> None:
                 links_changed, sender=through, dispatch_uid=f"coverage-{through.__name__}"
             )
     post_save.connect(barrier_saved, sender=Barrier, dispatch_uid="coverage-barrier-saved")
-    for taxonomy in (Barrier, Stage):
+    for taxonomy in (Barrier, Stage, Region):
         post_delete.connect(
             taxonomy_deleted, sender=taxonomy, dispatch_uid=f"coverage-{taxonomy.__name__}-deleted"
         )

@@ -8,7 +8,8 @@ from contributions.models import Initiative, Resource, contribution_link, one_co
 
 class CoverageEntry(models.Model):
     """A published resource or initiative as the gap map counts it: the stages, barrier
-    categories and barriers it is tagged with, as sets of bits (bit n: the row with id n).
+    categories, barriers and regions it is tagged with, as sets of bits (bit n: the
+    row with id n), and its organisation.
 
     One narrow row per published item turns the whole matrix into one pass over this
     table instead of a join of every item's stage links with its barrier links; see
@@ -20,6 +21,18 @@ class CoverageEntry(models.Model):
     stage_bits = models.PositiveBigIntegerField(_("stages"), default=0)
     category_bits = models.PositiveBigIntegerField(_("barrier categories"), default=0)
     barrier_bits = models.PositiveBigIntegerField(_("barriers"), default=0)
+    # A country's work includes its region's and global work: with the regions here,
+    # a country page selects that wider work without reading the region links.
+    region_bits = models.PositiveBigIntegerField(_("regions"), default=0)
+    # Who works in a place (the country pages), counted without reading the items.
+    organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        db_index=False,
+    )
 
     class Meta:
         # Created in contributions before the gaps app existed; the table stayed.

@@ -13,7 +13,8 @@ from assessments.practice import proven
 from contributions.models import Initiative
 from pathway.models import Country
 
-from .coverage import Coverage, counts
+from .coverage import Coverage
+from .links import counts
 
 
 def mark_proven(matrices: list[Coverage]) -> None:

@@ -19,7 +19,8 @@ from contributions.models import Initiative, Resource, Status
 from pathway.models import Country, Region, TherapeuticArea
 from stakeholders.models import Organisation
 
-from .coverage import Coverage, Scope, compare, csv_rows, organisations_in
+from .country import organisations_in
+from .coverage import Coverage, Scope, compare
 from .proven import mark_proven, proven_places
 from .world import DEFAULT_SORT, SORTS, coverage_by_country, shapes_without_country, world_map
 
@@ -185,6 +186,46 @@ def csv_response(matrices: list[Coverage], scopes: list[Scope]) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     csv.writer(response).writerows(csv_rows(matrices))
     return response
+
+
+def csv_rows(matrices: list[Coverage]) -> list[list]:
+    """One line per cell, categories and barriers, for the CSV download."""
+    header = [
+        _("country"),
+        _("region"),
+        _("therapeutic area"),
+        _("stage position"),
+        _("stage"),
+        _("barrier category"),
+        _("barrier"),
+        _("initiatives"),
+        _("resources"),
+        _("total"),
+        _("gap"),
+    ]
+    lines = [header]
+    for matrix in matrices:
+        scope = matrix.scope
+        place = [
+            str(scope.country.code) if scope.country else "",
+            scope.region.name if scope.region else "",
+            scope.area.name if scope.area else "",
+        ]
+        for row, cell in matrix.cells(with_barriers=True):
+            lines.append(
+                [
+                    *place,
+                    cell.stage.position,
+                    cell.stage.name,
+                    row.category.name,
+                    row.barrier.title if row.barrier else "",
+                    cell.initiatives,
+                    cell.resources,
+                    cell.total,
+                    _("yes") if cell.is_gap else _("no"),
+                ]
+            )
+    return lines
 
 
 @require_safe

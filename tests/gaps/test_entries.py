@@ -5,7 +5,7 @@ import pytest
 from barriers.models import Barrier, BarrierCategory
 from gaps.entries import rebuild_entries
 from gaps.models import CoverageEntry
-from pathway.models import Country, Stage
+from pathway.models import Country, Region, Stage
 from tests.gaps.support import (
     ACCESS,
     LAG,
@@ -64,10 +64,36 @@ def test_moving_a_barrier_to_another_category_moves_its_items(make_resource):
     assert entry_of(item).category_bits == 1 << equity.pk
 
 
+def test_entries_follow_the_regions_and_organisation_of_their_item(
+    make_resource, other_organisation
+):
+    item = make_resource("Guide", "published", stages=[TESTING], regions=["europe"])
+    europe, africa = Region.objects.get(slug="europe"), Region.objects.get(slug="africa")
+    assert entry_of(item).region_bits == 1 << europe.pk
+    assert entry_of(item).organisation == item.organisation
+
+    item.regions.add(africa)
+    assert entry_of(item).region_bits == 1 << europe.pk | 1 << africa.pk
+    europe.resources.remove(item)
+    assert entry_of(item).region_bits == 1 << africa.pk
+
+    item.organisation = other_organisation
+    item.save()
+    assert entry_of(item).organisation == other_organisation
+
+
 def test_rebuilding_the_entries_changes_nothing_when_they_are_in_step(german_work):
     def entries():
         return {
-            (e.resource_id, e.initiative_id, e.stage_bits, e.category_bits, e.barrier_bits)
+            (
+                e.resource_id,
+                e.initiative_id,
+                e.stage_bits,
+                e.category_bits,
+                e.barrier_bits,
+                e.region_bits,
+                e.organisation_id,
+            )
             for e in CoverageEntry.objects.all()
         }
 
@@ -87,3 +113,20 @@ def test_a_taxonomy_too_large_for_the_bits_is_counted_from_the_links(german_work
 
     assert cell(matrix, "financing-regulation", TESTING).total == 2
     assert barrier_cell(matrix, LAG, TESTING).total == 1
+
+
+def test_a_region_beyond_the_bits_is_selected_from_the_links(make_resource, make_initiative):
+    germany = Country.objects.get(code="DE")
+    far = Region.objects.create(pk=100, slug="far-europe", name="Far Europe")
+    Country.objects.filter(code="DE").update(region=far)
+    germany.refresh_from_db()
+    make_resource("Regional", "published", stages=[TESTING], barriers=[UNAWARE], regions=[far.slug])
+    make_resource(
+        "Old region", "published", stages=[TESTING], barriers=[UNAWARE], regions=["europe"]
+    )
+    make_initiative("Global", "published", stages=[TESTING], barriers=[UNAWARE], regions=["global"])
+
+    matrix = matrix_for(country=germany)
+
+    assert cell(matrix, "education-awareness", TESTING).resources == 1
+    assert cell(matrix, "education-awareness", TESTING).initiatives == 1
