@@ -1,5 +1,6 @@
 """The adoption panel on initiative pages (see contributions.extensions)."""
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
@@ -15,9 +16,14 @@ def adoptions(request: HttpRequest, item: Contribution) -> str:
     if not isinstance(item, Initiative) or not item.is_published:
         return ""
     user = request.user
-    agreed = Adoption.objects.agreed().with_parties()
-    adapted_in = list(agreed.filter(initiative=item))
-    adapted_from = list(agreed.filter(adapted_initiative=item))
+    # Both directions in one query, split here.
+    agreed = list(
+        Adoption.objects.agreed()
+        .with_parties()
+        .filter(Q(initiative=item) | Q(adapted_initiative=item))
+    )
+    adapted_in = [adoption for adoption in agreed if adoption.initiative_id == item.pk]
+    adapted_from = [adoption for adoption in agreed if adoption.adapted_initiative_id == item.pk]
     yours: list[Adoption] = []
     can_declare = False
     if user.is_authenticated:

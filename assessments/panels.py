@@ -11,9 +11,12 @@ from .workflow import average_scores, owns
 
 
 def standing(item: Contribution) -> Assessment | None:
+    """The initiative's standing decision, read once per page: both panels show it."""
     if not isinstance(item, Initiative):
         return None
-    return item.assessments.current().select_related("framework").first()
+    if not hasattr(item, "_standing_assessment"):
+        item._standing_assessment = item.assessments.current().select_related("framework").first()
+    return item._standing_assessment
 
 
 def practice_badge(request: HttpRequest, item: Contribution) -> str:
