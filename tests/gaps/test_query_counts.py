@@ -74,3 +74,15 @@ def test_a_country_page_costs_the_same_whatever_the_content(
     many = page_queries(client, f"/countries/{code}/")
 
     assert few == many
+
+
+def test_the_map_as_it_opens_is_counted_once_per_change(client, rendered_pages, make_resource):
+    make_resource("Guide", "published", stages=[TESTING], barriers=[UNAWARE])
+    first = page_queries(client, "/gaps/")
+    # The same content: the coverage entries are not counted again.
+    assert page_queries(client, "/gaps/") == first - 1
+
+    make_resource("Another guide", "published", stages=[TESTING], barriers=[REIMBURSEMENT])
+
+    assert page_queries(client, "/gaps/") == first
+    assert client.get("/gaps/").context["matrices"][0].resources == 2

@@ -71,6 +71,25 @@ def test_map_runs_two_queries_whatever_the_number_of_items(client, make_resource
     assert few == count_queries(client, "/pathway/") == 2
 
 
+def test_stage_counts_are_worked_out_once_per_change(
+    client, rendered_pages, make_resource, make_initiative, curator
+):
+    published_at_stage(make_resource, make_initiative, 1)
+    assert count_queries(client, "/pathway/") == 2
+    # The same content: only the stages with their barrier counts are read again.
+    assert count_queries(client, "/pathway/") == 1
+    assert client.get(f"/pathway/{STAGE}/").context["stage"].resource_count == 1
+
+    item = make_resource("Another", "submitted", stages=[STAGE])
+    item.publish(by=curator)
+
+    response = client.get("/pathway/")
+    assert {s.slug: s.resource_count for s in response.context["stages"]}[STAGE] == 2
+    archived = Stage.objects.get(slug=STAGE).resources.get(title="Another")
+    archived.archive(by=curator)
+    assert client.get(f"/pathway/{STAGE}/").context["stage"].resource_count == 1
+
+
 def test_stage_page_shows_what_a_patient_needs(client):
     stage = Stage.objects.get(slug=STAGE)
     stage.description = "Tests can look at **one gene** or many."
