@@ -82,6 +82,12 @@ def kept[T](name: str, build: Callable[[], T]) -> T:
     return value
 
 
+def forget_kept() -> None:
+    """Drop what kept() holds in this process (benchmarks timing a first view)."""
+    with _kept_lock:
+        _kept.clear()
+
+
 def _set_new_version() -> None:
     store = page_cache()
     previous = store.get(KEY) or 0

@@ -11,7 +11,8 @@ gap map, the busiest country's page, the pathway, a stage and a barrier page, ho
 The cache is cleared before every call, so each is a first view; the content
 version is kept across the clear (the content does not change), so what is built once
 per content version and kept by the process (the library's facet index,
-contributions/facet_index.py) is reused as in production; `--cold` drops it too, to
+contributions/facet_index.py; the stage counts and the gap map as it opens,
+core.content_version.kept) is reused as in production; `--cold` drops it too, to
 time the first view after a change.
 
 The words are chosen from the content by how many published resources they find
@@ -99,7 +100,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--cold",
             action="store_true",
-            help="Drop what is built once per content version too (the facet index).",
+            help="Drop what is built once per content version too (facet index, stage counts).",
         )
 
     def handle(self, *args, **options) -> None:
@@ -246,6 +247,7 @@ class Command(BaseCommand):
                     cache.clear()
                 if cold:
                     facet_index.forget()
+                    content_version.forget_kept()
                 elif version is not None:
                     content_version.page_cache().set(content_version.KEY, version, timeout=None)
                 started = time.perf_counter()
