@@ -6,15 +6,16 @@ of the cell's category (or with the cell's barrier, one level down). The places 
 areas select items exactly as the library's filters do (contributions/filters.py),
 so that the library link of a cell lists the items the cell counts.
 
-Counting is one aggregate query per kind of contribution and level (categories,
-and barriers when expanded), whatever the number of items or cells. It reads
-CoverageEntry: one narrow row per published item with its stages, barrier categories
-and barriers as bit sets, kept in step by gaps/entries.py (signal receivers connected in
-apps.py) whenever an item's status, stages or barriers change, or a barrier's
-category. Grouping those rows by two bit sets leaves a few hundred groups (a few
-thousand for barriers), which Python spreads over the cells: far cheaper than
-joining every item's stage links with its barrier links, which is what happens
-instead if the taxonomy ever outgrows the bits (ids above MAX_BIT).
+Counting is one aggregate query per level (categories, and barriers when expanded)
+for both kinds of contribution and, for a place, the share of its own work, whatever
+the number of items or cells. It reads CoverageEntry: one narrow row per published
+item with its stages, barrier categories, barriers and regions as bit sets, kept in
+step by gaps/entries.py (signal receivers connected in apps.py) whenever an item's
+status, stages, barriers or regions change, or a barrier's category. Grouping those
+rows by two bit sets leaves a few hundred groups (a few thousand for barriers), which
+Python spreads over the cells: far cheaper than joining every item's stage links with
+its barrier links, which is what happens instead if the taxonomy ever outgrows the
+bits (ids above MAX_BIT; gaps/links.py).
 """
 
 import math
@@ -364,7 +365,7 @@ def coverage(
     categories: list[BarrierCategory] | None = None,
 ) -> Coverage:
     """The matrix for `scope`. `expand` names the categories (slugs) whose barriers
-    get rows too; the barrier level costs two more queries, whatever is expanded.
+    get rows too; the barrier level costs one more query, whatever is expanded.
     Pass `stages` and `categories` (with barriers prefetched) to share them between
     matrices."""
     expand = expand or set()
