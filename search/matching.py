@@ -27,7 +27,6 @@ candidates() and search().
 import time
 from collections.abc import Sequence
 
-from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, models
 from django.db.models import Case, F, OuterRef, Subquery, Value, When
 from django.db.models.expressions import Expression, RawSQL
@@ -35,16 +34,12 @@ from django.db.models.expressions import Expression, RawSQL
 from .index import KIND_NUMBERS, ROWID_FACTOR
 from .models import StoredVector
 from .query import ParsedQuery
+from .scores import FIELDS, OnVector, StoredPart, matched_words, part, rank
 from .synonyms import Phrase
-from .text import STEMMED_LANGUAGES, configurations, stem, stems
+from .text import stems
+from .tsqueries import constant, fts_phrase, prepare, unsupported
 
-FIELDS = {"all": ("", ""), "title": ("{a}", "title"), "summary": ("{b}", "summary")}
-TITLE_SHARE = 0.5
-SUMMARY_SHARE = 0.2
-OWN_WORD_SHARE = 0.15
-PHRASE_BONUS = 0.14
-# The language of each of text.configurations(), in order (the last is not stemmed).
-CONFIGURATION_LANGUAGES = (*STEMMED_LANGUAGES, "")
+__all__ = ["Matches", "StoredPart", "rank", "search", "search_stored"]
 # How many rows get the exact rank.
 CANDIDATES = 400
 # How long the planner's word frequencies (pg_stats) are reused, in seconds.
@@ -52,48 +47,24 @@ FREQUENCIES_TTL = 600
 _frequencies: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
 
 
-def fts_phrase(phrase: Phrase) -> str:
-    """The phrase in every stemming of the index, as an FTS5 expression."""
-    forms = {phrase} | {
-        tuple(stem(word, language) for word in phrase) for language in STEMMED_LANGUAGES
-    }
-    return " OR ".join(sorted('"' + " ".join(form) + '"' for form in forms))
-
-
-def tsquery(phrases: Sequence[Phrase]) -> tuple[str, tuple]:
-    """The PostgreSQL tsquery of any of `phrases`, each in every configuration in
-    use. A one-word phrase is given once per distinct stem (the Python stemmers are
-    PostgreSQL's Snowball algorithms), so that the query is not many times as long
-    as it needs to be: every look at a row's vector costs per item of the query."""
-    parts, params, seen = [], (), set()
-    for phrase in phrases:
-        for config, language in zip(configurations(), CONFIGURATION_LANGUAGES, strict=True):
-            if len(phrase) == 1:
-                form = stem(phrase[0], language)
-                if form in seen:
-                    continue
-                seen.add(form)
-            parts.append("phraseto_tsquery(%s::regconfig, %s)")
-            params = (*params, config, " ".join(phrase))
-    return f"({' || '.join(parts)})", params
-
-
-def unsupported(connection):
-    raise ImproperlyConfigured(
-        f"Search supports PostgreSQL and SQLite, not {connection.vendor}: set DATABASE_URL "
-        "to a PostgreSQL database, or leave it unset for SQLite."
-    )
-
-
 class Matches(Expression):
-    """Whether a row's document matches any of `phrases` (in `field`, or anywhere)."""
+    """Whether a row's document matches any of `phrases` (in `field`, or anywhere).
+    `query`: the query the phrases come from, whose tsqueries were worked out
+    once (tsqueries.prepare)."""
 
     output_field = models.BooleanField()
     conditional = True
 
-    def __init__(self, kind: str, phrases: Sequence[Phrase], column: str = "all", vector=None):
+    def __init__(
+        self,
+        kind: str,
+        phrases: Sequence[Phrase],
+        column: str = "all",
+        vector=None,
+        query: ParsedQuery | None = None,
+    ):
         super().__init__()
-        self.kind = kind
+        self.kind, self.query = kind, query
         self.phrases = tuple(phrases)
         self.column = column
         self.vector = vector if vector is not None else F("search_vector")
@@ -113,7 +84,7 @@ class Matches(Expression):
         weights = FIELDS[self.column][0]
         if weights:
             vector = f"ts_filter({vector}, '{weights}')"
-        sql, query_params = tsquery(self.phrases)
+        sql, query_params = constant(self.query, self.phrases, connection)
         return f"({vector} @@ {sql})", (*params, *query_params)
 
     def as_sqlite(self, compiler, connection):
@@ -130,91 +101,6 @@ class Matches(Expression):
         return sql, (*params, expression, KIND_NUMBERS[self.kind])
 
 
-def _score(condition: Matches, value: float) -> Case:
-    return Case(When(condition, then=Value(value)), default=Value(0.0))
-
-
-def part(vector, column: str) -> dict:
-    """Matches' arguments for `column` of `vector`: a vector built on the fly may
-    come as a mapping of the whole document ("all") and of its title and summary
-    alone, which are far cheaper to build than the whole one filtered."""
-    if isinstance(vector, dict):
-        vector = vector.get(column, vector["all"])
-    return {"column": column, "vector": vector}
-
-
-def rank(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
-    """The rank of a row for `query` (see the module's docstring)."""
-    total = len(query.groups)
-    score: models.Expression = Value(0.0)
-    whole = part(vector, "all")
-    for group in query.groups:
-        alternatives = group.alternatives
-        own = OWN_WORD_SHARE / total
-        # A word without synonyms is matched as itself wherever it is matched.
-        shares = [(Matches(kind, alternatives, **whole), 1.0 + own * (len(alternatives) == 1))]
-        shares += [
-            (Matches(kind, alternatives, **part(vector, "title")), TITLE_SHARE / total),
-            (Matches(kind, alternatives, **part(vector, "summary")), SUMMARY_SHARE / total),
-        ]
-        if len(alternatives) > 1:
-            shares.append((Matches(kind, alternatives[:1], **whole), own))
-        for condition, value in shares:
-            score = score + _score(condition, value)
-    if query.phrase:
-        score = score + _score(Matches(kind, [query.phrase], **whole), PHRASE_BONUS)
-    return models.ExpressionWrapper(score, output_field=models.FloatField())
-
-
-def matched_words(kind: str, query: ParsedQuery, vector=None) -> models.Expression:
-    """How many of the query words a row matches."""
-    count: models.Expression = Value(0)
-    for group in query.groups:
-        count = count + Case(
-            When(Matches(kind, group.alternatives, **part(vector, "all")), then=Value(1)),
-            default=Value(0),
-        )
-    return models.ExpressionWrapper(count, output_field=models.IntegerField())
-
-
-class OnVector(Expression):
-    """An expression of PostgreSQL on one vector of the row (`vector`)."""
-
-    def __init__(self, vector=None):
-        super().__init__()
-        self.vector = vector if vector is not None else F("search_vector")
-
-    def get_source_expressions(self):
-        return [self.vector]
-
-    def set_source_expressions(self, expressions):
-        (self.vector,) = expressions
-
-    def as_sql(self, compiler, connection):
-        unsupported(connection)
-
-
-class StoredPart(OnVector):
-    """A narrow stored vector of the row on PostgreSQL: `rank_vector` (the title
-    and summary part, weights A and B, of `search_vector`, GIN-indexed) or
-    `title_vector` (its title part), generated columns of resources and
-    initiatives (contributions migration 0012). They are not model fields, so the
-    column is named next to the compiled `search_vector` of the same row."""
-
-    output_field = models.TextField()
-
-    def __init__(self, column: str = "rank_vector"):
-        super().__init__()
-        self.column = column
-
-    def as_postgresql(self, compiler, connection):
-        sql, params = compiler.compile(self.vector)
-        column = connection.ops.quote_name("search_vector")
-        if not sql.endswith(column):
-            raise ImproperlyConfigured(f"No {self.column} next to {sql}.")
-        return sql[: -len(column)] + connection.ops.quote_name(self.column), params
-
-
 class MatchesAll(OnVector):
     """Whether a row's document holds every query word of `groups`, as typed (not
     through a synonym): one AND tsquery, which a GIN index answers from its
@@ -224,13 +110,15 @@ class MatchesAll(OnVector):
     output_field = models.BooleanField()
     conditional = True
 
-    def __init__(self, groups, vector=None):
+    def __init__(self, query: ParsedQuery, vector=None):
         super().__init__(vector)
-        self.groups = tuple(groups)
+        self.query = query
 
     def as_postgresql(self, compiler, connection):
         vector, params = compiler.compile(self.vector)
-        parts = [tsquery(group.alternatives[:1]) for group in self.groups]
+        parts = [
+            constant(self.query, group.alternatives[:1], connection) for group in self.query.groups
+        ]
         sql = " && ".join(part for part, _params in parts)
         query_params = tuple(param for _part, part_params in parts for param in part_params)
         return f"({vector} @@ ({sql}))", (*params, *query_params)
@@ -245,14 +133,14 @@ def tiers(kind: str, query: ParsedQuery, pool: Sequence[Phrase]) -> list[list[Ex
     narrow, title = StoredPart("rank_vector"), StoredPart("title_vector")
     found: list[list[Expression]] = []
     if len(query.groups) > 1:
-        every = MatchesAll(query.groups, vector=narrow)
+        every = MatchesAll(query, vector=narrow)
         found += [
-            [every, MatchesAll(query.groups, vector=title)],
+            [every, MatchesAll(query, vector=title)],
             [every],
-            [MatchesAll(query.groups)],
+            [MatchesAll(query)],
         ]
-    some = Matches(kind, pool, vector=narrow)
-    found += [[some, Matches(kind, pool, vector=title)], [some]]
+    some = Matches(kind, pool, vector=narrow, query=query)
+    found += [[some, Matches(kind, pool, vector=title, query=query)], [some]]
     return found
 
 
@@ -279,7 +167,7 @@ def candidates(
             tier = tier.exclude(condition)
         earlier.append(conditions[-1])
         parts.append(tier.order_by("-pk").values("pk")[:CANDIDATES])
-    rest = matching.filter(Matches(kind, pool))
+    rest = matching.filter(Matches(kind, pool, query=query))
     for condition in earlier:
         rest = rest.exclude(condition)
     parts.append(rest.order_by("-pk").values("pk")[:CANDIDATES])
@@ -404,13 +292,17 @@ def search(
     if not query.groups:
         return queryset.none().annotate(rank=Value(0.0))
     anything = [phrase for group in query.groups for phrase in group.alternatives]
-    found = queryset.filter(Matches(kind, anything, **part(vector, "all")))
-    exact = rank(kind, query, vector=vector)
-    prerank = vector is None and connections[queryset.db].vendor == "postgresql"
+    postgresql = connections[queryset.db].vendor == "postgresql"
+    prerank = vector is None and postgresql
+    pool = []
     if prerank and query.needed > 1:
-        frequencies = word_frequencies(queryset.model, queryset.db)
-        pool = candidates(queryset, kind, query, rarest(query, frequencies))
-        found = found.filter(pk__in=pool)
+        pool = rarest(query, word_frequencies(queryset.model, queryset.db))
+    if postgresql:
+        prepare(query, queryset.db, [pool])
+    found = queryset.filter(Matches(kind, anything, **part(vector, "all"), query=query))
+    exact = rank(kind, query, vector=vector)
+    if pool:
+        found = found.filter(pk__in=candidates(queryset, kind, query, pool))
     elif prerank and best is not None and best <= CANDIDATES:
         found = found.filter(pk__in=best_candidates(queryset, kind, query))
     elif prerank:
@@ -443,10 +335,11 @@ def search_stored(
     if connections[queryset.db].vendor != "postgresql" or not query.groups:
         # SQLite matches in the FTS5 table: no vector of the row is read.
         return search(queryset, kind, query, vector={"all": Value("")}, best=best)
+    prepare(query, queryset.db)
     stored = StoredVector.objects.using(queryset.db).filter(kind=KIND_NUMBERS[kind])
     anything = [phrase for group in query.groups for phrase in group.alternatives]
     # The answers without their rank (search() would resolve it once more for nothing).
-    matched = stored.filter(Matches(kind, anything, vector=STORED["all"]))
+    matched = stored.filter(Matches(kind, anything, vector=STORED["all"], query=query))
     answers = enough_words(matched, kind, query, STORED).values("object_id")
     own = stored.filter(object_id=OuterRef("pk")).annotate(rank=rank(kind, query, vector=STORED))
     exact = Subquery(own.values("rank")[:1], output_field=models.FloatField())

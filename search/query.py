@@ -13,9 +13,11 @@ from .text import WORD, fold, normalise, significant_words
 class ParsedQuery:
     text: str
     groups: tuple[Group, ...]
-    corrections: dict[str, str] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict, hash=False)
     # How many words a result must match; 0 for the default, half of them.
     minimum: int = 0
+    # The tsqueries of its phrases, per database, once worked out (search.tsqueries.prepare).
+    tsqueries: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def words(self) -> tuple[str, ...]:

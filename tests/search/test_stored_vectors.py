@@ -91,8 +91,11 @@ def test_a_long_query_reads_stored_vectors_in_one_statement_per_kind(organisatio
     with CaptureQueriesContext(connection) as queries:
         results = site_search(words, correct=False, kinds=REFERENCE)
     statements = [query["sql"] for query in queries.captured_queries]
+    # On PostgreSQL one statement works out the query's tsqueries for every kind.
+    prepared = [sql for sql in statements if "phraseto_tsquery" in sql]
+    assert len(prepared) == (connection.vendor == "postgresql")
     # The page of each kind found, with its count (a window): no second statement.
-    assert len(statements) <= len(REFERENCE) + 1  # + the synonyms' table
+    assert len(statements) - len(prepared) <= len(REFERENCE) + 1  # + the synonyms' table
     assert results.sections
     if connection.vendor == "postgresql":
         assert not any("to_tsvector" in sql for sql in statements)
