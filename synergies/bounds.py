@@ -90,11 +90,9 @@ def bound_text(probes: Probes, candidate: Candidate, concepts: Concepts) -> None
     are compared exactly."""
     if candidate.reach is None:
         candidate.reach = reach(candidate.read(concepts))
-    title = (
-        candidate.reading.title_trigrams if candidate.reading else trigrams(candidate.item.title)
-    )
+    title = candidate.reading.title_trigrams if candidate.reading else trigrams(candidate.row.title)
     mine, weights = probes.mine, probes.weights
-    across = mine.language != candidate.item.language
+    across = mine.language != candidate.row.language
     found = probes.could_find(candidate.reach, across)
     candidate.trigram_similarity = trigram_similarity(mine.title_trigrams, title)
     candidate.content_similarity = content_similarity(mine, found, weights, across)

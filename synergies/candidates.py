@@ -20,8 +20,9 @@ reachable whatever the size of the library and whether it was analysed:
 - structural candidates: of the items holding a rare word, those sharing the most
   barriers and countries with the profile, whatever their age.
 
-Then every candidate's row (one query per kind), its tags (one query) and the names
-of regions and areas (one query). Nothing is queried per candidate.
+Then every candidate's row with its stored profile (one query per kind, rows.py),
+the tags of those without one (one query) and the names of regions and areas (none
+while the content version is unchanged). Nothing is queried per candidate.
 """
 
 import functools
@@ -46,7 +47,7 @@ from search.text import words as folded_words
 
 from .cognates import COGNATE, MatchesPrefix, Prefixes, cognate_lookups
 from .models import SimilarityProfile
-from .profile import Candidate, Profile, is_current, stored_reading
+from .profile import Profile, load_concepts, stored_reading
 from .wording import (
     COMMON,
     Concepts,
@@ -69,8 +70,10 @@ STRUCTURE_POOL = 200
 # A draft of at most this many informative words is short: its title is also
 # compared letter by letter (a word half typed, a misspelling).
 SHORT = 6
-# How long what the words found is kept in the cache, at most (see hits).
+# How long what the words found is kept in the cache, at most, and how many words'
+# findings a process keeps (see hits).
 HITS_SECONDS = 600
+MAX_KEPT = 5_000
 # Common words are looked up two by two, at most PAIRED of them, when the rare words
 # found fewer than FEW items.
 PAIRED = 3
@@ -96,6 +99,8 @@ class Retrieval:
 
     profile: Profile
     concepts: Concepts
+    # The site-wide content version when the lookup began (core.content_version).
+    version: int | None = None
     groups: list[Group] = field(default_factory=list)
     hits: dict[str, dict[int, list[int]]] = field(default_factory=dict)
     pair_hits: dict[str, dict[tuple[int, int], list[int]]] = field(default_factory=dict)
@@ -123,14 +128,15 @@ class Retrieval:
 def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
     """Look the profile's words up in every kind (one query, two when several words
     are common) and weigh its keys."""
-    concepts = concepts or Concepts.load()
-    retrieval = Retrieval(profile, concepts)
+    version = content_version.current()
+    concepts = concepts or load_concepts(version)
+    retrieval = Retrieval(profile, concepts, version)
     retrieval.groups = groups(lookup_words(profile.title, profile.summary), concepts.table)
     words: dict[tuple, list] = {
         (n,): [group.alternatives] for n, group in enumerate(retrieval.groups)
     }
     words |= cognate_lookups(retrieval.groups, profile.language)
-    found = hits(profile, dict.fromkeys(KINDS, words))
+    found = hits(profile, dict.fromkeys(KINDS, words), version)
     retrieval.hits = {
         kind: {label[0]: pks for label, pks in by_label.items() if len(label) == 1}
         for kind, by_label in found.items()
@@ -148,7 +154,7 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
                 (a, b): [retrieval.groups[a].alternatives, retrieval.groups[b].alternatives]
                 for a, b in itertools.combinations(common, 2)
             }
-    retrieval.pair_hits = hits(profile, pairs)
+    retrieval.pair_hits = hits(profile, pairs, version)
     by_word = {group.word: retrieval.found(n) for n, group in enumerate(retrieval.groups)}
     reading = retrieval.reading
     items = {}
@@ -161,30 +167,38 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
 
 
 def hits(
-    profile: Profile, wanted: dict[str, dict[tuple[int, ...], list[tuple[Phrase, ...]]]]
+    profile: Profile,
+    wanted: dict[str, dict[tuple[int, ...], list[tuple[Phrase, ...]]]],
+    version: int | None,
 ) -> dict[str, dict[tuple[int, ...], list[int]]]:
     """{kind: {label: ids of at most COMMON published items holding every one of the
     label's words}}, for `wanted` {kind: {label: the words' phrases}}; the profile's
     own item left out.
 
-    What the database answers is kept in the cache under the site-wide content
-    version (core.content_version), which changes whenever a published item does:
-    the words of the field ("cancer", "testing") come back in nearly every lookup.
-    What is not kept is looked up in one query (see _hits_sql)."""
-    version = content_version.current()
+    What the database answers is kept under the site-wide content version `version`
+    (core.content_version), which changes whenever a published item does: the words
+    of the field ("cancer", "testing") come back in nearly every lookup. It is kept
+    in the process (see Kept), and in the cache for the other processes; what
+    neither holds is looked up in one query (see _hits_sql)."""
     keys = {
         (kind, label): _hits_key(version, kind, phrases)
         for kind, words in wanted.items()
         for label, phrases in words.items()
     }
-    kept = cache.get_many(list(keys.values())) if version is not None else {}
+    kept = _kept_hits.get_many(version, keys.values())
+    if version is not None and len(kept) < len(keys):
+        shared = cache.get_many([key for key in keys.values() if key not in kept])
+        _kept_hits.set_many(version, shared)
+        kept |= shared
     missing = {
         kind: {label: phrases for label, phrases in words.items() if keys[kind, label] not in kept}
         for kind, words in wanted.items()
     }
     looked_up = _hits_sql(missing)
     if version is not None and looked_up:
-        cache.set_many({keys[label]: pks for label, pks in looked_up.items()}, HITS_SECONDS)
+        found_now = {keys[label]: pks for label, pks in looked_up.items()}
+        cache.set_many(found_now, HITS_SECONDS)
+        _kept_hits.set_many(version, found_now)
     own = (profile.kind, profile.pk)
     found: dict[str, dict[tuple[int, ...], list[int]]] = {kind: {} for kind in wanted}
     for (kind, label), key in keys.items():
@@ -194,6 +208,31 @@ def hits(
         if pks:
             found[kind][label] = pks[:COMMON]
     return found
+
+
+class Kept:
+    """What the words found, kept in this process for one content version: most
+    words of a lookup were found by earlier ones, and asking the cache for them
+    costs a round trip. At most MAX_KEPT entries; dropped when the version changes."""
+
+    def __init__(self) -> None:
+        self.version: int | None = None
+        self.entries: dict[str, list[int]] = {}
+
+    def get_many(self, version: int | None, keys) -> dict[str, list[int]]:
+        if version is None or version != self.version:
+            return {}
+        return {key: self.entries[key] for key in keys if key in self.entries}
+
+    def set_many(self, version: int | None, entries: dict[str, list[int]]) -> None:
+        if version is None:
+            return
+        if version != self.version or len(self.entries) + len(entries) > MAX_KEPT:
+            self.version, self.entries = version, {}
+        self.entries.update(entries)
+
+
+_kept_hits = Kept()
 
 
 def _hits_key(version: int | None, kind: str, phrases: list[tuple[Phrase, ...]]) -> str:
@@ -373,125 +412,3 @@ def candidate_ids(retrieval: Retrieval, kind: str) -> set[int]:
     if len(lookup_words(profile.title, profile.summary)) <= SHORT:
         ids |= set(title_hits(model, profile))
     return ids
-
-
-def load_candidates(
-    model: type[Contribution], profile: Profile, ids: set[int], concepts: Concepts | None = None
-) -> list[Candidate]:
-    """The candidate rows with their stored profiles, one query. Their text is
-    compared in Python (similarity.py), the same way on every database: as their
-    stored profiles read it when current for `concepts` (see stored_candidate),
-    otherwise read now."""
-    if not ids:
-        return []
-    items = (
-        published(model, profile)
-        .filter(pk__in=ids)
-        .select_related("organisation", "similarity_profile")
-        .defer("description", "search_vector")
-    )
-    return [stored_candidate(item, concepts) for item in items]
-
-
-def stored_candidate(item: Contribution, concepts: Concepts | None) -> Candidate:
-    """A candidate with what the item's stored profile (models.SimilarityProfile)
-    holds: its tags (then load_tags leaves it out) and, if they were read from its
-    current text with the current synonym table (profile.is_current), its reach
-    (bounds.py) and keys (read when its text is compared, Candidate.read)."""
-    candidate = Candidate(item=item)
-    stored = item._state.fields_cache.get("similarity_profile")
-    if stored is not None:
-        candidate.tags = {name: frozenset(stored.tags.get(name, ())) for name in CANDIDATE_TAGS}
-        if concepts is not None and is_current(
-            stored, item.title, item.summary, item.language, concepts
-        ):
-            candidate.stored = stored
-            candidate.reach = frozenset(stored.reach.split())
-    return candidate
-
-
-# Each candidate's tags as comma-separated ids, one SELECT per kind of item in one
-# UNION ALL, one correlated subquery per kind of tag (CANDIDATE_TAGS): tag kind ->
-# (many-to-many field, the broader row to take instead of the tag itself). It is SQL
-# built once from the models' metadata: assembling the same through the ORM took
-# longer than the database took to answer.
-CANDIDATE_TAGS = {
-    "stages": ("stages", ""),
-    "barriers": ("barriers", ""),
-    "countries": ("countries", ""),
-    "country_regions": ("countries", "region"),
-    "regions": ("regions", ""),
-    "therapeutic_areas": ("therapeutic_areas", ""),
-    "area_parents": ("therapeutic_areas", "parent"),
-    "audiences": ("audiences", ""),
-}
-TAGS_SQL = "SELECT '{kind}', i.{pk}, {lists} FROM {table} i WHERE i.{pk} IN ({ids})"
-TAG_LIST_SQL = (
-    "(SELECT {aggregate}(CAST({value} AS TEXT), ',') FROM {links} t{join} WHERE t.{item} = i.{pk})"
-)
-
-
-@functools.cache
-def tags_sql(kind: str, vendor: str) -> str:
-    """TAGS_SQL for one kind of item, with `{ids}` left to fill in."""
-    quote = connection.ops.quote_name
-    model = KINDS[kind]
-    aggregate = "STRING_AGG" if vendor == "postgresql" else "GROUP_CONCAT"
-    pk = quote(model._meta.pk.column)
-    lists = []
-    for name, via in CANDIDATE_TAGS.values():
-        field = getattr(model, name).field
-        value, join = f"t.{quote(field.m2m_reverse_name())}", ""
-        if via:
-            tags = field.related_model
-            join = (
-                f" JOIN {quote(tags._meta.db_table)} m ON m.{quote(tags._meta.pk.column)} = {value}"
-            )
-            value = f"m.{quote(tags._meta.get_field(via).column)}"
-        lists.append(
-            TAG_LIST_SQL.format(
-                aggregate=aggregate,
-                value=value,
-                links=quote(field.m2m_db_table()),
-                join=join,
-                item=quote(field.m2m_column_name()),
-                pk=pk,
-            )
-        )
-    return TAGS_SQL.format(
-        kind=kind, pk=pk, lists=", ".join(lists), table=quote(model._meta.db_table), ids="{ids}"
-    )
-
-
-def load_tags(candidates: dict[tuple[str, int], "Candidate"]) -> None:
-    """Every candidate's tags (see CANDIDATE_TAGS), in one query; none for those
-    whose stored profile gave them (stored_candidate)."""
-    missing = {label: c for label, c in candidates.items() if not c.tags}
-    ids: dict[str, list[int]] = {}
-    for kind, pk in missing:
-        ids.setdefault(kind, []).append(pk)
-    for label, tags in read_tags(ids).items():
-        missing[label].tags = tags
-
-
-def read_tags(ids: dict[str, list[int]]) -> dict[tuple[str, int], dict[str, frozenset[str]]]:
-    """{(kind, pk): tags} of the items `ids` {kind: pks}, in one query (none if
-    there are none)."""
-    selects, params = [], []
-    for kind, pks in ids.items():
-        if pks:
-            placeholders = ", ".join(["%s"] * len(pks))
-            selects.append(tags_sql(kind, connection.vendor).format(ids=placeholders))
-            params += pks
-    if not selects:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
-        rows = cursor.fetchall()
-    return {
-        (kind, pk): {
-            name: frozenset(filter(None, (ids_text or "").split(",")))
-            for name, ids_text in zip(CANDIDATE_TAGS, lists, strict=True)
-        }
-        for kind, pk, *lists in rows
-    }

@@ -4,7 +4,7 @@ the candidates and matches a lookup produces."""
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,12 +185,34 @@ class Places:
     areas: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Row:
+    """What scoring reads of a candidate item: a few columns, not a model instance,
+    which a lookup builds only for the items it compares (Candidate.item)."""
+
+    kind: str
+    pk: int
+    title: str
+    summary: str
+    language: str
+    organisation_id: int | None
+
+    @classmethod
+    def of(cls, item: Contribution) -> "Row":
+        return cls(
+            item.kind, item.pk, item.title, item.summary, item.language, item.organisation_id
+        )
+
+
 @dataclass
 class Candidate:
     """A published item under consideration, with everything scoring needs: its tags
-    as sets of ids (see CANDIDATE_TAGS) and its text similarity to the profile."""
+    as sets of ids (see CANDIDATE_TAGS) and its text similarity to the profile.
 
-    item: Contribution
+    `row` is what scoring reads of the item; the item itself (a model instance, for
+    the matches) is built when asked for, by `build`, or given (Candidate.of)."""
+
+    row: Row
     title_similarity: float = 0.0
     content_similarity: float = 0.0
     # The candidate's own title keys found in the profile's text.
@@ -203,18 +225,30 @@ class Candidate:
     tags: dict[str, frozenset[str]] = field(default_factory=dict)
     places: Places = field(default_factory=Places)
     linked: bool = False
-    # The candidate's stored profile (models.SimilarityProfile) if current for its
-    # text and the synonym table, its reach (bounds.reach) for the cheap first rank,
-    # and its text as read (see read).
+    # The candidate's stored profile (models.SimilarityProfile, or its columns) if
+    # current for its text and the synonym table, its reach (bounds.reach) for the
+    # cheap first rank, and its text as read (see read).
     stored: object = field(default=None, repr=False)
     reach: frozenset[str] | None = field(default=None, repr=False)
     reading: Reading | None = field(default=None, repr=False)
+    instance: Contribution | None = field(default=None, repr=False)
+    build: Callable[[], Contribution] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, item: Contribution) -> "Candidate":
+        return cls(row=Row.of(item), instance=item)
+
+    @property
+    def item(self) -> Contribution:
+        if self.instance is None:
+            self.instance = self.build()
+        return self.instance
 
     def read(self, concepts: Concepts) -> Reading:
         """The candidate's text as read: as its stored profile read it, or read now."""
         if self.reading is None:
-            item = self.item
-            text = (item.title, item.summary, item.language)
+            row = self.row
+            text = (row.title, row.summary, row.language)
             self.reading = stored_reading(self.stored, *text, concepts) or concepts.reading(*text)
         return self.reading
 
@@ -293,22 +327,42 @@ def stored_reading(
     return reading
 
 
-# The names of regions and areas as last read, with the content version then.
-_places: dict[int, Places] = {}
+# What is read once per content version (core.content_version), by what it is: the
+# value last read and the version then. In process memory: read on every lookup,
+# it changes far less often than lookups are made.
+_kept: dict[str, tuple[int, object]] = {}
 
 
-def load_places() -> Places:
-    """Region and area names, shared by all candidates of a lookup: as read before
-    while the site-wide content version (core.content_version, which a change of a
-    region or area bumps) is the same, otherwise one small query."""
-    version = content_version.current()
-    if version is not None and version in _places:
-        return _places[version]
-    places = read_places()
+def kept(name: str, version: int | None, read: Callable[[], object]) -> object:
+    """`read()`, or what it gave before while the content version is `version`
+    (never kept while the cache that holds the version is unreachable: None)."""
     if version is not None:
-        _places.clear()
-        _places[version] = places
-    return places
+        found = _kept.get(name)
+        if found is not None and found[0] == version:
+            return found[1]
+    value = read()
+    if version is not None:
+        _kept[name] = (version, value)
+    return value
+
+
+def load_places(version: int | None = None) -> Places:
+    """Region and area names, shared by all candidates of a lookup: as read before
+    while the site-wide content version (which a change of a region or area bumps)
+    is the same, otherwise one small query."""
+    if version is None:
+        version = content_version.current()
+    return kept("places", version, read_places)
+
+
+def load_concepts(version: int | None = None) -> Concepts:
+    """The synonym table's concepts (wording.Concepts.load): as read before while the
+    site-wide content version is the same, otherwise one small query. A change of
+    the table bumps the version (the search app's models are public content,
+    settings.PUBLIC_CONTENT_MODELS), in every process: the next lookup reads it."""
+    if version is None:
+        version = content_version.current()
+    return kept("concepts", version, Concepts.load)
 
 
 def read_places() -> Places:

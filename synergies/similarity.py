@@ -38,13 +38,7 @@ from contributions.models import KINDS, Contribution
 
 from . import bounds
 from .bounds import MARGIN, Probes, bound_text
-from .candidates import (
-    Retrieval,
-    candidate_ids,
-    load_candidates,
-    load_tags,
-    retrieve,
-)
+from .candidates import Retrieval, candidate_ids, retrieve
 from .models import SimilarityDecision
 from .profile import (
     AGREEMENT_FLOOR,
@@ -66,6 +60,7 @@ from .profile import (
     dice,
     load_places,
 )
+from .rows import load_candidates, load_tags
 from .wording import informative_words, matched, share, trigram_similarity
 
 
@@ -145,14 +140,19 @@ def text_similarity(candidate: Candidate) -> float:
     return min(1.0, said * min(1.0, candidate.evidence / EVIDENCE))
 
 
-def score(profile: Profile, candidate: Candidate) -> Match:
+def scores(profile: Profile, candidate: Candidate) -> tuple[float, float, float]:
+    """The candidate's score, text similarity and structural overlap."""
     text = text_similarity(candidate)
     signals = structural_signals(profile, candidate)
     available = {name: w for name, w in STRUCTURE_WEIGHTS.items() if profile.has(name)}
     weight = sum(available.values())
     structure = sum(w * signals[name] for name, w in available.items()) / weight if weight else 0
     swing = STRUCTURE_SHARE * weight / sum(STRUCTURE_WEIGHTS.values())
-    total = min(1.0, text * (1 + swing * (2 * structure - 1)))
+    return min(1.0, text * (1 + swing * (2 * structure - 1))), text, structure
+
+
+def score(profile: Profile, candidate: Candidate) -> Match:
+    total, text, structure = scores(profile, candidate)
     return Match(
         item=candidate.item,
         score=round(total, 4),
@@ -174,7 +174,7 @@ def structural_signals(profile: Profile, candidate: Candidate) -> dict[str, floa
     signals["geography"] = geography(profile, candidate)[0]
     signals["organisation"] = float(
         profile.organisation_id is not None
-        and profile.organisation_id == candidate.item.organisation_id
+        and profile.organisation_id == candidate.row.organisation_id
     )
     return signals
 
@@ -251,7 +251,7 @@ def reasons(profile: Profile, candidate: Candidate) -> list[str]:
         found.append(_("both about %(names)s") % {"names": names(areas)})
     if audiences := shared_names(profile, candidate, "audiences"):
         found.append(_("both for %(names)s") % {"names": names(audiences)})
-    if profile.organisation_id and profile.organisation_id == candidate.item.organisation_id:
+    if profile.organisation_id and profile.organisation_id == candidate.row.organisation_id:
         found.append(_("same organisation"))
     return found[:MAX_REASONS]
 
@@ -298,12 +298,12 @@ def find_similar(
         ids = candidate_ids(retrieval, kind)
         ids |= {pk for forced_kind, pk in forced if forced_kind == kind}
         for candidate in load_candidates(model, profile, ids, retrieval.concepts):
-            candidate.linked = (kind, candidate.item.pk) in linked
-            candidates[(kind, candidate.item.pk)] = candidate
+            candidate.linked = (kind, candidate.row.pk) in linked
+            candidates[(kind, candidate.row.pk)] = candidate
     if not candidates:
         return []
     load_tags(candidates)
-    places = load_places()
+    places = load_places(retrieval.version)
     for candidate in candidates.values():
         candidate.places = places
     matches = scored(profile, retrieval, candidates, limit, minimum, include)
@@ -331,7 +331,7 @@ def scored(
     for label, candidate in candidates.items():
         if not (candidate.linked or label in include):
             bound_text(probes, candidate, retrieval.concepts)
-            ranked.append((score(profile, candidate).score, label, candidate))
+            ranked.append((round(scores(profile, candidate)[0], 4), label, candidate))
     ranked.sort(key=lambda entry: (-entry[0], entry[1]))
     # Places in the list left for items that are not linked, and their best scores.
     places = limit - sum(c.linked for c in candidates.values())
@@ -361,7 +361,7 @@ def score_pair(profile: Profile, item: Contribution) -> Match:
     [candidate] = load_candidates(type(item), profile, {item.pk}, retrieval.concepts)
     compare_text(retrieval, candidate)
     load_tags({(item.kind, item.pk): candidate})
-    candidate.places = load_places()
+    candidate.places = load_places(retrieval.version)
     return score(profile, candidate)
 
 

@@ -30,9 +30,9 @@ from django.db.models import Q
 from contributions.models import KINDS, TAG_FIELDS, Contribution, Status
 
 from .bounds import reach
-from .candidates import read_tags
 from .models import SimilarityProfile
 from .profile import keys_version, source_of, stored_keys
+from .rows import read_tags
 from .wording import Concepts
 
 logger = logging.getLogger(__name__)

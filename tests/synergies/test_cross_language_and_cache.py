@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from search.models import Synonym
 from search.synonyms import Table
 from synergies.candidates import candidate_ids, retrieve
 from synergies.cognates import spellings
@@ -153,3 +154,31 @@ def test_what_the_words_find_is_kept_until_published_content_changes(make_resour
     assert found == {first, second}
     assert not any("label, hit" in q["sql"] for q in again.captured_queries)
     assert any("label, hit" in q["sql"] for q in after_a_change.captured_queries)
+
+
+def test_the_synonym_table_and_place_names_are_read_once_per_content_version(make_resource):
+    first = make_resource("Companion diagnostics reimbursement guide", "published")
+    find_similar(Profile(title="Reimbursement of companion diagnostics"))
+
+    with CaptureQueriesContext(connection) as again:
+        find_similar(Profile(title="Companion diagnostics in Germany"))
+    Synonym.objects.create(terms="companion diagnostics\nCDx")
+    with CaptureQueriesContext(connection) as after_a_change:
+        matches = find_similar(Profile(title="CDx reimbursement"))
+
+    read = [q["sql"] for q in again.captured_queries]
+    assert not any("search_synonym" in sql or "pathway_region" in sql for sql in read)
+    assert any("search_synonym" in q["sql"] for q in after_a_change.captured_queries)
+    assert [m.item for m in matches] == [first], "the new synonym is used at once"
+
+
+def test_a_match_comes_with_its_organisation_and_asks_nothing_more(make_resource):
+    original = make_resource("Biomarker reimbursement guide", "published")
+
+    [match] = find_similar(Profile(title="Guide to biomarker reimbursement"))
+    with CaptureQueriesContext(connection) as shown:
+        seen = (match.item.title, match.item.get_absolute_url(), match.item.organisation.name)
+
+    assert match.item == original
+    assert seen == (original.title, original.get_absolute_url(), original.organisation.name)
+    assert len(shown) == 0

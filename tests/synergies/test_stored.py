@@ -16,9 +16,10 @@ from pathway.models import Country
 from search.models import Synonym
 from synergies import bounds
 from synergies.bounds import MARGIN, Probes, bound_text
-from synergies.candidates import retrieve, stored_candidate
+from synergies.candidates import retrieve
 from synergies.models import SimilarityProfile
 from synergies.profile import Candidate, Profile, keys_version, stored_reading
+from synergies.rows import stored_candidate
 from synergies.similarity import compare_text, find_similar, related_to, text_similarity
 from synergies.stored import rebuild_profiles, refresh_stale
 from synergies.wording import Concepts
@@ -262,7 +263,7 @@ def test_no_candidate_of_the_labelled_set_is_more_similar_than_its_bound():
             bounded = stored_candidate(item, concepts)
             assert bounded.reach is not None
             bound_text(probes, bounded, concepts)
-            compared = Candidate(item=item)
+            compared = Candidate.of(item)
             compare_text(retrieval, compared)
             text = text_similarity(compared)
             assert text_similarity(bounded) + MARGIN >= text, (d.title, item.title)
