@@ -48,7 +48,6 @@ Failures, per recipient (RFC 5321: 4xx is temporary, 5xx permanent):
   then failed, each with its attempt counted and its time to try again.
 """
 
-import functools
 import logging
 import time
 from collections.abc import Iterable
@@ -57,7 +56,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import mailers
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -75,6 +74,7 @@ from .digest import (
     new_items,
     previous_period_start,
 )
+from .ledger import SENDABLE, AtomicLedger, ChainedLedger, ledger
 from .mailing import (
     MAX_ATTEMPTS,
     SMTP_ERRORS,
@@ -99,7 +99,6 @@ BATCH_SIZE = 500
 RECLAIM_AFTER = timedelta(minutes=10)
 RENEW_CLAIMS_EVERY = timedelta(minutes=1)
 
-SENDABLE = (DigestDelivery.Status.CLAIMED, DigestDelivery.Status.FAILED)
 FINISHED = (
     DigestDelivery.Status.SENT,
     DigestDelivery.Status.SKIPPED_EMPTY,
@@ -361,15 +360,16 @@ def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> Bat
     unsent = {r.delivery_id: r for r in to_send}
     renewed = time.monotonic()
     try:
-        with mailers.default as connection:
-            sender = Sender(connection)
+        with mailers.default as mail_connection, ledger() as rows:
+            sender = Sender(mail_connection)
             for recipient in to_send:
                 if time.monotonic() - renewed > RENEW_CLAIMS_EVERY.total_seconds():
+                    rows.commit()
                     renew_claims(list(unsent))
                     renewed = time.monotonic()
                 del unsent[recipient.delivery_id]
-                outcome = send_one(sender, recipient, prepared[recipient.delivery_id], period)
-                count(result, outcome)
+                shared = prepared[recipient.delivery_id]
+                count(result, send_one(sender, rows, recipient, shared, period))
     except (Interrupted, *SMTP_ERRORS) as error:
         reason = describe(error.__cause__ or error)
         logger.warning("Digest batch of %s interrupted: %s", period, reason)
@@ -389,28 +389,21 @@ def count(result: BatchResult, outcome: str) -> None:
             result.already_done += 1
 
 
-def send_one(sender: Sender, recipient: Recipient, shared: Prepared, period: date) -> str:
+def send_one(
+    sender: Sender,
+    rows: AtomicLedger | ChainedLedger,
+    recipient: Recipient,
+    shared: Prepared,
+    period: date,
+) -> str:
     """Send one digest in one transaction that holds its delivery row, and record
-    how it went; see the module docstring for why. Raises Interrupted (after
-    recording the attempt) when the mail server is out of reach."""
-    take, mark = statements()
+    how it went; see the module docstring for why, and ledger.py for how. Raises
+    Interrupted (after recording the attempt) when the mail server is out of reach."""
     now = timezone.now()
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The UPDATE locks the row until COMMIT and re-checks, after any other
-        # holder's COMMIT, that it is still unsent and its subscriber still wants it.
-        cursor.execute(
-            take,
-            [
-                now,
-                recipient.delivery_id,
-                *SENDABLE,
-                MAX_ATTEMPTS,
-                now,
-                recipient.subscription_id,
-                False,
-            ],
-        )
-        if cursor.rowcount != 1:
+    # The take locks the row until COMMIT and re-checks, after any other holder's
+    # COMMIT, that it is still unsent and its subscriber still wants it.
+    with rows.message(recipient.delivery_id, recipient.subscription_id, now) as taken:
+        if not taken:
             return Outcome.DONE
         error_text, retry_at, failure = "", None, None
         try:
@@ -427,44 +420,20 @@ def send_one(sender: Sender, recipient: Recipient, shared: Prepared, period: dat
             Outcome.REFUSED: DigestDelivery.Status.REFUSED,
             Outcome.REFUSED_ADDRESS: DigestDelivery.Status.REFUSED,
         }.get(outcome, DigestDelivery.Status.FAILED)
-        sent_at = timezone.now() if outcome == Outcome.SENT else None
-        cursor.execute(mark, [status, sent_at, error_text, retry_at, recipient.delivery_id])
-        if outcome == Outcome.REFUSED_ADDRESS:
-            Subscription.objects.filter(
-                pk=recipient.subscription_id, refused_at__isnull=True
-            ).update(refused_at=now)
+        rows.mark(
+            recipient.delivery_id,
+            recipient.subscription_id,
+            status=status,
+            sent_at=timezone.now() if outcome == Outcome.SENT else None,
+            error=error_text,
+            retry_at=retry_at,
+            refused_at=now if outcome == Outcome.REFUSED_ADDRESS else None,
+        )
     if outcome != Outcome.SENT:
         logger.warning("Digest %s %s: %s", recipient.delivery_id, outcome, error_text)
     if outcome == Outcome.INTERRUPTED:
         raise Interrupted(error_text) from failure
     return outcome
-
-
-@functools.cache
-def statements() -> tuple[str, str]:
-    """The two statements run for every message, written out once: at 100,000
-    messages a run, compiling them through the ORM costs more than running them."""
-    quote = connection.ops.quote_name
-    delivery = quote(DigestDelivery._meta.db_table)
-    subscription = quote(Subscription._meta.db_table)
-    # Table names from the models, every value a parameter.
-    take = (
-        f"UPDATE {delivery} SET attempts = attempts + 1, claimed_at = %s "  # noqa: S608
-        "WHERE id = %s AND status IN (%s, %s) AND attempts < %s "
-        "AND (retry_at IS NULL OR retry_at <= %s) AND subscription_id IN "
-        f"(SELECT id FROM {subscription} WHERE id = %s AND unsubscribed_at IS NULL "
-        "AND refused_at IS NULL AND paused = %s)"
-    )
-    mark = (
-        f"UPDATE {delivery} SET status = %s, sent_at = %s, last_error = %s, "  # noqa: S608
-        "retry_at = %s WHERE id = %s"
-    )
-    if connection.vendor == "postgresql":
-        # The COMMIT that marks a digest sent does not wait for the disk (about 4 ms
-        # a message, more than the rest of its work; see the module docstring), for
-        # this transaction alone, set in the same round trip as the take.
-        take = "SET LOCAL synchronous_commit TO OFF; " + take
-    return take, mark
 
 
 def renew_claims(delivery_ids: list[int]) -> None:
