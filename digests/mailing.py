@@ -64,6 +64,30 @@ class Sender:
 # Lines of the message that begin with a dot get another (RFC 5321, 4.5.2).
 LEADING_DOT = re.compile(rb"^\.", re.MULTILINE)
 CRLF = b"\r\n"
+# An address that smtplib.quoteaddr would give back as it is, between < and >: a
+# dot-atom local part and domain (RFC 5322, 3.2.3). Parsing every address with the
+# email package cost more than the rest of a message's SMTP conversation.
+PLAIN_ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\Z"
+)
+
+
+def quote_address(address: str) -> str:
+    """The address as MAIL and RCPT take it: smtplib.quoteaddr's result."""
+    if PLAIN_ADDRESS.match(address):
+        return f"<{address}>"
+    return smtplib.quoteaddr(address)
+
+
+def dot_stuffed(data: bytes) -> bytes:
+    """The message as DATA sends it: a dot doubled where a line begins with one
+    (a search through the bytes, where the substitution went through every line)."""
+    if data.startswith(b".") or b"\n." in data:
+        data = LEADING_DOT.sub(b"..", data)
+    if not data.endswith(CRLF):
+        data += CRLF
+    return data + b"." + CRLF
 
 
 def sendmail(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> None:
@@ -77,8 +101,7 @@ def sendmail(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> No
         return
     size = f" SIZE={len(data)}" if smtp.has_extn("size") else ""
     smtp.send(
-        f"MAIL FROM:{smtplib.quoteaddr(sender)}{size}\r\n"
-        f"RCPT TO:{smtplib.quoteaddr(recipient)}\r\nDATA\r\n"
+        f"MAIL FROM:{quote_address(sender)}{size}\r\nRCPT TO:{quote_address(recipient)}\r\nDATA\r\n"
     )
     code, reply = smtp.getreply()
     if code != 250:
@@ -92,10 +115,7 @@ def sendmail(smtp: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> No
     if code != 354:
         give_up(smtp, code, replies_left=0)
         raise smtplib.SMTPDataError(code, reply)
-    quoted = LEADING_DOT.sub(b"..", data)
-    if not quoted.endswith(CRLF):
-        quoted += CRLF
-    smtp.send(quoted + b"." + CRLF)
+    smtp.send(dot_stuffed(data))
     code, reply = smtp.getreply()
     if code != 250:
         give_up(smtp, code, replies_left=0)

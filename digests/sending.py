@@ -12,7 +12,9 @@ a second run, a duplicate beat or a retried task cannot create a second one. The
 fan-out inserts (claims) the rows of everyone it dispatches before queueing a
 batch. Each message is then sent inside its own database transaction that first
 locks the row — re-checking that it is still unsent and the subscriber still
-subscribed — and marks it sent in the same commit. So:
+subscribed — and marks it sent in the same commit (ledger.py; a worker on
+PostgreSQL sends one message's COMMIT with the next one's BEGIN, one round trip a
+message). So:
 
 - two workers holding the same row never both send: the second waits for the
   lock, then sees "sent" and skips;
@@ -324,20 +326,26 @@ def prepare(recipients: list[Recipient]) -> dict[int, Prepared | None]:
     windows: dict[tuple[Window, str], WindowContent] = {}
     renderings: dict[tuple, Prepared | None] = {}
     prepared = {}
+    by_language: dict[str, list[Recipient]] = {}
     for recipient in recipients:
-        # Each digest in its subscriber's language: its items, links and frame are
-        # read and rendered under it, once per window and language.
-        language = recipient.language
+        by_language.setdefault(recipient.language, []).append(recipient)
+    # Each digest in its subscriber's language: its items, links and frame are read
+    # and rendered under it, once per window and language (switched once per
+    # language in the batch, not once per subscriber).
+    for language, speakers in by_language.items():
         with in_language(language):
-            key = (recipient.window, language)
-            if key not in windows:
-                windows[key] = window_content(recipient.window)
-            content = windows[key]
-            digest = content.digest(recipient.query, recipient.kinds, stages)
-            rendering = (*key, digest.key)
-            if rendering not in renderings:
-                renderings[rendering] = None if digest.is_empty else content.renderer.render(digest)
-        prepared[recipient.delivery_id] = renderings[rendering]
+            for recipient in speakers:
+                key = (recipient.window, language)
+                if key not in windows:
+                    windows[key] = window_content(recipient.window)
+                content = windows[key]
+                digest = content.digest(recipient.query, recipient.kinds, stages)
+                rendering = (*key, digest.key)
+                if rendering not in renderings:
+                    renderings[rendering] = (
+                        None if digest.is_empty else content.renderer.render(digest)
+                    )
+                prepared[recipient.delivery_id] = renderings[rendering]
     return prepared
 
 
