@@ -183,11 +183,13 @@ class ChainedLedger:
 
 
 @contextmanager
-def ledger() -> Iterator[AtomicLedger | ChainedLedger]:
-    """The ledger for this connection: chained on PostgreSQL outside a
-    transaction, atomic otherwise. Whatever it holds is committed on leaving."""
+def ledger(chained: bool = True) -> Iterator[AtomicLedger | ChainedLedger]:
+    """The ledger for this connection: chained on PostgreSQL outside a transaction
+    (unless `chained` is false: then nothing else may use the connection between
+    messages), atomic otherwise. Whatever it holds is committed on leaving."""
     chained = (
-        connection.vendor == "postgresql"
+        chained
+        and connection.vendor == "postgresql"
         and connection.get_autocommit()
         and not connection.in_atomic_block
     )

@@ -368,16 +368,19 @@ def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> Bat
     unsent = {r.delivery_id: r for r in to_send}
     renewed = time.monotonic()
     try:
-        with mailers.default as mail_connection, ledger() as rows:
+        with mailers.default as mail_connection:
             sender = Sender(mail_connection)
-            for recipient in to_send:
-                if time.monotonic() - renewed > RENEW_CLAIMS_EVERY.total_seconds():
-                    rows.commit()
-                    renew_claims(list(unsent))
-                    renewed = time.monotonic()
-                del unsent[recipient.delivery_id]
-                shared = prepared[recipient.delivery_id]
-                count(result, send_one(sender, rows, recipient, shared, period))
+            # Chained transactions only around SMTP conversations: any other
+            # mailer might use the database connection in the middle of one.
+            with ledger(chained=sender.smtp) as rows:
+                for recipient in to_send:
+                    if time.monotonic() - renewed > RENEW_CLAIMS_EVERY.total_seconds():
+                        rows.commit()
+                        renew_claims(list(unsent))
+                        renewed = time.monotonic()
+                    del unsent[recipient.delivery_id]
+                    shared = prepared[recipient.delivery_id]
+                    count(result, send_one(sender, rows, recipient, shared, period))
     except (Interrupted, *SMTP_ERRORS) as error:
         reason = describe(error.__cause__ or error)
         logger.warning("Digest batch of %s interrupted: %s", period, reason)

@@ -5,6 +5,7 @@ statement undoing only the message in hand."""
 
 import os
 import smtplib
+from datetime import timedelta
 
 import psycopg2.extensions
 import pytest
@@ -15,8 +16,10 @@ from digests import ledger, sending
 from digests.mailing import Sender
 from digests.models import DigestDelivery, Subscription
 from digests.sending import send_batch
+from ft3portal.settings import mailer_from_url
 
 from .conftest import PERIOD, subscribers
+from .smtp import SMTPServer
 
 pytestmark = [
     pytest.mark.postgres,
@@ -29,6 +32,17 @@ pytestmark = [
 ]
 
 Status = DigestDelivery.Status
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server with PIPELINING, as Postfix has it, and the default
+    mailer pointed at it (conftest's runs each test twice, with and without;
+    these tests reload the reference content each time, so once is enough)."""
+    server = SMTPServer(pipelining=True).start()
+    settings.MAILERS = {"default": mailer_from_url(server.url + "?timeout=5")}
+    yield server
+    server.stop()
 
 
 @pytest.fixture
@@ -146,4 +160,27 @@ def test_a_failed_statement_undoes_only_the_message_in_hand(
         "two@example.org",
     ]
     assert statuses(people) == [(Status.SENT, 1), (Status.CLAIMED, 0), (Status.CLAIMED, 0)]
+    assert no_open_transaction()
+
+
+def test_claims_are_renewed_outside_any_message_transaction(
+    smtp_server, make_subscription, content, monkeypatch
+):
+    people = subscribers(make_subscription, "one", "two", "three")
+    renew_claims = sending.renew_claims
+    renewals = []
+
+    def recorded(delivery_ids):
+        # The previous message's mark is committed first: the renewal is its own.
+        renewals.append((sorted(delivery_ids), no_open_transaction()))
+        renew_claims(delivery_ids)
+
+    monkeypatch.setattr(sending, "RENEW_CLAIMS_EVERY", timedelta(seconds=-1))
+    monkeypatch.setattr(sending, "renew_claims", recorded)
+
+    assert send_batch("weekly", PERIOD, [person.pk for person in people]).sent == 3
+
+    ids = sorted(DigestDelivery.objects.values_list("pk", flat=True))
+    assert renewals == [(ids, True), (ids[1:], True), (ids[2:], True)]
+    assert statuses(people) == [(Status.SENT, 1)] * 3
     assert no_open_transaction()
