@@ -29,11 +29,12 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -202,9 +203,14 @@ def matching(window: "Window", kind: str, query: str) -> frozenset[int]:
 
 
 @functools.lru_cache(maxsize=4096)
-def parsed(query: str) -> QueryDict:
-    """A stored query read once for all its uses in a digest (an immutable QueryDict)."""
-    return QueryDict(query)
+def parsed(query: str) -> MultiValueDict:
+    """A stored query read once for all its uses in a digest, as QueryDict reads it
+    but without its per-value checks (a third of the time: a run parses about as
+    many distinct queries as it has subscribers). Shared: not to be changed."""
+    values = defaultdict(list)
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        values[name].append(value)
+    return MultiValueDict(values)
 
 
 def near_query(query: str) -> str | None:

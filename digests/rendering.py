@@ -77,9 +77,17 @@ class Prepared:
     it in full)."""
 
     frame: Frame
-    text: str
-    html: str
+    pieces: list[Piece]
     mime: bytes | None = None
+
+    # The items' text and HTML, joined only when a digest is built as a message.
+    @functools.cached_property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+    @functools.cached_property
+    def html(self) -> str:
+        return "".join(piece.html for piece in self.pieces)
 
     @functools.cached_property
     def message(self) -> EmailMultiAlternatives:
@@ -123,15 +131,13 @@ class Renderer:
         if digest.nearby:
             pieces.append(self.heading(None, nearby=True))
             pieces += [self.item(item) for item in digest.nearby]
-        text = "".join(piece.text for piece in pieces)
-        html = "".join(piece.html for piece in pieces)
         frame = self.frame(digest.count)
         mime = None
         if frame.mime is not None and max(piece.longest for piece in pieces) <= MAX_LINE:
             mime = frame.mime.replace(
                 TEXT_PLACEHOLDER.encode(), b"".join(piece.mime_text for piece in pieces)
             ).replace(HTML_PLACEHOLDER.encode(), b"".join(piece.mime_html for piece in pieces))
-        return Prepared(frame, text, html, mime)
+        return Prepared(frame, pieces, mime)
 
     def item(self, item: Item) -> Piece:
         return self.piece(item.key, "emails/digest_item", {"item": item})
@@ -219,9 +225,10 @@ def personalise(
 
 
 def message_id(delivery_id: int, period: date) -> str:
-    return f"<digest.{period:%Y%m%d}.{delivery_id}@{site_host(settings.SITE_URL)}>"
+    return message_id_format(period, settings.SITE_URL) % delivery_id
 
 
 @functools.lru_cache(maxsize=8)
-def site_host(site_url: str) -> str:
-    return urlsplit(site_url).hostname or "localhost"
+def message_id_format(period: date, site_url: str) -> str:
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"<digest.{period:%Y%m%d}.%d@{host}>"

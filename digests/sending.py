@@ -12,7 +12,9 @@ a second run, a duplicate beat or a retried task cannot create a second one. The
 fan-out inserts (claims) the rows of everyone it dispatches before queueing a
 batch. Each message is then sent inside its own database transaction that first
 locks the row — re-checking that it is still unsent and the subscriber still
-subscribed — and marks it sent in the same commit. So:
+subscribed — and marks it sent in the same commit (ledger.py; a worker on
+PostgreSQL sends one message's COMMIT with the next one's BEGIN, one round trip a
+message). So:
 
 - two workers holding the same row never both send: the second waits for the
   lock, then sees "sent" and skips;
@@ -48,7 +50,6 @@ Failures, per recipient (RFC 5321: 4xx is temporary, 5xx permanent):
   then failed, each with its attempt counted and its time to try again.
 """
 
-import functools
 import logging
 import time
 from collections.abc import Iterable
@@ -57,7 +58,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import mailers
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -75,6 +76,7 @@ from .digest import (
     new_items,
     previous_period_start,
 )
+from .ledger import SENDABLE, AtomicLedger, ChainedLedger, ledger
 from .mailing import (
     MAX_ATTEMPTS,
     SMTP_ERRORS,
@@ -99,7 +101,6 @@ BATCH_SIZE = 500
 RECLAIM_AFTER = timedelta(minutes=10)
 RENEW_CLAIMS_EVERY = timedelta(minutes=1)
 
-SENDABLE = (DigestDelivery.Status.CLAIMED, DigestDelivery.Status.FAILED)
 FINISHED = (
     DigestDelivery.Status.SENT,
     DigestDelivery.Status.SKIPPED_EMPTY,
@@ -325,20 +326,26 @@ def prepare(recipients: list[Recipient]) -> dict[int, Prepared | None]:
     windows: dict[tuple[Window, str], WindowContent] = {}
     renderings: dict[tuple, Prepared | None] = {}
     prepared = {}
+    by_language: dict[str, list[Recipient]] = {}
     for recipient in recipients:
-        # Each digest in its subscriber's language: its items, links and frame are
-        # read and rendered under it, once per window and language.
-        language = recipient.language
+        by_language.setdefault(recipient.language, []).append(recipient)
+    # Each digest in its subscriber's language: its items, links and frame are read
+    # and rendered under it, once per window and language (switched once per
+    # language in the batch, not once per subscriber).
+    for language, speakers in by_language.items():
         with in_language(language):
-            key = (recipient.window, language)
-            if key not in windows:
-                windows[key] = window_content(recipient.window)
-            content = windows[key]
-            digest = content.digest(recipient.query, recipient.kinds, stages)
-            rendering = (*key, digest.key)
-            if rendering not in renderings:
-                renderings[rendering] = None if digest.is_empty else content.renderer.render(digest)
-        prepared[recipient.delivery_id] = renderings[rendering]
+            for recipient in speakers:
+                key = (recipient.window, language)
+                if key not in windows:
+                    windows[key] = window_content(recipient.window)
+                content = windows[key]
+                digest = content.digest(recipient.query, recipient.kinds, stages)
+                rendering = (*key, digest.key)
+                if rendering not in renderings:
+                    renderings[rendering] = (
+                        None if digest.is_empty else content.renderer.render(digest)
+                    )
+                prepared[recipient.delivery_id] = renderings[rendering]
     return prepared
 
 
@@ -361,15 +368,19 @@ def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> Bat
     unsent = {r.delivery_id: r for r in to_send}
     renewed = time.monotonic()
     try:
-        with mailers.default as connection:
-            sender = Sender(connection)
-            for recipient in to_send:
-                if time.monotonic() - renewed > RENEW_CLAIMS_EVERY.total_seconds():
-                    renew_claims(list(unsent))
-                    renewed = time.monotonic()
-                del unsent[recipient.delivery_id]
-                outcome = send_one(sender, recipient, prepared[recipient.delivery_id], period)
-                count(result, outcome)
+        with mailers.default as mail_connection:
+            sender = Sender(mail_connection)
+            # Chained transactions only around SMTP conversations: any other
+            # mailer might use the database connection in the middle of one.
+            with ledger(chained=sender.smtp) as rows:
+                for recipient in to_send:
+                    if time.monotonic() - renewed > RENEW_CLAIMS_EVERY.total_seconds():
+                        rows.commit()
+                        renew_claims(list(unsent))
+                        renewed = time.monotonic()
+                    del unsent[recipient.delivery_id]
+                    shared = prepared[recipient.delivery_id]
+                    count(result, send_one(sender, rows, recipient, shared, period))
     except (Interrupted, *SMTP_ERRORS) as error:
         reason = describe(error.__cause__ or error)
         logger.warning("Digest batch of %s interrupted: %s", period, reason)
@@ -389,28 +400,21 @@ def count(result: BatchResult, outcome: str) -> None:
             result.already_done += 1
 
 
-def send_one(sender: Sender, recipient: Recipient, shared: Prepared, period: date) -> str:
+def send_one(
+    sender: Sender,
+    rows: AtomicLedger | ChainedLedger,
+    recipient: Recipient,
+    shared: Prepared,
+    period: date,
+) -> str:
     """Send one digest in one transaction that holds its delivery row, and record
-    how it went; see the module docstring for why. Raises Interrupted (after
-    recording the attempt) when the mail server is out of reach."""
-    take, mark = statements()
+    how it went; see the module docstring for why, and ledger.py for how. Raises
+    Interrupted (after recording the attempt) when the mail server is out of reach."""
     now = timezone.now()
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The UPDATE locks the row until COMMIT and re-checks, after any other
-        # holder's COMMIT, that it is still unsent and its subscriber still wants it.
-        cursor.execute(
-            take,
-            [
-                now,
-                recipient.delivery_id,
-                *SENDABLE,
-                MAX_ATTEMPTS,
-                now,
-                recipient.subscription_id,
-                False,
-            ],
-        )
-        if cursor.rowcount != 1:
+    # The take locks the row until COMMIT and re-checks, after any other holder's
+    # COMMIT, that it is still unsent and its subscriber still wants it.
+    with rows.message(recipient.delivery_id, recipient.subscription_id, now) as taken:
+        if not taken:
             return Outcome.DONE
         error_text, retry_at, failure = "", None, None
         try:
@@ -427,44 +431,20 @@ def send_one(sender: Sender, recipient: Recipient, shared: Prepared, period: dat
             Outcome.REFUSED: DigestDelivery.Status.REFUSED,
             Outcome.REFUSED_ADDRESS: DigestDelivery.Status.REFUSED,
         }.get(outcome, DigestDelivery.Status.FAILED)
-        sent_at = timezone.now() if outcome == Outcome.SENT else None
-        cursor.execute(mark, [status, sent_at, error_text, retry_at, recipient.delivery_id])
-        if outcome == Outcome.REFUSED_ADDRESS:
-            Subscription.objects.filter(
-                pk=recipient.subscription_id, refused_at__isnull=True
-            ).update(refused_at=now)
+        rows.mark(
+            recipient.delivery_id,
+            recipient.subscription_id,
+            status=status,
+            sent_at=timezone.now() if outcome == Outcome.SENT else None,
+            error=error_text,
+            retry_at=retry_at,
+            refused_at=now if outcome == Outcome.REFUSED_ADDRESS else None,
+        )
     if outcome != Outcome.SENT:
         logger.warning("Digest %s %s: %s", recipient.delivery_id, outcome, error_text)
     if outcome == Outcome.INTERRUPTED:
         raise Interrupted(error_text) from failure
     return outcome
-
-
-@functools.cache
-def statements() -> tuple[str, str]:
-    """The two statements run for every message, written out once: at 100,000
-    messages a run, compiling them through the ORM costs more than running them."""
-    quote = connection.ops.quote_name
-    delivery = quote(DigestDelivery._meta.db_table)
-    subscription = quote(Subscription._meta.db_table)
-    # Table names from the models, every value a parameter.
-    take = (
-        f"UPDATE {delivery} SET attempts = attempts + 1, claimed_at = %s "  # noqa: S608
-        "WHERE id = %s AND status IN (%s, %s) AND attempts < %s "
-        "AND (retry_at IS NULL OR retry_at <= %s) AND subscription_id IN "
-        f"(SELECT id FROM {subscription} WHERE id = %s AND unsubscribed_at IS NULL "
-        "AND refused_at IS NULL AND paused = %s)"
-    )
-    mark = (
-        f"UPDATE {delivery} SET status = %s, sent_at = %s, last_error = %s, "  # noqa: S608
-        "retry_at = %s WHERE id = %s"
-    )
-    if connection.vendor == "postgresql":
-        # The COMMIT that marks a digest sent does not wait for the disk (about 4 ms
-        # a message, more than the rest of its work; see the module docstring), for
-        # this transaction alone, set in the same round trip as the take.
-        take = "SET LOCAL synchronous_commit TO OFF; " + take
-    return take, mark
 
 
 def renew_claims(delivery_ids: list[int]) -> None:

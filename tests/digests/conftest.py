@@ -45,6 +45,11 @@ def make_subscription(db):
     return _make
 
 
+def subscribers(make_subscription, *names: str) -> list[Subscription]:
+    """Subscriptions of name@example.org for each name."""
+    return [make_subscription(f"{name}@example.org") for name in names]
+
+
 def published_on(item: models.Model, moment: datetime) -> models.Model:
     """Pretend the item was published at `moment` (the workflow stamps "now")."""
     type(item).objects.filter(pk=item.pk).update(published_at=moment)
@@ -64,10 +69,11 @@ def publish(make_resource, make_initiative):
     return _publish
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server, and the default mailer pointed at it."""
-    server = SMTPServer().start()
+@pytest.fixture(params=["pipelining", "one command at a time"])
+def smtp_server(request, settings):
+    """A real SMTP server, and the default mailer pointed at it; with PIPELINING
+    advertised (MAIL, RCPT and DATA sent at once) and without."""
+    server = SMTPServer(pipelining=request.param == "pipelining").start()
     settings.MAILERS = {"default": mailer_from_url(server.url + "?timeout=5")}
     yield server
     server.stop()
@@ -106,7 +112,8 @@ def days(n: int) -> timedelta:
 
 @pytest.fixture
 def smtp():
-    server = SMTPServer().start()
+    """A real SMTP server that advertises PIPELINING, as Postfix does."""
+    server = SMTPServer(pipelining=True).start()
     yield server
     server.stop()
 

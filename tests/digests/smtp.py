@@ -1,7 +1,8 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 for tests: it records every message
 it accepts, and can refuse addresses, answer chosen replies to a recipient's RCPT
 or DATA (greylisting, a full mailbox, a message refused), fail for a while, or
-hold a conversation open so that a test can kill the client in the middle of it."""
+hold a conversation open so that a test can kill the client in the middle of it;
+with or without PIPELINING advertised."""
 
 import asyncio
 import socket
@@ -62,6 +63,15 @@ class Handler:
     release: threading.Event = field(default_factory=threading.Event)
     _seen: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Advertise PIPELINING (RFC 2920), as Postfix does: clients may then send MAIL,
+    # RCPT and DATA at once. aiosmtpd answers them in order either way.
+    pipelining: bool = False
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -114,8 +124,8 @@ class Handler:
 
 
 class SMTPServer:
-    def __init__(self) -> None:
-        self.handler = Handler()
+    def __init__(self, pipelining: bool = False) -> None:
+        self.handler = Handler(pipelining=pipelining)
         self.port = free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 

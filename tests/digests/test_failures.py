@@ -17,7 +17,7 @@ from digests.models import DigestDelivery, Subscription
 from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
 from ft3portal.settings import mailer_from_url
 
-from .conftest import PERIOD
+from .conftest import PERIOD, subscribers
 from .smtp import free_port
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +28,6 @@ Status = DigestDelivery.Status
 @pytest.fixture
 def content(publish):
     return publish("Biomarker testing in Germany", stages=["testing-decision"], countries=["DE"])
-
-
-def subscribers(make_subscription, *names: str) -> list[Subscription]:
-    return [make_subscription(f"{name}@example.org") for name in names]
 
 
 def delivery(subscription: Subscription) -> DigestDelivery:
