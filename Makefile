@@ -43,11 +43,10 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist; `make test PYTEST_WORKERS=0` for one
-# process). loadgroup hands out tests one by one, except that the browser tests, which
-# share one live server and its demo content, stay on one worker (tests/conftest.py).
+# process), tests handed out one by one to whichever worker is free.
 PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

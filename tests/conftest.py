@@ -221,12 +221,3 @@ def make_contribution(model, status: str, fields: dict, tags: dict):
             getattr(item, step)(by=actor)
     item.refresh_from_db()
     return item
-
-
-def pytest_collection_modifyitems(items):
-    # The browser tests share one live server with the demo content loaded
-    # (tests/browser/conftest.py): under pytest-xdist's loadgroup they stay on one
-    # worker, which builds that site once and runs `npm ci` alone.
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
