@@ -10,6 +10,7 @@ All browser tests see the same database, so a test that adds or changes content
 removes it again itself.
 """
 
+import fcntl
 import io
 import json
 import shutil
@@ -134,6 +135,15 @@ def axe_is_current() -> bool:
 def axe_source(pytestconfig) -> str:
     # Installed here, when a test first needs it, so that only the browser tests need
     # npm: `make run`, and test runs without the browser tests, work without it.
+    # Parallel test workers (pytest-xdist) each come here: one installs, under a lock on
+    # the lock file, and the others find axe-core current once it is released.
+    with (Path(settings.BASE_DIR) / "package-lock.json").open() as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        install_axe_if_needed(pytestconfig)
+    return AXE_SCRIPT.read_text()
+
+
+def install_axe_if_needed(pytestconfig) -> None:
     if not axe_is_current():
         npm = shutil.which("npm")
         if npm is None:
@@ -144,4 +154,3 @@ def axe_source(pytestconfig) -> str:
             npm_ci = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=settings.BASE_DIR)
         if npm_ci.returncode != 0:
             pytest.fail("`npm ci` could not install axe-core: see its output above.")
-    return AXE_SCRIPT.read_text()
