@@ -43,6 +43,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.core.exceptions import EmptyResultSet
 from django.db import models
 
 from core import content_version
@@ -80,6 +81,11 @@ class FacetIndex:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+
+    @cached_property
+    def everything(self) -> int:
+        """The bitset of every item the index holds."""
+        return (1 << len(self.ids)) - 1
 
     @cached_property
     def position(self) -> dict[int, int]:
@@ -253,6 +259,10 @@ def counts(
     if loaded is None:
         return None
     index, stale = loaded
+    if not stale and selects_every_published_item(filterset):
+        # The library with no filter: the index holds exactly the matching items.
+        filterset.count_capped = False
+        return index.counts(index.everything), len(index.ids), False
     from .search import facet_ids  # registers with the search app
 
     ids, filterset.count_capped = facet_ids(filterset)
@@ -261,6 +271,19 @@ def counts(
     if matched is None:
         return None
     return index.counts(matched), len(ids), stale
+
+
+def selects_every_published_item(filterset) -> bool:
+    """Whether `filterset` selects the published items and nothing else (no filter, no
+    words, no drafts of the visitor's organisation): the same SQL as the index's
+    universe. Saves reading every published id (92,000 at 100k) to count them."""
+    universe = published_items(filterset.queryset.model)
+    try:
+        return str(filterset.qs.order_by().values("pk").query) == str(
+            universe.order_by().values("pk").query
+        )
+    except EmptyResultSet:
+        return False
 
 
 # Set while `migrate` runs: its data migrations change content before the tables an
