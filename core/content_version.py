@@ -30,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -62,14 +63,18 @@ def current() -> int | None:
 
 # {name: (content version, value)}: what kept() worked out, for one version per name.
 _kept: dict[str, tuple[int, object]] = {}
+# kept()'s default version: read it then.
+NOT_READ: Any = object()
 _kept_lock = threading.Lock()
 
 
-def kept[T](name: str, build: Callable[[], T]) -> T:
+def kept[T](name: str, build: Callable[[], T], version: int | None = NOT_READ) -> T:
     """`build()`'s value for the current content version, worked out once per version
     by this process (and every time while the cache is unreachable). The value is
-    shared by the requests of that version: it must not be changed by its readers."""
-    version = current()
+    shared by the requests of that version: it must not be changed by its readers.
+    A caller that has read the version already passes it (one cache read less)."""
+    if version is NOT_READ:
+        version = current()
     if version is None:
         return build()
     with _kept_lock:

@@ -327,32 +327,13 @@ def stored_reading(
     return reading
 
 
-# What is read once per content version (core.content_version), by what it is: the
-# value last read and the version then. In process memory: read on every lookup,
-# it changes far less often than lookups are made.
-_kept: dict[str, tuple[int, object]] = {}
-
-
-def kept(name: str, version: int | None, read: Callable[[], object]) -> object:
-    """`read()`, or what it gave before while the content version is `version`
-    (never kept while the cache that holds the version is unreachable: None)."""
-    if version is not None:
-        found = _kept.get(name)
-        if found is not None and found[0] == version:
-            return found[1]
-    value = read()
-    if version is not None:
-        _kept[name] = (version, value)
-    return value
-
-
 def load_places(version: int | None = None) -> Places:
     """Region and area names, shared by all candidates of a lookup: as read before
     while the site-wide content version (which a change of a region or area bumps)
     is the same, otherwise one small query."""
     if version is None:
         version = content_version.current()
-    return kept("places", version, read_places)
+    return content_version.kept("synergies:places", read_places, version)
 
 
 def load_concepts(version: int | None = None) -> Concepts:
@@ -362,7 +343,7 @@ def load_concepts(version: int | None = None) -> Concepts:
     settings.PUBLIC_CONTENT_MODELS), in every process: the next lookup reads it."""
     if version is None:
         version = content_version.current()
-    return kept("concepts", version, Concepts.load)
+    return content_version.kept("synergies:concepts", Concepts.load, version)
 
 
 def read_places() -> Places:
