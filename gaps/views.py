@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from adoptions.models import Adoption
 from barriers.models import BarrierCategory
 from contributions.models import Initiative, Resource, Status
+from core.widgets import KeptSelect
 from pathway.models import Country, Region, TherapeuticArea
 from stakeholders.models import Organisation
 
@@ -36,6 +37,7 @@ class CoverageForm(forms.Form):
         required=False,
         label=gettext_lazy("Country"),
         empty_label=gettext_lazy("All countries"),
+        widget=KeptSelect("gap-map-country"),
     )
     region = forms.ModelChoiceField(
         Region.objects.all(),
@@ -43,6 +45,7 @@ class CoverageForm(forms.Form):
         required=False,
         label=gettext_lazy("Region"),
         empty_label=gettext_lazy("All regions"),
+        widget=KeptSelect("gap-map-region"),
     )
     area = forms.ModelChoiceField(
         TherapeuticArea.objects.select_related("parent"),
@@ -50,6 +53,7 @@ class CoverageForm(forms.Form):
         required=False,
         label=gettext_lazy("Therapeutic area"),
         empty_label=gettext_lazy("All therapeutic areas"),
+        widget=KeptSelect("gap-map-area"),
     )
     compare = forms.ModelChoiceField(
         Country.objects.select_related("region"),
@@ -57,6 +61,7 @@ class CoverageForm(forms.Form):
         required=False,
         label=gettext_lazy("Compare with"),
         empty_label=gettext_lazy("No comparison"),
+        widget=KeptSelect("gap-map-compare"),
     )
     scope = forms.ChoiceField(
         choices=[
