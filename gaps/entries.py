@@ -91,26 +91,29 @@ def entries_for(
     ]
 
 
-def published_per_stage(stage_ids: list[int]) -> dict[tuple[str, int], int]:
-    """{(kind, stage id): number of published items tagged with the stage}, in one
-    pass over the coverage entries (grouped by their stage bit sets), or from the
-    stage links if a stage's id does not fit in the bits."""
+def published_per_tag(tags: str, ids: list[int]) -> dict[tuple[str, int], int]:
+    """{(kind, stage or barrier id): number of published items tagged with it}, for
+    `tags` "stages" or "barriers", in one pass over the coverage entries (grouped by
+    their bit sets), or from the links if an id does not fit in the bits."""
+    tag = tags.removesuffix("s")
     counts: dict[tuple[str, int], int] = defaultdict(int)
-    if max(stage_ids, default=0) > MAX_BIT:
+    if max(ids, default=0) > MAX_BIT:
         for kind, model in KINDS.items():
-            links = model.stages.through.objects.filter(**{f"{kind}__status": Status.PUBLISHED})
-            for stage, n in links.order_by().values_list("stage").annotate(n=Count("pk")):
-                counts[(kind, stage)] = n
+            links = getattr(model, tags).through.objects.filter(
+                **{f"{kind}__status": Status.PUBLISHED}
+            )
+            for pk, n in links.order_by().values_list(tag).annotate(n=Count("pk")):
+                counts[(kind, pk)] = n
         return counts
     groups = (
         CoverageEntry.objects.order_by()
-        .values_list("stage_bits")
+        .values_list(f"{tag}_bits")
         .annotate(**{kind: Count(kind) for kind in KINDS})
     )
-    for stage_bits, *per_kind in groups:
-        for stage in bit_numbers(stage_bits):
+    for bits, *per_kind in groups:
+        for pk in bit_numbers(bits):
             for kind, n in zip(KINDS, per_kind, strict=True):
-                counts[(kind, stage)] += n
+                counts[(kind, pk)] += n
     return counts
 
 

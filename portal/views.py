@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.forms import DeleteAccountForm, ProfileForm
@@ -33,7 +34,7 @@ from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
 from core import content_version
 from core.translated_content import in_active_language
-from gaps.entries import published_per_stage
+from gaps.entries import published_per_tag
 from pathway.models import Stage
 from search.text import MAX_QUERY_LENGTH, fold
 from stakeholders.models import Membership, Organisation, StakeholderGroup
@@ -108,7 +109,7 @@ def stages_with_counts() -> list[Stage]:
     version (a pass over every entry: tens of milliseconds at 100,000 items)."""
     stages = list(Stage.objects.annotate(barrier_count=_tagged_count(Barrier.stages.through)))
     ids = [stage.pk for stage in stages]
-    counts = content_version.kept("stage-counts", lambda: published_per_stage(ids))
+    counts = content_version.kept("stage-counts", lambda: published_per_tag("stages", ids))
     for stage in stages:
         stage.resource_count = counts.get(("resource", stage.pk), 0)
         stage.initiative_count = counts.get(("initiative", stage.pk), 0)
@@ -191,6 +192,11 @@ def countries_working_on(barrier: Barrier) -> list[CountryWork]:
     return sorted(by_code.values(), key=lambda work: fold(work.name))
 
 
+def published_per_barrier() -> dict[tuple[str, int], int]:
+    """{(kind, barrier id): number of published items addressing it}, every barrier."""
+    return published_per_tag("barriers", list(Barrier.objects.values_list("pk", flat=True)))
+
+
 @require_safe
 def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     barrier = get_object_or_404(
@@ -199,13 +205,23 @@ def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     resources = Resource.objects.published().filter(barriers=barrier)
     initiatives = Initiative.objects.published().filter(barriers=barrier)
+    # What every view of this content version shows alike, worked out once: the
+    # numbers of every barrier in one pass over the coverage entries, and the
+    # countries working on this one (thousands of link lookups) in the visitor's language.
+    version = content_version.current()
+    counts = content_version.kept("barrier-counts", published_per_barrier, version)
+    countries = content_version.kept(
+        f"barrier-countries:{barrier.pk}:{get_language()}",
+        lambda: countries_working_on(barrier),
+        version,
+    )
     context = {
         "barrier": barrier,
         "resources": resources.with_tags()[:CARDS],
-        "resource_count": resources.count(),
+        "resource_count": counts.get(("resource", barrier.pk), 0),
         "initiatives": initiatives.with_tags()[:CARDS],
-        "initiative_count": initiatives.count(),
-        "countries": countries_working_on(barrier),
+        "initiative_count": counts.get(("initiative", barrier.pk), 0),
+        "countries": countries,
     }
     return render(request, "portal/barrier.html", context)
 

@@ -136,10 +136,36 @@ def test_detail_query_count_does_not_grow(client, make_resource, make_initiative
     many = count_queries(client, f"/barriers/{BARRIER}/")
     # 1 the barrier and its category; 2-4 its stages, actors and evidence (its sources)
     # 5 the glossary terms its text may use
-    # 6-12 resources: the cards and their six prefetched tag lists; 13 how many
-    # 14-20 initiatives: the same; 21 how many
-    # 22-23 countries with published resources, then with published initiatives
+    # 6-12 resources: the cards and their six prefetched tag lists
+    # 13-19 initiatives: the same
+    # 20-21 once per content version: the barriers, and how many published items
+    # address each (one pass over the coverage entries)
+    # 22-23 once per content version: countries with published resources, then with
+    # published initiatives
     assert few == many == 23
+
+
+def test_detail_counts_once_per_content_version(
+    client, rendered_pages, make_resource, make_initiative
+):
+    published_on_barrier(make_resource, make_initiative, 1)
+    first = count_queries(client, f"/barriers/{BARRIER}/")
+
+    assert count_queries(client, f"/barriers/{BARRIER}/") == first - 4
+
+
+def test_detail_shows_a_change_at_once(client, rendered_pages, make_resource, make_initiative):
+    published_on_barrier(make_resource, make_initiative, 1)
+    before = client.get(f"/barriers/{BARRIER}/")
+    assert (before.context["resource_count"], before.context["initiative_count"]) == (1, 1)
+    assert [c.code for c in before.context["countries"]] == ["FR", "DE"]
+
+    make_resource("Another resource", "published", barriers=[BARRIER], countries=["IT"])
+    make_initiative("A draft", "draft", barriers=[BARRIER], countries=["ES"])
+
+    after = client.get(f"/barriers/{BARRIER}/")
+    assert (after.context["resource_count"], after.context["initiative_count"]) == (2, 1)
+    assert [c.code for c in after.context["countries"]] == ["FR", "DE", "IT"]
 
 
 def test_barrier_sitemap_lists_every_barrier(client):
