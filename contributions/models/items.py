@@ -81,11 +81,12 @@ class ContributionQuerySet(models.QuerySet):
 
         return search(self, text)
 
+    def with_owner(self) -> "ContributionQuerySet":
+        return self.select_related("organisation", "organisation__group")
+
     def with_tags(self) -> "ContributionQuerySet":
         """Everything a card in a list shows, in a fixed number of queries."""
-        return self.select_related("organisation", "organisation__group").prefetch_related(
-            *TAG_FIELDS
-        )
+        return self.with_owner().prefetch_related(*TAG_FIELDS)
 
 
 class Contribution(models.Model):

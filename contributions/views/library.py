@@ -29,6 +29,7 @@ from ..filters import (
 )
 from ..languages import active_language, can_translate, localise, versions
 from ..models import EDITABLE_STATUSES, TRANSLATION_LANGUAGES, Contribution, Initiative, Resource
+from ..models.tag_lists import prefetch_tags
 from ..search import library_rows
 from ..tag_filters import CountryFilter
 
@@ -307,7 +308,8 @@ def language_context(request: HttpRequest, item: Contribution) -> dict:
 
 @require_safe
 def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    resource = get_object_or_404(Resource.objects.visible_to(request.user).with_tags(), slug=slug)
+    resource = get_object_or_404(Resource.objects.visible_to(request.user).with_owner(), slug=slug)
+    prefetch_tags([resource])
     initiatives = resource.initiatives.published().select_related("organisation")
     return render(
         request,
@@ -326,7 +328,7 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = get_object_or_404(
         Initiative.objects.visible_to(request.user)
-        .with_tags()
+        .with_owner()
         .prefetch_related(
             Prefetch(
                 "partner_organisations",
@@ -335,6 +337,7 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
+    prefetch_tags([initiative])
     related_resources = initiative.related_resources.published().select_related("organisation")
     return render(
         request,

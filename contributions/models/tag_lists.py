@@ -1,0 +1,66 @@
+"""An item's six tag lists (stages, barriers, audiences, countries, regions, areas)
+read in one query of their link tables, the tags themselves being kept per content
+version and language: a detail page's seven queries become one."""
+
+from collections import defaultdict
+
+from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Cast
+from django.utils.translation import get_language
+
+from core import content_version
+
+from .items import Contribution, Resource
+from .tags import TAG_FIELDS
+
+
+def every_tag() -> dict[str, list]:
+    """{tag field: every row it can point to (the same for both kinds), in the order
+    a prefetch lists them}. The order follows the language (names sort differently),
+    so per language; the rows are shared by the requests of a version and must not
+    be changed."""
+
+    def build() -> dict[str, list]:
+        found = {}
+        for name in TAG_FIELDS:
+            rows = Resource._meta.get_field(name).related_model._default_manager.all()
+            found[name] = list(rows.select_related("category") if name == "barriers" else rows)
+        return found
+
+    return content_version.kept(f"every-tag:{get_language()}", build)
+
+
+def prefetch_tags(items: list[Contribution]) -> None:
+    """Fill the tag lists of `items` (all of one kind), as prefetch_related would,
+    from one query: `item.countries.all()` then reads no more."""
+    if not items:
+        return
+    model, pks = type(items[0]), [item.pk for item in items]
+    links = None
+    for n, name in enumerate(TAG_FIELDS):
+        field = model._meta.get_field(name)
+        item, tag = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = (
+            field.remote_field.through.objects.filter(**{f"{item}__in": pks})
+            .order_by()
+            .annotate(
+                tag_list=Value(n, IntegerField()),
+                item_id=F(item),
+                tag_id=Cast(tag, CharField()),
+            )
+            .values_list("tag_list", "item_id", "tag_id")
+        )
+        links = rows if links is None else links.union(rows, all=True)
+    chosen = defaultdict(set)
+    for n, pk, tag in links:
+        chosen[(n, pk)].add(tag)
+    tags = every_tag()
+    for item in items:
+        cache = item.__dict__.setdefault("_prefetched_objects_cache", {})
+        for n, name in enumerate(TAG_FIELDS):
+            ids = chosen.get((n, item.pk), set())
+            # What Django's prefetch does: the related manager's query with its rows.
+            queryset = getattr(item, name).get_queryset()
+            queryset._result_cache = [row for row in tags[name] if str(row.pk) in ids]
+            queryset._prefetch_done = True
+            cache[name] = queryset
