@@ -64,11 +64,13 @@ def test_the_tag_lists_are_those_a_prefetch_reads(make_resource, make_initiative
 
     with CaptureQueriesContext(connection) as queries:
         prefetch_tags(items)
-        found = {item.pk: {name: list(getattr(item, name).all()) for name in TAGS} for item in items}
+        found = {
+            item.pk: {name: list(getattr(item, name).all()) for name in TAGS} for item in items
+        }
 
     assert found == expected
     assert [c.code for c in found[tagged.pk]["countries"]] == ["FR", "DE"]
-    assert found[bare.pk] == dict.fromkeys(TAGS, [])
+    assert found[bare.pk] == {name: [] for name in TAGS}
     # One query of the links, six of the tags (kept for the next page).
     assert len(queries) == 7
     # Narrowing a prefetched list still asks the database, as with prefetch_related.
