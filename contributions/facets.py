@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import models
+from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
@@ -69,11 +70,20 @@ class CountTexts:
     def __init__(self, capped: bool) -> None:
         self.capped = capped
         self.written: dict[int, str] = {}
+        # intcomma reads the language's number format for every number: read once.
+        grouping = get_format("NUMBER_GROUPING")
+        self.separator = get_format("THOUSAND_SEPARATOR") if grouping == 3 else None
+
+    def number(self, count: int) -> str:
+        """`count` as intcomma writes it in the active language."""
+        if self.separator is None:
+            return intcomma(count)
+        return f"{count:,}".replace(",", self.separator)
 
     def text(self, count: int) -> str:
         found = self.written.get(count)
         if found is None:
-            shown = escape(intcomma(count))
+            shown = escape(self.number(count))
             if self.capped:
                 shown = gettext("%(count)s+") % {"count": shown}
             found = ngettext(

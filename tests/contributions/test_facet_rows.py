@@ -5,11 +5,13 @@ gets its own names, and the rows' HTML is what the template loop it replaced wro
 import re
 
 import pytest
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template import Context, Template
 from django.utils import translation
 
 from barriers.models import Barrier
-from contributions.facets import Facet, FacetOption
+from contributions.facets import CountTexts, Facet, FacetOption
 from pathway.models import Country, Stage
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +116,21 @@ def test_the_options_html_is_what_the_template_wrote(language, capped):
         written = facet.options_html()
     assert same_html(written) == same_html(expected)
     assert written.count('class="facet__group"') == 2
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_counts_are_written_as_intcomma_writes_them(language):
+    numbers = [0, 1, 999, 1000, 12345, 999999, 1234567, 91979123]
+    with translation.override(language):
+        texts = CountTexts(capped=False)
+        assert [texts.number(n) for n in numbers] == [intcomma(n) for n in numbers]
+
+
+def test_a_renamed_country_is_offered_and_read_at_once(client, rendered_pages):
+    assert ("PL", "Poland") in client.get("/resources/").context["country_options"]
+    poland = Country.objects.get(code="PL")
+    poland.name = "Poland (renamed)"
+    poland.save()
+    assert ("PL", "Poland (renamed)") in client.get("/resources/").context["country_options"]
+    response = client.get("/resources/?country=Poland+(renamed)")
+    assert response.status_code == 302 and response["Location"].endswith("?country=PL")
