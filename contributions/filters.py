@@ -29,6 +29,7 @@ from search.text import MAX_QUERY_LENGTH
 from stakeholders.models import Organisation, StakeholderGroup
 
 from . import facet_index
+from .facets import Facet, FacetOption, facet_rows
 from .models import LANGUAGE_CHOICES, TAG_KINDS, TRANSLATION_LANGUAGES, Initiative, Resource
 from .tag_filters import (
     AvailableInFilter,
@@ -67,26 +68,6 @@ ORDERINGS = {
     "oldest": ("published_at", "id"),
     "title": ("title", "id"),
 }
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    group: str = ""
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption] = field(default_factory=list)
-
-    @property
-    def selected(self) -> list[FacetOption]:
-        return [option for option in self.options if option.selected]
 
 
 class ContributionFilterSet(django_filters.FilterSet):
@@ -304,7 +285,7 @@ class ContributionFilterSet(django_filters.FilterSet):
         filter_ = self.filters[name]
         normalise = filter_.extra.get("normalise", str)
         selected = {normalise(value) for value in self.selected_values(name)}
-        facet = Facet(name=name, label=str(filter_.label))
+        facet = Facet(name=name, label=str(filter_.label), capped=self.count_capped)
         if isinstance(filter_, ChoicesFilter):
             own = counts.get("", {})
             for value, label in filter_.field.choices:
@@ -314,18 +295,12 @@ class ContributionFilterSet(django_filters.FilterSet):
                         FacetOption(value, str(label), own.get(value, 0), value in selected)
                     )
             return facet
-        key = filter_.extra["to_field_name"]
-        rows = filter_.get_queryset(self.request)
-        if name == "barrier":
-            rows = rows.select_related("category")
-        elif name == "area":
-            rows = rows.select_related("parent")
-        for row in rows:
-            value = str(getattr(row, key))
+        for row in facet_rows(name, filter_, self.request):
             n = filter_.facet_count(row, counts)
-            if n or value in selected:
-                group = row.category.name if name == "barrier" else ""
-                facet.options.append(FacetOption(value, str(row), n, value in selected, group))
+            if n or row.value in selected:
+                facet.options.append(
+                    FacetOption(row.value, row.label, n, row.value in selected, row.group)
+                )
         return facet
 
 

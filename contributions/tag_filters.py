@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Value
 from django.db.models.functions import Cast
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -131,6 +132,13 @@ def global_region_ids() -> set[int]:
     )
 
 
+def country_names() -> CountryNames:
+    """Every country by each name it may be typed as, named in the active language,
+    read once per content version and language (a renamed country shows at once):
+    the library reads them on every view. Not to be changed by its readers."""
+    return content_version.kept(f"country-names:{get_language()}", CountryNames.load)
+
+
 def everywhere_pairs(model, wide) -> models.QuerySet:
     return (
         model._default_manager.filter(pk__in=wide)
@@ -150,7 +158,7 @@ class CountryChoiceField(LenientModelMultipleChoiceField):
         raw_values = [clean_search_text(str(raw)) for raw in (value or [])]
         if not any(raw_values):
             return []
-        names = CountryNames.load()
+        names = country_names()
         wanted: list[str] = []
         for raw in raw_values[:MAX_VALUES_PER_FILTER]:
             codes, unknown = names.read(raw)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
-from pathway.countries import CountryNames
 from search.text import significant_words
 from stakeholders.models import Organisation
 
@@ -31,7 +30,7 @@ from ..languages import active_language, can_translate, localise, versions
 from ..models import EDITABLE_STATUSES, TRANSLATION_LANGUAGES, Contribution, Initiative, Resource
 from ..models.tag_lists import prefetch_tags
 from ..search import library_rows
-from ..tag_filters import CountryFilter
+from ..tag_filters import CountryFilter, country_names
 
 PAGE_SIZE = 20
 # The deepest page a list shows: a page is read with an OFFSET, which costs as many
@@ -151,8 +150,8 @@ def library(
     if canonical is not None:
         # An old link, with a filter since renamed: the page lives at its new address.
         return redirect(f"{request.path}?{canonical.urlencode()}", permanent=True)
-    country_names = CountryNames.load()
-    with_codes = CountryFilter.with_codes(request.GET, country_names)
+    names = country_names()
+    with_codes = CountryFilter.with_codes(request.GET, names)
     if with_codes is not None:
         # Countries typed by name: the page's address names them by code.
         return redirect(f"{request.path}?{with_codes.urlencode()}")
@@ -188,7 +187,7 @@ def library(
         "notices": notices,
         # Every country can be chosen, not only those with items: work for its region
         # and global work apply there too.
-        "country_options": country_names.options,
+        "country_options": names.options,
         "country_errors": country_errors(request, filterset),
         "exact_scope": filterset.exact_scope,
         "available": available,
@@ -210,7 +209,7 @@ def library(
 def resource_list(request: HttpRequest) -> HttpResponse:
     return library(
         request,
-        Resource.objects.published().with_tags(),
+        Resource.objects.published().for_cards(),
         ResourceFilterSet,
         "contributions/library.html",
         {
@@ -232,7 +231,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
 def initiative_list(request: HttpRequest) -> HttpResponse:
     return library(
         request,
-        Initiative.objects.published().with_tags(),
+        Initiative.objects.published().for_cards(),
         InitiativeFilterSet,
         "contributions/library.html",
         {
