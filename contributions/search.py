@@ -231,7 +231,10 @@ def library_rows(filterset):
         return filterset.qs
     rows, query = searched
     chosen = matching.best_candidates(rows, rows.model._meta.model_name, query)
-    return matching.RelevancePages(filterset.qs, chosen, NEWEST, count=filterset.matched_count)
+    ranked = search(rows, query, best=matching.CANDIDATES)
+    return matching.RelevancePages(
+        filterset.qs, ranked, chosen, NEWEST, count=filterset.matched_count
+    )
 
 
 def facet_ids(filterset) -> tuple[list[int], bool]:
@@ -254,7 +257,8 @@ def facet_ids(filterset) -> tuple[list[int], bool]:
         return ids, False
     before, query = searched
     chosen = matching.best_candidates(before, before.model._meta.model_name, query)
-    return list(rows.filter(pk__in=chosen)), True
+    # The candidates are matches of the rows before the words: no second look at them.
+    return list(before.filter(pk__in=chosen).order_by().values_list("pk", flat=True)), True
 
 
 def _tags_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:

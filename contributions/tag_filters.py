@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, OuterRef, Q, Value
+from django.db.models.expressions import Expression
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import get_language
@@ -18,7 +19,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from core import content_version
 from pathway.countries import CountryNames
-from pathway.models import Region
+from pathway.models import Country, Region
 from search.text import MAX_QUERY_LENGTH
 
 from .extensions import practice_rule
@@ -137,6 +138,56 @@ def country_names() -> CountryNames:
     read once per content version and language (a renamed country shows at once):
     the library reads them on every view. Not to be changed by its readers."""
     return content_version.kept(f"country-names:{get_language()}", CountryNames.load)
+
+
+def countries_by_region() -> dict[int, list[str]]:
+    """The codes of each region's countries, read once per content version."""
+
+    def build() -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for region, code in Country.objects.exclude(region=None).values_list("region", "pk"):
+            found.setdefault(region, []).append(str(code))
+        return found
+
+    return content_version.kept("countries-by-region", build)
+
+
+class StoredPlaces(Expression):
+    """Whether the row's `places` (PostgreSQL: the keys of the countries and
+    regions it is tagged with, kept by triggers, contributions migration 0014)
+    hold any of `keys` ("c:FR", "r:5"): a test on the row itself, which a GIN
+    index also answers, rather than the link tables' ids read in every statement.
+    Not a model field, so the column is named next to the row's compiled key."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, keys: list[str]):
+        super().__init__()
+        self.keys = sorted(set(keys))
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, expressions):
+        (self.pk,) = expressions
+
+    def as_sql(self, compiler, connection):
+        raise NotImplementedError("Stored places are a PostgreSQL column.")
+
+    def as_postgresql(self, compiler, connection):
+        pk, params = compiler.compile(self.pk)
+        column = connection.ops.quote_name("id")
+        if not pk.endswith(column):
+            raise NotImplementedError(f"No places next to {pk}.")
+        places = pk[: -len(column)] + connection.ops.quote_name("places")
+        return f"{places} && %s::text[]", (*params, self.keys)
+
+
+def stored_places(model) -> bool:
+    """Whether `model`'s rows hold their places (PostgreSQL)."""
+    return connections[model._default_manager.db].vendor == "postgresql"
 
 
 def everywhere_pairs(model, wide) -> models.QuerySet:
@@ -273,10 +324,20 @@ class PlaceFilter(TagFilter):
         return global_region_ids()
 
     def items_for(self, model, rows, field: str = "pk", exact: bool | None = None) -> Q:
+        wider = not (self.exact if exact is None else exact)
+        if field == "pk" and stored_places(model):
+            keys = self.own_keys(rows)
+            if wider:
+                keys += [f"r:{region}" for region in self.covering_region_ids(rows)]
+            return Q(StoredPlaces(keys))
         selected = self.own_work(model, rows, field)
-        if not (self.exact if exact is None else exact):
+        if wider:
             selected |= self.wider_work(model, rows, field)
         return selected
+
+    def own_keys(self, rows) -> list[str]:
+        """The keys of StoredPlaces that own_work selects."""
+        raise NotImplementedError
 
     def everywhere_ids(self, model) -> models.QuerySet | None:
         """From the region links alone: joining the items themselves would cost more
@@ -311,6 +372,9 @@ class CountryFilter(PlaceFilter):
 
     def own_work(self, model, rows, field: str) -> Q:
         return linked_items(model, "countries", "in", rows, field)
+
+    def own_keys(self, rows) -> list[str]:
+        return [f"c:{row.pk}" for row in rows]
 
     def wider_work(self, model, rows, field: str) -> Q:
         return linked_items(model, "regions", "countries__in", rows, field) | super().wider_work(
@@ -352,6 +416,11 @@ class RegionFilter(PlaceFilter):
         return linked_items(model, "regions", "in", rows, field) | linked_items(
             model, "countries", "region__in", rows, field
         )
+
+    def own_keys(self, rows) -> list[str]:
+        countries = countries_by_region()
+        own = [f"c:{code}" for row in rows for code in countries.get(row.pk, [])]
+        return own + [f"r:{row.pk}" for row in rows]
 
     def facet_paths(self) -> tuple[str, ...]:
         return ("regions", "countries__region")

@@ -230,18 +230,23 @@ class RelevancePages:
     """The rows of a search of one or two words (search() on PostgreSQL, without
     `best`) in their order, rank then `newest`, as a Paginator reads them: the
     candidates (`chosen`, best_candidates() of the rows before the words), the only
-    rows ranked above 0, in one small query; then, if the candidates were full,
-    the other matches in `newest` order alone, which an index on it reads a page
-    at a time. No page sorts every match. `count`: the number of rows, if known."""
+    rows ranked above 0, in one small query (`ranked`: the candidates with their
+    rank, search() with `best`, rather than `rows` tested against them twice);
+    then, if the candidates were full, the other matches in `newest` order alone,
+    which an index on it reads a page at a time. No page sorts every match.
+    `count`: the number of rows, if known."""
 
-    def __init__(self, rows, chosen: RawSQL, newest: Sequence[str], count: int | None = None):
-        self.rows, self.chosen, self.newest = rows, chosen, tuple(newest)
+    def __init__(
+        self, rows, ranked, chosen: RawSQL, newest: Sequence[str], count: int | None = None
+    ):
+        self.rows, self.ranked, self.chosen = rows, ranked, chosen
+        self.newest = tuple(newest)
         self.known_count = count
         self._first: list[int] | None = None
 
     def first(self) -> list[int]:
         if self._first is None:
-            ranked = self.rows.filter(pk__in=self.chosen).order_by("-rank", *self.newest)
+            ranked = self.ranked.order_by("-rank", *self.newest)
             self._first = list(ranked.values_list("pk", flat=True))
         return self._first
 
@@ -299,15 +304,20 @@ def search(
         pool = rarest(query, word_frequencies(queryset.model, queryset.db))
     if postgresql:
         prepare(query, queryset.db, [pool])
-    found = queryset.filter(Matches(kind, anything, **part(vector, "all"), query=query))
+    matching = Matches(kind, anything, **part(vector, "all"), query=query)
     exact = rank(kind, query, vector=vector)
+    # The candidates match a word (of the pool, or any): no second look at their
+    # whole documents for it.
     if pool:
-        found = found.filter(pk__in=candidates(queryset, kind, query, pool))
+        found = queryset.filter(pk__in=candidates(queryset, kind, query, pool))
     elif prerank and best is not None and best <= CANDIDATES:
-        found = found.filter(pk__in=best_candidates(queryset, kind, query))
+        found = queryset.filter(pk__in=best_candidates(queryset, kind, query))
     elif prerank:
+        found = queryset.filter(matching)
         chosen = best_candidates(queryset, kind, query)
         exact = Case(When(pk__in=chosen, then=exact), default=Value(0.0))
+    else:
+        found = queryset.filter(matching)
     return enough_words(found, kind, query, vector).annotate(rank=exact)
 
 
