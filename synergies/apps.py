@@ -7,7 +7,16 @@ class SynergiesConfig(AppConfig):
     verbose_name = _("Synergies")
 
     def ready(self) -> None:
-        from . import related, stored
+        from django.db.models.signals import post_migrate, pre_migrate
+
+        from core import content_version
+
+        from . import common, related, stored
 
         related.connect_signals()
         stored.connect_signals()
+        content_version.changed.connect(
+            common.content_changed, dispatch_uid="synergies-common-words"
+        )
+        pre_migrate.connect(common.migration_started, dispatch_uid="synergies-common-migrate")
+        post_migrate.connect(common.migration_finished, dispatch_uid="synergies-common-migrated")

@@ -45,7 +45,9 @@ from search.matching import Matches
 from search.synonyms import Group, Phrase
 from search.text import words as folded_words
 
+from . import common as common_words
 from .cognates import COGNATE, MatchesPrefix, Prefixes, cognate_lookups
+from .common import CommonWords
 from .models import SimilarityProfile
 from .profile import Profile, load_concepts, stored_reading
 from .wording import (
@@ -107,6 +109,8 @@ class Retrieval:
     # {kind: {word number: items holding a cognate of the word (cognates.py)}}.
     cognate_hits: dict[str, dict[int, list[int]]] = field(default_factory=dict)
     weights: Weights = field(default_factory=Weights)
+    # {kind: numbers of the words known common without a search (common.py)}.
+    known_common: dict[str, set[int]] = field(default_factory=dict)
 
     @functools.cached_property
     def reading(self) -> Reading:
@@ -116,13 +120,20 @@ class Retrieval:
 
     def found(self, number: int) -> int:
         """How many items hold word `number`, at most COMMON."""
+        if any(number in known for known in self.known_common.values()):
+            return COMMON
         return min(COMMON, sum(len(hits.get(number, ())) for hits in self.hits.values()))
 
     def word_weight(self, number: int) -> float:
         return rarity(self.found(number))
 
     def common(self, kind: str) -> list[int]:
-        return [n for n in range(len(self.groups)) if len(self.hits[kind].get(n, ())) >= COMMON]
+        known = self.known_common.get(kind, set())
+        return [
+            n
+            for n in range(len(self.groups))
+            if n in known or len(self.hits[kind].get(n, ())) >= COMMON
+        ]
 
 
 def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
@@ -136,7 +147,13 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
         (n,): [group.alternatives] for n, group in enumerate(retrieval.groups)
     }
     words |= cognate_lookups(retrieval.groups, profile.language)
-    found = hits(profile, dict.fromkeys(KINDS, words), version)
+    known = common_words.load(version)
+    wanted = {}
+    for kind in KINDS:
+        held = set() if known is None else _known_common(known, kind, words)
+        retrieval.known_common[kind] = {label[-1] for label in held if len(label) == 1}
+        wanted[kind] = {label: phrases for label, phrases in words.items() if label not in held}
+    found = hits(profile, wanted, version)
     retrieval.hits = {
         kind: {label[0]: pks for label, pks in by_label.items() if len(label) == 1}
         for kind, by_label in found.items()
@@ -164,6 +181,20 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
             items[key.key] = min(items.get(key.key, COMMON), *counts)
     retrieval.weights = Weights(items)
     return retrieval
+
+
+def _known_common(known: CommonWords, kind: str, words: dict[tuple, list]) -> set[tuple]:
+    """The labels of `words` that a search would find more than COMMON items of
+    `kind` for (common.py): not searched."""
+    return {
+        label
+        for label, phrases in words.items()
+        if (
+            known.holds_prefix(kind, phrases[0])
+            if isinstance(phrases[0], Prefixes)
+            else known.holds(kind, phrases[0])
+        )
+    }
 
 
 def hits(
@@ -311,7 +342,9 @@ def pre_rank(retrieval: Retrieval, kind: str) -> dict[int, float]:
     for number, pks in retrieval.cognate_hits.get(kind, {}).items():
         if len(pks) < COMMON:
             weight = rarity(len(pks))
-            own = set(retrieval.hits[kind].get(number, ()))
+            # Items holding the word itself, when all of them are known (a rare word).
+            word_hits = retrieval.hits[kind].get(number, ())
+            own = set(word_hits) if len(word_hits) < COMMON else set()
             for pk in pks:
                 if pk not in own:
                     ranks[pk] += weight

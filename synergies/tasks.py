@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from contributions.models import KINDS
 
-from . import related, stored
+from . import common, related, stored
 from .models import RelatedWork
 
 
@@ -56,3 +56,10 @@ def refresh_stale_similarity_profiles(limit: int | None = None) -> int:
     code, or missing (synergies/stored.py), at most `limit`. Returns how many it
     stored."""
     return stored.refresh_stale(limit)
+
+
+@shared_task
+def count_common_words() -> int | None:
+    """Count the index's common words for the current content version (common.py);
+    queued after each committed change. Returns the version."""
+    return common.build()
