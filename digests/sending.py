@@ -435,6 +435,7 @@ def send_one(
             recipient.delivery_id,
             recipient.subscription_id,
             status=status,
+            claimed_at=now,
             sent_at=timezone.now() if outcome == Outcome.SENT else None,
             error=error_text,
             retry_at=retry_at,
