@@ -1,6 +1,7 @@
 """The delivery row's own transaction around each message (the protocol is in
-sending.py's docstring): take the row with a locking UPDATE that re-checks that it
-is still unsent and still wanted, send, mark how it went, COMMIT.
+sending.py's docstring): take the row with a locking statement that re-checks that
+it is still unsent and still wanted, send, mark how it went and count the attempt,
+COMMIT.
 
 Two ways of running the same statements in the same transactions:
 
@@ -18,6 +19,7 @@ Two ways of running the same statements in the same transactions:
   "250 OK" and our COMMIT there is one round trip where there were two, so the
   instant in which a crash can cause a duplicate is no longer than it was. A row's
   mark waits, uncommitted and holding only that row, while the next row is taken.
+  Its statements are prepared once per connection (`prepare_statements`).
 
 The COMMIT does not wait for the disk (`synchronous_commit` off for these
 transactions alone): see "Exactly once" in sending.py.
@@ -36,52 +38,98 @@ from .models import DigestDelivery, Subscription
 SENDABLE = (DigestDelivery.Status.CLAIMED, DigestDelivery.Status.FAILED)
 
 
+# Server-side prepared statements of a chained ledger, by what they do.
+PREPARED = {"take": "digest_take", "mark": "digest_mark", "refuse": "digest_refuse"}
+
+
 @functools.cache
-def statements() -> tuple[str, str, str]:
+def statements() -> dict[str, str]:
     """The statements run for every message, written out once: at 100,000
     messages a run, compiling them through the ORM costs more than running them.
-    (take, mark, refuse the address)."""
+
+    The take only locks the row and re-checks it; the mark records the attempt
+    with its outcome. Counting the attempt in the take would write the row twice
+    in one transaction, and a transaction that does not commit counts nothing
+    either way. PostgreSQL locks with SELECT … FOR UPDATE, which re-checks the
+    row as an UPDATE does after waiting for another holder's COMMIT but writes no
+    new version of it (a quarter of the database's CPU per message). SQLite has
+    no row locks: there the take is an UPDATE that changes nothing, which takes
+    the database's write lock."""
     quote = connection.ops.quote_name
     delivery = quote(DigestDelivery._meta.db_table)
     subscription = quote(Subscription._meta.db_table)
     # Table names from the models, every value a parameter.
-    take = (
-        f"UPDATE {delivery} SET attempts = attempts + 1, claimed_at = %s "  # noqa: S608
-        "WHERE id = %s AND status IN (%s, %s) AND attempts < %s "
+    wanted = (
+        "WHERE id = %s AND status IN (%s, %s) AND attempts < %s "  # noqa: S608
         "AND (retry_at IS NULL OR retry_at <= %s) AND subscription_id IN "
         f"(SELECT id FROM {subscription} WHERE id = %s AND unsubscribed_at IS NULL "
         "AND refused_at IS NULL AND paused = %s)"
     )
-    mark = (
-        f"UPDATE {delivery} SET status = %s, sent_at = %s, last_error = %s, "  # noqa: S608
-        "retry_at = %s WHERE id = %s"
+    if connection.vendor == "postgresql":
+        take = f"SELECT 1 FROM {delivery} {wanted} FOR UPDATE OF {delivery}"  # noqa: S608
+    else:
+        take = f"UPDATE {delivery} SET attempts = attempts {wanted}"  # noqa: S608
+    return {
+        "take": take,
+        "mark": (
+            f"UPDATE {delivery} SET status = %s, attempts = attempts + 1, "  # noqa: S608
+            "claimed_at = %s, sent_at = %s, last_error = %s, retry_at = %s WHERE id = %s"
+        ),
+        "refuse": (
+            f"UPDATE {subscription} SET refused_at = %s "  # noqa: S608
+            "WHERE id = %s AND refused_at IS NULL"
+        ),
+    }
+
+
+@functools.cache
+def executions() -> dict[str, str]:
+    """The statements as EXECUTEs of the chained ledger's prepared statements."""
+    return {
+        name: f"EXECUTE {PREPARED[name]}({', '.join(['%s'] * sql.count('%s'))})"
+        for name, sql in statements().items()
+    }
+
+
+def prepare_statements(cursor) -> None:
+    """Prepare the statements on this connection (PostgreSQL) unless done: the
+    database then parses and plans them once per connection instead of once per
+    message, which halves its CPU per message."""
+    cursor.execute(
+        "SELECT name FROM pg_prepared_statements WHERE name = ANY(%s)", [list(PREPARED.values())]
     )
-    refuse = (
-        f"UPDATE {subscription} SET refused_at = %s "  # noqa: S608
-        "WHERE id = %s AND refused_at IS NULL"
-    )
-    return take, mark, refuse
+    done = {name for (name,) in cursor.fetchall()}
+    for name, sql in statements().items():
+        if PREPARED[name] not in done:
+            numbered = sql.split("%s")
+            cursor.execute(
+                f"PREPARE {PREPARED[name]} AS "
+                + "".join(f"{part}${n}" for n, part in enumerate(numbered[:-1], 1))
+                + numbered[-1]
+            )
 
 
 def take_parameters(delivery_id: int, subscription_id: int, now: datetime) -> list:
-    return [now, delivery_id, *SENDABLE, MAX_ATTEMPTS, now, subscription_id, False]
+    return [delivery_id, *SENDABLE, MAX_ATTEMPTS, now, subscription_id, False]
 
 
 def mark_statements(
     delivery_id: int,
     subscription_id: int,
     status: str,
+    claimed_at: datetime,
     sent_at: datetime | None,
     error: str,
     retry_at: datetime | None,
     refused_at: datetime | None,
+    prepared: bool = False,
 ) -> list[tuple[str, list]]:
-    """The statements recording how a message went: its row's status, and the
-    subscription's refused address (a 5xx reply to RCPT)."""
-    _take, mark, refuse = statements()
-    found = [(mark, [status, sent_at, error, retry_at, delivery_id])]
+    """The statements recording how a message went: its row's status and attempt,
+    and the subscription's refused address (a 5xx reply to RCPT)."""
+    sql = executions() if prepared else statements()
+    found = [(sql["mark"], [status, claimed_at, sent_at, error, retry_at, delivery_id])]
     if refused_at is not None:
-        found.append((refuse, [refused_at, subscription_id]))
+        found.append((sql["refuse"], [refused_at, subscription_id]))
     return found
 
 
@@ -94,7 +142,7 @@ class AtomicLedger:
     @contextmanager
     def message(self, delivery_id: int, subscription_id: int, now: datetime) -> Iterator[bool]:
         """Take the row for the block (True), or find it done (False)."""
-        take, _mark, _refuse = statements()
+        take = statements()["take"]
         if connection.vendor == "postgresql":
             take = "SET LOCAL synchronous_commit TO OFF; " + take
         with transaction.atomic():
@@ -119,15 +167,15 @@ class ChainedLedger:
 
     def __init__(self) -> None:
         self.cursor = connection.cursor()
+        prepare_statements(self.cursor)
         # Statements that end the open transaction, sent before its COMMIT.
         self.pending: list[tuple[str, list]] = []
         self.open = False
 
     @contextmanager
     def message(self, delivery_id: int, subscription_id: int, now: datetime) -> Iterator[bool]:
-        take, _mark, _refuse = statements()
         sql, parameters = self.ending()
-        sql.append("BEGIN; SET LOCAL synchronous_commit TO OFF; " + take)
+        sql.append("BEGIN; SET LOCAL synchronous_commit TO OFF; " + executions()["take"])
         parameters += take_parameters(delivery_id, subscription_id, now)
         self.run(sql, parameters)
         self.open = True
@@ -140,7 +188,7 @@ class ChainedLedger:
     def mark(self, *args, **kwargs) -> None:
         """Record how the message went; committed with the next message's take,
         or by commit()."""
-        self.pending += mark_statements(*args, **kwargs)
+        self.pending += mark_statements(*args, **kwargs, prepared=True)
 
     def commit(self) -> None:
         """Commit the open transaction, if any (before other statements run on

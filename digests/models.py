@@ -12,6 +12,7 @@ makes a digest go out at most once per period whatever runs twice; its status
 says how far the send got (see digests/sending.py for the whole protocol).
 """
 
+import functools
 import secrets
 from datetime import UTC, date, datetime
 
@@ -286,6 +287,7 @@ class Subscription(models.Model):
             )
 
 
+@functools.cache
 def kinds_wanted(include_resources: bool, include_initiatives: bool) -> tuple[str, ...]:
     return tuple(
         kind
@@ -295,7 +297,14 @@ def kinds_wanted(include_resources: bool, include_initiatives: bool) -> tuple[st
 
 
 def manage_token(token: str) -> str:
-    return signing.Signer(salt=MANAGE_SALT).sign(token)
+    return manage_signer(settings.SECRET_KEY).sign(token)
+
+
+@functools.lru_cache(maxsize=1)
+def manage_signer(key: str) -> signing.Signer:
+    """One signer for every token signed with `key`: a digest run signs one per
+    message, and making the signer took as long as signing."""
+    return signing.Signer(key=key, salt=MANAGE_SALT)
 
 
 def start_of_day(day: date) -> datetime:

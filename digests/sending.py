@@ -63,6 +63,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from contributions.api.downloads import id_list
 from contributions.models import Initiative, Resource
 from outbox.emails import in_language, supported_language
 from pathway.models import Stage
@@ -142,7 +143,9 @@ def lease(period: date, subscription_ids: list[int], now: datetime | None = None
     queue them again: new rows are inserted claimed, due ones claimed afresh."""
     now = now or timezone.now()
     DigestDelivery.objects.filter(
-        sendable_at(now), period_start=period, subscription_id__in=subscription_ids
+        sendable_at(now),
+        period_start=period,
+        subscription_id__in=id_list(subscription_ids, DigestDelivery),
     ).update(status=DigestDelivery.Status.CLAIMED, claimed_at=now)
     insert_claims(period, subscription_ids, now)
 
@@ -208,7 +211,7 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
     the recipients whose rows are still to send."""
     subscriptions = list(
         Subscription.objects.receiving(frequency, period)
-        .filter(pk__in=subscription_ids)
+        .filter(pk__in=id_list(subscription_ids, Subscription))
         .annotate(
             last_period=Max(
                 "deliveries__period_start",
@@ -236,7 +239,7 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
     waiting = Q(status=DigestDelivery.Status.FAILED, retry_at__gt=now)
     mine = DigestDelivery.objects.filter(
         period_start=period,
-        subscription_id__in=ids,
+        subscription_id__in=id_list(ids, DigestDelivery),
         status__in=SENDABLE,
         attempts__lt=MAX_ATTEMPTS,
     ).exclude(waiting)
@@ -246,11 +249,17 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
         for subscription, pk, attempts in mine.values_list("subscription_id", "pk", "attempts")
     }
     natural_start = previous_period_start(frequency, period)
+    windows: dict[date, Window] = {}
+    languages: dict[str, str] = {}
     recipients = []
     for row in subscriptions:
         if row["pk"] not in deliveries:
             continue
         start = max(natural_start, row["last_period"] or natural_start)
+        if start not in windows:
+            windows[start] = Window(frequency, period, start)
+        if row["language"] not in languages:
+            languages[row["language"]] = supported_language(row["language"])
         recipients.append(
             Recipient(
                 subscription_id=row["pk"],
@@ -258,10 +267,10 @@ def claim(frequency: str, period: date, subscription_ids: list[int]) -> list[Rec
                 token=row["token"],
                 query=row["query"],
                 kinds=kinds_wanted(row["include_resources"], row["include_initiatives"]),
-                window=Window(frequency, period, start),
+                window=windows[start],
                 delivery_id=deliveries[row["pk"]][0],
                 attempts=deliveries[row["pk"]][1],
-                language=supported_language(row["language"]),
+                language=languages[row["language"]],
             )
         )
     return recipients
@@ -362,7 +371,7 @@ def send_batch(frequency: str, period: date, subscription_ids: list[int]) -> Bat
     empty = [pk for pk, message in prepared.items() if message is None]
     if empty:
         result.skipped_empty = DigestDelivery.objects.filter(
-            pk__in=empty, status__in=SENDABLE
+            pk__in=id_list(empty, DigestDelivery), status__in=SENDABLE
         ).update(status=DigestDelivery.Status.SKIPPED_EMPTY, last_error="", retry_at=None)
     to_send = [r for r in recipients if prepared[r.delivery_id] is not None]
     unsent = {r.delivery_id: r for r in to_send}
@@ -435,6 +444,7 @@ def send_one(
             recipient.delivery_id,
             recipient.subscription_id,
             status=status,
+            claimed_at=now,
             sent_at=timezone.now() if outcome == Outcome.SENT else None,
             error=error_text,
             retry_at=retry_at,
@@ -449,9 +459,9 @@ def send_one(
 
 def renew_claims(delivery_ids: list[int]) -> None:
     """Tell the catch-up that this batch is alive and still holds these rows."""
-    DigestDelivery.objects.filter(pk__in=delivery_ids, status=DigestDelivery.Status.CLAIMED).update(
-        claimed_at=timezone.now()
-    )
+    DigestDelivery.objects.filter(
+        pk__in=id_list(delivery_ids, DigestDelivery), status=DigestDelivery.Status.CLAIMED
+    ).update(claimed_at=timezone.now())
 
 
 def defer(recipients: list[Recipient], reason: str) -> int:
@@ -464,7 +474,7 @@ def defer(recipients: list[Recipient], reason: str) -> int:
         by_attempts.setdefault(recipient.attempts, []).append(recipient.delivery_id)
     for attempts, ids in by_attempts.items():
         deferred += DigestDelivery.objects.filter(
-            pk__in=ids, status__in=SENDABLE, attempts=attempts
+            pk__in=id_list(ids, DigestDelivery), status__in=SENDABLE, attempts=attempts
         ).update(
             status=DigestDelivery.Status.FAILED,
             attempts=attempts + 1,

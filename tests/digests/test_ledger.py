@@ -67,21 +67,43 @@ def no_open_transaction() -> bool:
 def test_a_worker_batch_takes_one_round_trip_to_the_database_per_message(
     smtp_server, make_subscription, content
 ):
-    def queries_for(n: int, prefix: str) -> int:
+    def queries_for(n: int, prefix: str) -> list[str]:
         ids = [make_subscription(f"{prefix}{i}@example.org").pk for i in range(n)]
         sending.WINDOW_CACHE.clear()
         with CaptureQueriesContext(connection) as queries:
             assert send_batch("weekly", PERIOD, ids).sent == n
-        return len(queries)
+        return [query["sql"] for query in queries]
 
+    # The first batch on a connection prepares the ledger's statements; the next
+    # ones find them prepared.
+    first = queries_for(1, "first")
+    assert sum(sql.startswith("PREPARE ") for sql in first) == len(ledger.PREPARED)
     small = queries_for(2, "small")
     large = queries_for(12, "large")
 
     # Per message: the previous one's mark and COMMIT with this one's BEGIN and
-    # take, in one query string (ledger.py).
-    assert large - small == 10
-    assert len(smtp_server.received) == 14
-    assert DigestDelivery.objects.filter(status=Status.SENT, attempts=1).count() == 14
+    # take, in one query string (ledger.py), each statement a prepared one.
+    assert len(large) - len(small) == 10
+    assert not any(sql.startswith("PREPARE ") for sql in small + large)
+    assert sum("EXECUTE digest_take(" in sql for sql in large) == 12
+    assert sum("EXECUTE digest_mark(" in sql for sql in large) == 12
+    assert len(smtp_server.received) == 15
+    assert DigestDelivery.objects.filter(status=Status.SENT, attempts=1).count() == 15
+    assert no_open_transaction()
+
+
+def test_a_new_connection_gets_the_statements_prepared_again(
+    smtp_server, make_subscription, content
+):
+    first = make_subscription("first@example.org")
+    assert send_batch("weekly", PERIOD, [first.pk]).sent == 1
+    # Celery closes a worker's connection between tasks when it is too old.
+    connection.close()
+
+    second = make_subscription("second@example.org")
+    assert send_batch("weekly", PERIOD, [second.pk]).sent == 1
+
+    assert statuses([first, second]) == [(Status.SENT, 1), (Status.SENT, 1)]
     assert no_open_transaction()
 
 
