@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from adoptions.models import Adoption
 from barriers.models import BarrierCategory
 from contributions.models import Initiative, Resource, Status
+from contributions.models.tag_lists import first_with_tags
 from core.widgets import KeptSelect
 from pathway.models import Country, Region, TherapeuticArea
 from stakeholders.models import Organisation
@@ -280,8 +281,8 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "country": place,
             "matrix": matrix,
             "legend": legend,
-            "initiatives": scope.published(Initiative).with_tags()[:ITEMS_SHOWN],
-            "resources": scope.published(Resource).with_tags()[:ITEMS_SHOWN],
+            "initiatives": first_with_tags(scope.published(Initiative), ITEMS_SHOWN),
+            "resources": first_with_tags(scope.published(Resource), ITEMS_SHOWN),
             "organisations": organisations_in(scope),
             "support": Organisation.objects.supporting_patients()
             .filter(country=place)

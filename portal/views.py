@@ -32,6 +32,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts.forms import DeleteAccountForm, ProfileForm
 from barriers.models import Barrier, BarrierCategory
 from contributions.models import Initiative, Resource
+from contributions.models.tag_lists import first_with_tags
 from core import content_version
 from core.translated_content import in_active_language
 from gaps.entries import published_per_tag
@@ -145,8 +146,8 @@ def stage_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "next_stage": stages[index + 1] if index + 1 < len(stages) else None,
         "barriers": barriers,
         "groups": groups,
-        "resources": Resource.objects.published().filter(stages=stage).with_tags()[:CARDS],
-        "initiatives": Initiative.objects.published().filter(stages=stage).with_tags()[:CARDS],
+        "resources": first_with_tags(Resource.objects.published().filter(stages=stage), CARDS),
+        "initiatives": first_with_tags(Initiative.objects.published().filter(stages=stage), CARDS),
     }
     return render(request, "portal/stage.html", context)
 
@@ -217,9 +218,9 @@ def barrier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "barrier": barrier,
-        "resources": resources.with_tags()[:CARDS],
+        "resources": first_with_tags(resources, CARDS),
         "resource_count": counts.get(("resource", barrier.pk), 0),
-        "initiatives": initiatives.with_tags()[:CARDS],
+        "initiatives": first_with_tags(initiatives, CARDS),
         "initiative_count": counts.get(("initiative", barrier.pk), 0),
         "countries": countries,
     }
