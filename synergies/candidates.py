@@ -9,8 +9,9 @@ reachable whatever the size of the library and whether it was analysed:
 - word hits: for each informative word of the profile (with its synonyms), at most
   COMMON of the items holding it, in one UNION ALL query for both kinds (index-backed:
   GIN on PostgreSQL, FTS5 on SQLite) and kept in the cache until published content
-  changes (see hits). A word held by fewer items than that is a *rare*
-  word, and all its items are found; the number found is also how rare it is, the
+  changes (see hits); words known to be held by more (common.py, counted once per
+  content version) are not searched at all. A word held by fewer items than that
+  is a *rare* word, and all its items are found; the number found is also how rare it is, the
   weight of the word in the scores (wording.Weights). Candidates are the items
   holding the most weight of rare words (the pre-rank), and
 - when several words are common, pairs of them together, the same way;

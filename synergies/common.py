@@ -13,7 +13,9 @@ its synonyms) is then known common without a search if one of its forms (the wor
 its stem in each language: what the search matches, search.tsqueries) is one of
 them, and a cognate spelling (cognates.py) if a common word begins with it; every
 other word is searched as before. Answers are the same either way: a form held by
-more than COMMON items makes the search find more than COMMON.
+more than COMMON items makes the search find more than COMMON. (On PostgreSQL this
+takes the Python stemmers for PostgreSQL's, as search.tsqueries does: both are the
+same Snowball algorithms, and lookup words are never stop words.)
 
 Counting takes seconds at 100,000 items, so it is not left to a visitor: once a
 change is committed, a Celery task counts for the new version (in-process on the
