@@ -43,11 +43,10 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist; `make test PYTEST_WORKERS=0` for one
-# process), longest first (tests/conftest.py), handed out two at a time to whichever
-# worker is free (--maxschedchunk; by default the first eighth of the suite each).
+# process), tests handed out one by one to whichever worker is free.
 PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --maxschedchunk=2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -19,64 +19,6 @@ from stakeholders.models import Membership, Organisation, StakeholderGroup
 PASSWORD = "correct-horse-battery-staple-42"
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Longest first, so that parallel workers end together: the browser tests (which
-    share a demo site per worker, so they stay together), the tests marked slow, then
-    the rest, each group in the order pytest-django left it. `make test` has
-    pytest-xdist hand them out two at a time, so the long ones spread over the workers
-    and the short ones fill the end."""
-    items.sort(
-        key=lambda item: (
-            item.get_closest_marker("browser") is None,
-            item.get_closest_marker("slow") is None,
-        )
-    )
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(
-    request,
-    django_test_environment,
-    django_db_blocker,
-    django_db_use_migrations,
-    django_db_keepdb,
-    django_db_createdb,
-    django_db_modify_db_settings,
-):
-    """pytest-django's, but parallel workers copy one migrated database (tests/databases.py)."""
-    from django.test.utils import setup_databases, teardown_databases
-    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
-
-    from .databases import can_clone, setup_cloned_database
-    from .parallel import template_directory
-
-    verbosity = request.config.option.verbose
-    aliases, serialized = _get_databases_for_setup(request.session.items)
-    directory = template_directory(request.config)
-    with django_db_blocker.unblock():
-        if directory and django_db_use_migrations and not django_db_keepdb and can_clone():
-            worker = request.config.workerinput["workerid"]
-            databases = setup_cloned_database("default" in serialized, directory, worker, verbosity)
-        else:
-            if not django_db_use_migrations:
-                _disable_migrations()
-            keep = {"keepdb": True} if django_db_keepdb and not django_db_createdb else {}
-            databases = setup_databases(
-                verbosity=verbosity,
-                interactive=False,
-                aliases=aliases,
-                serialized_aliases=serialized,
-                **keep,
-            )
-    yield
-    if not django_db_keepdb:
-        with django_db_blocker.unblock():
-            try:
-                teardown_databases(databases, verbosity=verbosity)
-            except Exception as error:
-                request.node.warn(pytest.PytestWarning(f"Test databases not torn down: {error!r}"))
-
-
 @pytest.fixture(autouse=True)
 def empty_cache():
     # Rate-limit counters live in the cache, which is Redis on CI and outlives a test.

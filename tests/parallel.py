@@ -11,15 +11,9 @@ The URLs are rewritten in the environment before the settings read it, so the ca
 the Celery app and every process a test starts (workers, gunicorn) agree. That is why
 this is a plugin named in pytest's addopts (`-p tests.parallel`) and not a conftest:
 pytest-django loads the settings before any conftest.
-
-The controller also gives the workers a directory of their own for the run, where they
-share one migrated test database (tests/databases.py), and drops it at the end.
 """
 
 import os
-import shutil
-import tempfile
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -55,34 +49,3 @@ def pytest_load_initial_conftests(early_config, parser, args) -> None:
     for name in URL_VARIABLES:
         if os.environ.get(name):
             os.environ[name] = url_for_worker(os.environ[name], number)
-
-
-TEMPLATE_DIRECTORY = "ft3_test_database_directory"
-
-
-def template_directory(config) -> Path | None:
-    """On a worker, the run's directory for the shared test database."""
-    directory = getattr(config, "workerinput", {}).get(TEMPLATE_DIRECTORY)
-    return Path(directory) if directory else None
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_configure_node(node) -> None:
-    config = node.config
-    if not hasattr(config, "_ft3_template_directory"):
-        config._ft3_template_directory = tempfile.mkdtemp(prefix="ft3-test-database-")
-    node.workerinput[TEMPLATE_DIRECTORY] = config._ft3_template_directory
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config) -> None:
-    directory = getattr(config, "_ft3_template_directory", None)
-    if directory is None:
-        return
-    from pytest_django.plugin import blocking_manager_key
-
-    from tests.databases import drop_template
-
-    with config.stash[blocking_manager_key].unblock():
-        drop_template(Path(directory))
-    shutil.rmtree(directory, ignore_errors=True)

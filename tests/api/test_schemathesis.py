@@ -49,8 +49,6 @@ FUZZ = settings(
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-pytestmark = pytest.mark.slow
-
 TAGS = {
     "stages": ["testing-decision"],
     "barriers": ["test-not-reimbursed"],

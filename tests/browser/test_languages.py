@@ -26,7 +26,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_in_every_language_has_no_serious_accessibility_violation(
     page: Page, site, axe_source, language

@@ -135,11 +135,9 @@ def measure(capsys, filler: int, heading: str) -> None:
         assert found.duplicates_flagged >= FLAGGED, (mode, found)
 
 
-@pytest.mark.slow
 def test_the_finder_sorts_the_labelled_drafts_in_a_library_of_about_a_hundred(capsys):
     measure(capsys, 0, f"library of {len(ITEMS)} items")
 
 
-@pytest.mark.slow
 def test_the_finder_sorts_the_labelled_drafts_in_a_library_of_about_five_thousand(capsys):
     measure(capsys, LARGE_LIBRARY - len(ITEMS), f"library of {LARGE_LIBRARY} items")

@@ -197,7 +197,6 @@ def outcomes(drafts, users) -> list:
     return [(o.draft.title, o.mode, o.matches) for o in evaluate(drafts, users)]
 
 
-@pytest.mark.slow
 def test_the_labelled_set_finds_the_same_with_and_without_stored_profiles(monkeypatch):
     """Every labelled draft, while typing and in the check, among the labelled
     library and filler: the same matches and scores with stored profiles (as loaded),
@@ -219,7 +218,6 @@ def test_the_labelled_set_finds_the_same_with_and_without_stored_profiles(monkey
     assert outcomes(DRAFTS, users) == with_profiles
 
 
-@pytest.mark.slow
 def test_related_items_of_the_library_are_the_same_with_and_without_stored_profiles(
     monkeypatch,
 ):
@@ -247,7 +245,6 @@ def test_an_initiative_is_found_through_its_stored_profile(make_initiative):
     ]
 
 
-@pytest.mark.slow
 def test_no_candidate_of_the_labelled_set_is_more_similar_than_its_bound():
     """Every labelled draft's text against every item of the library: the first
     rank's bound (from the stored reach) is never below the text similarity a full
