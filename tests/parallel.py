@@ -11,12 +11,17 @@ The URLs are rewritten in the environment before the settings read it, so the ca
 the Celery app and every process a test starts (workers, gunicorn) agree. That is why
 this is a plugin named in pytest's addopts (`-p tests.parallel`) and not a conftest:
 pytest-django loads the settings before any conftest.
+
+The plugin also hands the tests out longest first (tests/scheduling.py) and, with
+`--store-durations`, records how long each unit took for that order.
 """
 
 import os
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.scheduling import LongestFirstScheduling, scope_of, store_durations
 
 URL_VARIABLES = ("REDIS_URL", "CELERY_BROKER_URL")
 
@@ -49,3 +54,39 @@ def pytest_load_initial_conftests(early_config, parser, args) -> None:
     for name in URL_VARIABLES:
         if os.environ.get(name):
             os.environ[name] = url_for_worker(os.environ[name], number)
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--store-durations",
+        action="store_true",
+        help="write how long each test module took (setup, call and teardown) to "
+        "tests/durations.json, for the database in DATABASE_URL: the order in which "
+        "the parallel workers get them, longest first",
+    )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's default distribution (`-n` without `--dist`) made longest first."""
+    if config.getvalue("dist") == "load":
+        return LongestFirstScheduling(config, log)
+    return None
+
+
+class DurationRecorder:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def pytest_runtest_logreport(self, report) -> None:
+        scope = scope_of(report.nodeid)
+        self.seconds[scope] = self.seconds.get(scope, 0.0) + report.duration
+
+    def pytest_sessionfinish(self, session) -> None:
+        if self.seconds and not hasattr(session.config, "workerinput"):
+            store_durations(self.seconds)
+
+
+def pytest_configure(config) -> None:
+    if config.getoption("store_durations") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(DurationRecorder(), "store-durations")
