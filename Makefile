@@ -43,7 +43,7 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The suite runs on every core (pytest-xdist; `make test PYTEST_WORKERS=0` for one
-# process), tests handed out one by one to whichever worker is free.
+# process), whole test modules handed out longest first (tests/scheduling.py).
 PYTEST_WORKERS ?= auto
 test: install
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
