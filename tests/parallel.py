@@ -17,11 +17,19 @@ The plugin also hands the tests out longest first (tests/scheduling.py) and, wit
 """
 
 import os
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.scheduling import LongestFirstScheduling, scope_of, store_durations
+from tests.scheduling import (
+    FLUSHING_TESTS,
+    LongestFirstScheduling,
+    list_flushing_tests,
+    scope_of,
+    store_durations,
+)
 
 URL_VARIABLES = ("REDIS_URL", "CELERY_BROKER_URL")
 
@@ -88,5 +96,15 @@ class DurationRecorder:
 
 
 def pytest_configure(config) -> None:
-    if config.getoption("store_durations") and not hasattr(config, "workerinput"):
+    if hasattr(config, "workerinput"):
+        return
+    # Before the workers start: they inherit the variable.
+    os.environ[FLUSHING_TESTS] = str(Path(tempfile.mkdtemp(prefix="ft3-tests-")) / "flushing.json")
+    if config.getoption("store_durations"):
         config.pluginmanager.register(DurationRecorder(), "store-durations")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items) -> None:
+    # After pytest-django's ordering; the scheduler reads the list when it starts.
+    list_flushing_tests(items)

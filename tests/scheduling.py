@@ -15,6 +15,12 @@ to the last. How long each unit took comes from `tests/durations.json`, per data
 the database named by DATABASE_URL; a unit it does not know yet is estimated from its
 number of tests. The order only changes which worker runs a test and when, not what it
 tests: each module still runs in its own order on one worker.
+
+One order is kept from pytest-django: on each worker, every transactional test (one that
+empties the database at its end, as Django's TransactionTestCase does) runs after every
+test that needs the reference content the migrations wrote. The first worker lists the
+transactional tests (FLUSHING_TESTS names the file) and they are handed out last, in
+units of their own.
 """
 
 import json
@@ -29,6 +35,9 @@ DURATIONS = Path(__file__).with_name("durations.json")
 WHOLE_PACKAGES = ("tests/browser/",)
 # The estimate, in seconds, for a test of a module not yet in the durations file.
 UNKNOWN_TEST_SECONDS = 1.0
+# The file, set by the controller for its workers, listing the transactional tests.
+FLUSHING_TESTS = "FT3_FLUSHING_TESTS"
+FLUSHING = " (transactional)"
 
 
 def scope_of(nodeid: str) -> str:
@@ -59,9 +68,36 @@ def store_durations(durations: dict[str, float]) -> None:
     DURATIONS.write_text(json.dumps(tables, indent=1, sort_keys=True) + "\n")
 
 
+def empties_the_database(item) -> bool:
+    """Whether pytest-django runs the test as transactional (and so orders it after the
+    others): it flushes the database when it ends."""
+    from django.test import TestCase, TransactionTestCase
+    from pytest_django.fixtures import validate_django_db
+
+    cls = getattr(item, "cls", None)
+    if cls and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker:
+        transaction, reset_sequences, *_rest = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def list_flushing_tests(items) -> None:
+    """On the first worker: write the transactional tests for the scheduler."""
+    path = os.environ.get(FLUSHING_TESTS)
+    if path and os.environ.get("PYTEST_XDIST_WORKER") == "gw0":
+        flushing = [item.nodeid for item in items if empties_the_database(item)]
+        Path(path).write_text(json.dumps(flushing))
+
+
 class LongestFirstScheduling(LoadScopeScheduling):
+    flushing: frozenset[str] = frozenset()
+
     def _split_scope(self, nodeid: str) -> str:
-        return scope_of(nodeid)
+        return scope_of(nodeid) + (FLUSHING if nodeid in self.flushing else "")
 
     def schedule(self) -> None:
         # As LoadScopeScheduling.schedule, with the work queue ordered longest first.
@@ -76,17 +112,24 @@ class LongestFirstScheduling(LoadScopeScheduling):
         self.collection = list(next(iter(self.registered_collections.values())))
         if not self.collection:
             return
+        path = Path(os.environ.get(FLUSHING_TESTS, "/nonexistent"))
+        self.flushing = frozenset(json.loads(path.read_text()) if path.exists() else ())
         units: dict[str, dict[str, bool]] = {}
+        tests_per_module: dict[str, int] = {}
         for nodeid in self.collection:
             units.setdefault(self._split_scope(nodeid), {})[nodeid] = False
+            module = scope_of(nodeid)
+            tests_per_module[module] = tests_per_module.get(module, 0) + 1
         seconds = known_durations()
 
-        def estimate(scope: str) -> float:
-            return seconds.get(scope, len(units[scope]) * UNKNOWN_TEST_SECONDS)
+        def order(scope: str) -> tuple[bool, float]:
+            # Transactional units last, then longest first (the file has whole modules).
+            module = scope.removesuffix(FLUSHING)
+            share = len(units[scope]) / tests_per_module[module]
+            estimate = seconds.get(module, tests_per_module[module] * UNKNOWN_TEST_SECONDS)
+            return scope.endswith(FLUSHING), -estimate * share
 
-        self.workqueue = OrderedDict(
-            (scope, units[scope]) for scope in sorted(units, key=estimate, reverse=True)
-        )
+        self.workqueue = OrderedDict((scope, units[scope]) for scope in sorted(units, key=order))
         for _ in range(len(self.nodes) - len(self.workqueue)):
             unused, _assigned = self.assigned_work.popitem()
             unused.shutdown()
