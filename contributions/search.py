@@ -225,11 +225,23 @@ def _among_candidates(filterset) -> tuple[models.QuerySet, ParsedQuery] | None:
 def library_rows(filterset):
     """What a library page pages through: the filterset's items; ordered by
     relevance for one or two words on PostgreSQL, matching.RelevancePages (the
-    ranked candidates, then the other matches newest first, a page at a time)."""
+    ranked candidates, then the other matches newest first, a page at a time).
+    For three words or more on PostgreSQL, once facet_ids() has read the answers
+    (at most the candidates), those rows by their ids with their rank, in the
+    filterset's order: the same rows, without picking the candidates and
+    counting each one's words a second time."""
     searched = _among_candidates(filterset)
-    if filterset.sort_key != "relevance" or searched is None or searched[1].needed > 1:
+    if searched is None:
         return filterset.qs
     rows, query = searched
+    answers = getattr(filterset, "answer_ids", None)
+    if query.needed > 1 and answers is not None:
+        # The answers are known (facet_ids): ranked as they are, not sought again.
+        kind = rows.model._meta.model_name
+        found = rows.filter(pk__in=answers).annotate(rank=matching.rank(kind, query))
+        return found.order_by(*filterset.qs.query.order_by)
+    if filterset.sort_key != "relevance" or query.needed > 1:
+        return filterset.qs
     chosen = matching.best_candidates(rows, rows.model._meta.model_name, query)
     ranked = search(rows, query, best=matching.CANDIDATES)
     return matching.RelevancePages(
@@ -251,6 +263,8 @@ def facet_ids(filterset) -> tuple[list[int], bool]:
         return list(rows), False
     if searched[1].needed > 1:
         ids = list(rows)
+        # The page ranks them (library_rows) rather than seeking them once more.
+        filterset.answer_ids = ids
         return ids, len(ids) >= matching.CANDIDATES
     ids = list(rows[: matching.CANDIDATES + 1])
     if len(ids) <= matching.CANDIDATES:

@@ -44,7 +44,7 @@ __all__ = ["Matches", "StoredPart", "rank", "search", "search_stored"]
 CANDIDATES = 400
 # How long the planner's word frequencies (pg_stats) are reused, in seconds.
 FREQUENCIES_TTL = 600
-_frequencies: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
+_frequencies: dict[tuple[str, str], tuple[float, tuple[dict[str, float], float]]] = {}
 
 
 class Matches(Expression):
@@ -124,28 +124,47 @@ class MatchesAll(OnVector):
         return f"({vector} @@ ({sql}))", (*params, *query_params)
 
 
-def tiers(kind: str, query: ParsedQuery, pool: Sequence[Phrase]) -> list[list[Expression]]:
-    """The conditions of the candidates' first tiers, best first, each a list of
-    conditions that hold together (see candidates()). A condition on the title
-    comes with the same condition on the title and summary, which the narrow
-    vector's GIN index answers; the title's own column gives the planner its
-    statistics, so that it reads a common tier newest first and stops early."""
+def tiers(kind: str, query: ParsedQuery, pool: Sequence[Phrase]) -> list[tuple[str, list]]:
+    """The conditions of the candidates' tiers, best first, each a list of
+    conditions that hold together (see candidates()), with the chain it belongs
+    to: "every" (the rows holding every word: in the title, in the title or
+    summary, anywhere) and "some" (a word of `pool`: likewise). In a chain each
+    tier holds the one before it (a title's words are its document's), so a tier
+    need only leave out the widest earlier tier of each chain. A condition on the
+    title comes with the same condition on the title and summary, which the
+    narrow vector's GIN index answers; the title's own column gives the planner
+    its statistics, so that it reads a common tier newest first and stops early."""
     narrow, title = StoredPart("rank_vector"), StoredPart("title_vector")
-    found: list[list[Expression]] = []
+    found: list[tuple[str, list]] = []
     if len(query.groups) > 1:
         every = MatchesAll(query, vector=narrow)
         found += [
-            [every, MatchesAll(query, vector=title)],
-            [every],
-            [MatchesAll(query)],
+            (EVERY, [every, MatchesAll(query, vector=title)]),
+            (EVERY, [every]),
+            (EVERY, [MatchesAll(query)]),
         ]
     some = Matches(kind, pool, vector=narrow, query=query)
-    found += [[some, Matches(kind, pool, vector=title, query=query)], [some]]
+    found += [
+        ("some", [some, Matches(kind, pool, vector=title, query=query)]),
+        ("some", [some]),
+        ("some", [Matches(kind, pool, query=query)]),
+    ]
     return found
 
 
+# The chain of tiers of the rows holding every word, and their ids when few (candidates()).
+EVERY = "every"
+EVERY_IDS = "SELECT * FROM ft3_every"
+EVERY_COUNT = "(SELECT count(*) FROM ft3_every)"
+
+
 def candidates(
-    matching: models.QuerySet, kind: str, query: ParsedQuery, pool: Sequence[Phrase]
+    matching: models.QuerySet,
+    kind: str,
+    query: ParsedQuery,
+    pool: Sequence[Phrase],
+    *,
+    few: bool = False,
 ) -> RawSQL:
     """The ids of at most CANDIDATES rows of `matching` matching a phrase of
     `pool` (rows holding every word do): the only rows ranked exactly, so that a
@@ -159,22 +178,40 @@ def candidates(
     read through a GIN index or, where it is common, newest first along the
     primary key until it has enough rows; a tier is only looked at if the ones
     before it left room (PostgreSQL stops an `UNION ALL` under a `LIMIT` as soon
-    as it has the rows). No row is read whole to be ranked, however many match."""
-    parts, earlier = [], []
-    for conditions in tiers(kind, query, pool):
+    as it has the rows). No row is read whole to be ranked, however many match.
+
+    `few`: the rows holding every word are expected to be at most CANDIDATES
+    (few_hold_every()). They are then read once, through the GIN index, up to
+    one more than CANDIDATES; if they are that few they are the first three
+    tiers whole (the same rows); only if they are more are the three tiers read
+    as above. The candidates are the same rows either way. (The other tiers
+    still leave them out by their condition: with their ids left out instead,
+    the planner took the initiatives' next tier through two GIN indexes, 2-3
+    times slower than along the key.)"""
+    parts: list[models.QuerySet] = []
+    widest: dict[str, Expression] = {}
+    prefix, prefix_params = "", ()
+    if few and len(query.groups) > 1:
+        every = matching.filter(MatchesAll(query)).order_by().values("pk")[: CANDIDATES + 1]
+        sql, prefix_params = every.query.get_compiler(using=every.db).as_sql()
+        prefix = (
+            f"WITH ft3_every AS MATERIALIZED ({sql}) "
+            f"({EVERY_IDS} WHERE {EVERY_COUNT} <= {CANDIDATES}) UNION ALL "
+        )
+        # Constants only.
+        many = RawSQL(f"{EVERY_COUNT} > %s", (CANDIDATES,), output_field=models.BooleanField())  # noqa: S611
+    for chain, conditions in tiers(kind, query, pool):
         tier = matching.filter(*conditions)
-        for condition in earlier:
+        if prefix and chain == EVERY:
+            tier = tier.filter(many)
+        for condition in widest.values():
             tier = tier.exclude(condition)
-        earlier.append(conditions[-1])
+        widest[chain] = conditions[-1]
         parts.append(tier.order_by("-pk").values("pk")[:CANDIDATES])
-    rest = matching.filter(Matches(kind, pool, query=query))
-    for condition in earlier:
-        rest = rest.exclude(condition)
-    parts.append(rest.order_by("-pk").values("pk")[:CANDIDATES])
     compiled = [part.query.get_compiler(using=part.db).as_sql() for part in parts]
-    # Only the compiled tiers are formatted in; their words stay parameters.
-    sql = " UNION ALL ".join(f"({part})" for part, _params in compiled)
-    params = tuple(param for _part, part_params in compiled for param in part_params)
+    # Only the compiled tiers and constants are formatted in; the words stay parameters.
+    sql = prefix + " UNION ALL ".join(f"({part})" for part, _params in compiled)
+    params = (*prefix_params, *(param for _part, part_params in compiled for param in part_params))
     return RawSQL(f"{sql} LIMIT {CANDIDATES}", params)  # noqa: S611
 
 
@@ -182,6 +219,11 @@ def word_frequencies(model: type[models.Model], using: str) -> dict[str, float]:
     """The share of `model`'s rows holding each common word of its stored vector, as
     PostgreSQL's ANALYZE last counted them (pg_stats); rarer words are absent. Read
     at most once per FREQUENCIES_TTL per process."""
+    return statistics(model, using)[0]
+
+
+def statistics(model: type[models.Model], using: str) -> tuple[dict[str, float], float]:
+    """word_frequencies() and the number of rows ANALYZE counted, in one statement."""
     key = (using, model._meta.db_table)
     now = time.monotonic()
     cached = _frequencies.get(key)
@@ -192,12 +234,32 @@ def word_frequencies(model: type[models.Model], using: str) -> dict[str, float]:
             "SELECT u.word, u.share FROM pg_stats s, "
             "unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) "
             "AS u(word, share) WHERE s.schemaname = current_schema() "
-            "AND s.tablename = %s AND s.attname = 'search_vector'",
-            [model._meta.db_table],
+            "AND s.tablename = %s AND s.attname = 'search_vector' "
+            "UNION ALL SELECT NULL, greatest(c.reltuples, 0) FROM pg_class c "
+            "WHERE c.oid = to_regclass(quote_ident(%s))",
+            [model._meta.db_table, model._meta.db_table],
         )
-        found = {word: share for word, share in cursor.fetchall() if word is not None}
-    _frequencies[key] = (now, found)
-    return found
+        rows = cursor.fetchall()
+    found = {word: share for word, share in rows if word is not None}
+    counted = next((float(share) for word, share in rows if word is None), 0.0)
+    _frequencies[key] = (now, (found, counted))
+    return found, counted
+
+
+def few_hold_every(queryset: models.QuerySet, query: ParsedQuery) -> bool:
+    """Whether PostgreSQL's statistics put the rows of `queryset`'s table holding
+    every query word well under CANDIDATES (a quarter of them, the words taken
+    as independent, a word ANALYZE did not find common as common as the least
+    common it did): then candidates() reads them once (`few`). Only a matter of
+    speed: the candidates are the same rows either way."""
+    if len(query.groups) < 2:
+        return False
+    shares, counted = statistics(queryset.model, queryset.db)
+    least = min(shares.values(), default=1.0)
+    expected = counted
+    for group in query.groups:
+        expected *= group_share(group, shares) or least
+    return expected <= CANDIDATES / 4
 
 
 def group_share(group, frequencies: dict[str, float]) -> float:
@@ -223,7 +285,7 @@ def best_candidates(queryset: models.QuerySet, kind: str, query: ParsedQuery) ->
     """The candidates of a query of one or two words among `queryset` (PostgreSQL):
     the only rows search() ranks above 0, a match of any word being an answer."""
     anything = [phrase for group in query.groups for phrase in group.alternatives]
-    return candidates(queryset, kind, query, anything)
+    return candidates(queryset, kind, query, anything, few=few_hold_every(queryset, query))
 
 
 class RelevancePages:
@@ -309,7 +371,8 @@ def search(
     # The candidates match a word (of the pool, or any): no second look at their
     # whole documents for it.
     if pool:
-        found = queryset.filter(pk__in=candidates(queryset, kind, query, pool))
+        few = few_hold_every(queryset, query)
+        found = queryset.filter(pk__in=candidates(queryset, kind, query, pool, few=few))
     elif prerank and best is not None and best <= CANDIDATES:
         found = queryset.filter(pk__in=best_candidates(queryset, kind, query))
     elif prerank:

@@ -143,18 +143,29 @@ class Scores(Expression):
         return f"({' + '.join(sql)})", tuple(params)
 
     def as_postgresql(self, compiler, connection):
-        vectors = {"all": ("ft3_row.v", ())}
+        whole, whole_params = compiler.compile(self.sources[0])
+        # The row's vectors, each read (detoasted, filtered) once: the document
+        # (`|| ''` gives it detoasted) and the title and summary parts the terms use.
+        columns, column_params = [f"{whole} || ''::tsvector AS v"], list(whole_params)
+        vectors = {"all": "ft3_row.v"}
+        used = {column for group in self.groups for column, _phrases, _value in group}
         for column, source in zip(("title", "summary"), self.sources[1:3], strict=True):
-            if source is not None:
-                vectors[column] = compiler.compile(source)
+            if source is None or column not in used:
+                continue
+            sql, params = compiler.compile(source)
+            weights = self.filters[column]
+            sql = f"ts_filter({sql}, '{weights}')" if weights else f"{sql} || ''::tsvector"
+            columns.append(f"{sql} AS {column}")
+            column_params += params
+            vectors[column] = f"ft3_row.{column}"
         params: list = [self.zero]
 
         def condition(column: str, phrases) -> str:
-            vector, vector_params = vectors.get(column, vectors["all"])
-            if self.filters[column]:
-                vector = f"ts_filter({vector}, '{self.filters[column]}')"
+            vector = vectors.get(column)
+            if vector is None:
+                vector = f"ts_filter(ft3_row.v, '{self.filters[column]}')"
             sql, query_params = constant(self.query, phrases, connection)
-            params.extend((*vector_params, *query_params))
+            params.extend(query_params)
             return f"({vector} @@ {sql})"
 
         terms = []
@@ -169,13 +180,11 @@ class Scores(Expression):
                 params += [implied_value, self.zero]
             terms.append(f"CASE WHEN {first} THEN {' + '.join(inner)} ELSE %s END")
             params.append(self.zero)
-        whole, whole_params = compiler.compile(self.sources[0])
-        # The document read once for every term (`|| ''` gives it detoasted).
         sql = (
             f"(SELECT %s + {' + '.join(terms)} "  # noqa: S608
-            f"FROM (SELECT {whole} || ''::tsvector AS v OFFSET 0) AS ft3_row)"
+            f"FROM (SELECT {', '.join(columns)} OFFSET 0) AS ft3_row)"
         )
-        return sql, (*params, *whole_params)
+        return sql, (*params, *column_params)
 
 
 def rank(kind: str, query: ParsedQuery, vector=None) -> Scores:

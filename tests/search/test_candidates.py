@@ -118,3 +118,58 @@ def test_the_tiers_follow_the_rank_title_then_summary_then_the_rest(few_candidat
     # Three candidates: the title, then the summary, then the newest of the rest.
     assert body.pk not in set(chosen)
     assert {title.pk, summary.pk} <= set(chosen)
+
+
+def _candidates(query_text: str, *, few: bool) -> list[int]:
+    from contributions.models import Resource
+    from search.query import parse
+
+    query = parse(query_text, correct=False)
+    pool = matching.rarest(query, {})
+    found = matching.candidates(Resource.objects.published(), "resource", query, pool, few=few)
+    return sorted(Resource.objects.filter(pk__in=found).values_list("pk", flat=True))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the tiers are PostgreSQL's")
+@pytest.mark.parametrize("every_words", [2, 3, 5])
+def test_rows_holding_every_word_read_once_give_the_same_candidates(
+    few_candidates, make_resource, every_words
+):
+    """Read once when few (as many as the candidates or fewer) or through the
+    three tiers when more, the rows holding every word give the same candidates
+    as the tiers alone, and a row holding one word fills what they leave."""
+    every = [
+        make_resource(f"Wombat quokka report {n}", status="published") for n in range(every_words)
+    ]
+    one = [make_resource(f"Wombat survey {n}", status="published") for n in range(4)]
+    make_resource("Numbat notes", status="published")
+
+    tiers, once = _candidates("wombat quokka", few=False), _candidates("wombat quokka", few=True)
+
+    assert once == tiers
+    assert len(once) == 3
+    held = {item.pk for item in every} & set(once)
+    assert len(held) == min(every_words, 3)
+    assert set(once) - held <= {item.pk for item in one}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_the_rows_holding_every_word_are_read_once_when_the_statistics_say_few(db, monkeypatch):
+    from contributions.models import Resource
+    from search.query import parse
+
+    shares = {"cancer": 0.9, "patient": 0.8, "lung": 0.2, "cost": 0.3, "reimburs": 0.18}
+    monkeypatch.setattr(matching, "statistics", lambda model, using: (shares, 100_000.0))
+    rows = Resource.objects.published()
+
+    def few(text: str) -> bool:
+        return matching.few_hold_every(rows, parse(text, correct=False))
+
+    # 90 % x 80 % of 100,000 rows: the tiers, newest first; one word: no such rows.
+    assert not few("cancer patients")
+    assert not few("cancer")
+    # Five words together in about 780 rows: more than a quarter of 400.
+    assert not few("cancer patients lung cost reimbursement")
+    # Seven words, two too rare to be counted (each taken as common as the
+    # rarest counted, 18 %): about 25 rows expected.
+    assert few("cancer patients lung cost reimbursement wombat quokka")

@@ -89,3 +89,22 @@ def test_the_page_says_the_count_stopped(wombats):
 def test_few_matches_are_counted_exactly(wombats):
     found = filterset("q=burrows")
     assert (found.count_capped, found.matched_count) == (False, 1)
+
+
+@pytest.mark.parametrize("sort", ["", "&sort=newest"])
+def test_three_words_are_paged_from_the_answers_the_facets_read(
+    wombats, sort, django_assert_max_num_queries
+):
+    """A query of three words or more: once the facets have read its answers,
+    the page ranks those rows by id (one query) in the filterset's order, the
+    rows the whole search gives."""
+    found = filterset(f"q=wombats+dig+burrows{sort}")
+    whole = list(found.qs.values_list("pk", flat=True))
+    assert whole
+    rows = library_rows(found)
+    with django_assert_max_num_queries(1):
+        paged = [row.pk for row in rows[0:8]]
+    assert paged == whole
+    if postgresql:
+        # No candidates picked again: no tiers.
+        assert "UNION ALL" not in str(rows.query)
