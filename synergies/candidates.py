@@ -27,13 +27,11 @@ while the content version is unchanged). Nothing is queried per candidate.
 """
 
 import functools
-import hashlib
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.expressions import RawSQL
@@ -49,6 +47,8 @@ from search.text import words as folded_words
 from . import common as common_words
 from .cognates import COGNATE, MatchesPrefix, Prefixes, cognate_lookups
 from .common import CommonWords
+from .expansion import expansion
+from .findings import Shared
 from .models import SimilarityProfile
 from .profile import Profile, load_concepts, stored_reading
 from .wording import (
@@ -56,7 +56,6 @@ from .wording import (
     Concepts,
     Reading,
     Weights,
-    groups,
     lookup_words,
     rarity,
     trigram_similarity,
@@ -73,10 +72,6 @@ STRUCTURE_POOL = 200
 # A draft of at most this many informative words is short: its title is also
 # compared letter by letter (a word half typed, a misspelling).
 SHORT = 6
-# How long what the words found is kept in the cache, at most, and how many words'
-# findings a process keeps (see hits).
-HITS_SECONDS = 600
-MAX_KEPT = 5_000
 # Common words are looked up two by two, at most PAIRED of them, when the rare words
 # found fewer than FEW items.
 PAIRED = 3
@@ -143,7 +138,8 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
     version = content_version.current()
     concepts = concepts or load_concepts(version)
     retrieval = Retrieval(profile, concepts, version)
-    retrieval.groups = groups(lookup_words(profile.title, profile.summary), concepts.table)
+    looked_up = lookup_words(profile.title, profile.summary)
+    retrieval.groups = expansion(concepts.table).groups(looked_up)
     words: dict[tuple, list] = {
         (n,): [group.alternatives] for n, group in enumerate(retrieval.groups)
     }
@@ -154,7 +150,15 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
         held = set() if known is None else _known_common(known, kind, words)
         retrieval.known_common[kind] = {label[-1] for label in held if len(label) == 1}
         wanted[kind] = {label: phrases for label, phrases in words.items() if label not in held}
-    found = hits(profile, wanted, version)
+    shared = Shared(version)
+    # One round trip to the cache for the words, and for the pairs of the words known
+    # common that the lookup may pair below (see Shared).
+    shared.prefetch(
+        shared.key(kind, phrases)
+        for kind in KINDS
+        for phrases in [*wanted[kind].values(), *_pairs(retrieval, kind, known_only=True).values()]
+    )
+    found = hits(profile, wanted, shared)
     retrieval.hits = {
         kind: {label[0]: pks for label, pks in by_label.items() if len(label) == 1}
         for kind, by_label in found.items()
@@ -164,15 +168,11 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
         for kind, by_label in found.items()
     }
     # Common words two by two, when the rare ones alone found few items.
-    pairs = {}
-    for kind in KINDS:
-        if len(pre_rank(retrieval, kind)) < FEW:
-            common = retrieval.common(kind)[:PAIRED]
-            pairs[kind] = {
-                (a, b): [retrieval.groups[a].alternatives, retrieval.groups[b].alternatives]
-                for a, b in itertools.combinations(common, 2)
-            }
-    retrieval.pair_hits = hits(profile, pairs, version)
+    pairs = {
+        kind: _pairs(retrieval, kind) for kind in KINDS if len(pre_rank(retrieval, kind)) < FEW
+    }
+    retrieval.pair_hits = hits(profile, pairs, shared)
+    shared.save()
     by_word = {group.word: retrieval.found(n) for n, group in enumerate(retrieval.groups)}
     reading = retrieval.reading
     items = {}
@@ -182,6 +182,21 @@ def retrieve(profile: Profile, concepts: Concepts | None = None) -> Retrieval:
             items[key.key] = min(items.get(key.key, COMMON), *counts)
     retrieval.weights = Weights(items)
     return retrieval
+
+
+def _pairs(
+    retrieval: Retrieval, kind: str, known_only: bool = False
+) -> dict[tuple[int, int], list[tuple[Phrase, ...]]]:
+    """The first PAIRED common words of `kind` two by two, with their phrases (only
+    those known common before any search, `known_only`)."""
+    if known_only:
+        common = sorted(retrieval.known_common.get(kind, ()))[:PAIRED]
+    else:
+        common = retrieval.common(kind)[:PAIRED]
+    return {
+        (a, b): [retrieval.groups[a].alternatives, retrieval.groups[b].alternatives]
+        for a, b in itertools.combinations(common, 2)
+    }
 
 
 def _known_common(known: CommonWords, kind: str, words: dict[tuple, list]) -> set[tuple]:
@@ -201,36 +216,28 @@ def _known_common(known: CommonWords, kind: str, words: dict[tuple, list]) -> se
 def hits(
     profile: Profile,
     wanted: dict[str, dict[tuple[int, ...], list[tuple[Phrase, ...]]]],
-    version: int | None,
+    shared: Shared,
 ) -> dict[str, dict[tuple[int, ...], list[int]]]:
     """{kind: {label: ids of at most COMMON published items holding every one of the
     label's words}}, for `wanted` {kind: {label: the words' phrases}}; the profile's
     own item left out.
 
-    What the database answers is kept under the site-wide content version `version`
-    (core.content_version), which changes whenever a published item does: the words
-    of the field ("cancer", "testing") come back in nearly every lookup. It is kept
-    in the process (see Kept), and in the cache for the other processes; what
-    neither holds is looked up in one query (see _hits_sql)."""
+    What the database answers is kept under the site-wide content version (see
+    Shared): the words of the field ("cancer", "testing") come back in nearly every
+    lookup. What neither the process nor the cache holds is looked up in one query
+    (see _hits_sql)."""
     keys = {
-        (kind, label): _hits_key(version, kind, phrases)
+        (kind, label): shared.key(kind, phrases)
         for kind, words in wanted.items()
         for label, phrases in words.items()
     }
-    kept = _kept_hits.get_many(version, keys.values())
-    if version is not None and len(kept) < len(keys):
-        shared = cache.get_many([key for key in keys.values() if key not in kept])
-        _kept_hits.set_many(version, shared)
-        kept |= shared
+    kept = shared.get_many(keys.values())
     missing = {
         kind: {label: phrases for label, phrases in words.items() if keys[kind, label] not in kept}
         for kind, words in wanted.items()
     }
     looked_up = _hits_sql(missing)
-    if version is not None and looked_up:
-        found_now = {keys[label]: pks for label, pks in looked_up.items()}
-        cache.set_many(found_now, HITS_SECONDS)
-        _kept_hits.set_many(version, found_now)
+    shared.found({keys[label]: pks for label, pks in looked_up.items()})
     own = (profile.kind, profile.pk)
     found: dict[str, dict[tuple[int, ...], list[int]]] = {kind: {} for kind in wanted}
     for (kind, label), key in keys.items():
@@ -240,36 +247,6 @@ def hits(
         if pks:
             found[kind][label] = pks[:COMMON]
     return found
-
-
-class Kept:
-    """What the words found, kept in this process for one content version: most
-    words of a lookup were found by earlier ones, and asking the cache for them
-    costs a round trip. At most MAX_KEPT entries; dropped when the version changes."""
-
-    def __init__(self) -> None:
-        self.version: int | None = None
-        self.entries: dict[str, list[int]] = {}
-
-    def get_many(self, version: int | None, keys) -> dict[str, list[int]]:
-        if version is None or version != self.version:
-            return {}
-        return {key: self.entries[key] for key in keys if key in self.entries}
-
-    def set_many(self, version: int | None, entries: dict[str, list[int]]) -> None:
-        if version is None:
-            return
-        if version != self.version or len(self.entries) + len(entries) > MAX_KEPT:
-            self.version, self.entries = version, {}
-        self.entries.update(entries)
-
-
-_kept_hits = Kept()
-
-
-def _hits_key(version: int | None, kind: str, phrases: list[tuple[Phrase, ...]]) -> str:
-    digest = hashlib.blake2b(repr(phrases).encode(), digest_size=16).hexdigest()
-    return f"synergies-hits:{version}:{kind}:{digest}"
 
 
 def _hits_sql(

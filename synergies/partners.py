@@ -10,7 +10,9 @@ from django.db.models import (
 from django.utils.translation import gettext as _
 
 from contributions.models import KINDS, Initiative, Status
+from core import content_version
 
+from . import partner_index
 from .similarity import names
 
 
@@ -35,12 +37,11 @@ def potential_partners(initiative: Initiative, limit: int = 6) -> list[Partner]:
     """Organisations whose published work addresses one of the initiative's barriers
     in one of its countries (or regions), other than its own and its partners.
 
-    Two queries, if the initiative's tags and partners are prefetched: one UNION of
-    the matching (organisation, barrier, place) rows over both kinds, one for the
-    organisations. Sharing a country ranks above sharing a region only.
+    Read from the content version's index (partner_index.py), with one query for the
+    organisations, if the initiative's tags and partners are prefetched; until the
+    index is built, from the tag links (two queries). Sharing a country ranks above
+    sharing a region only.
     """
-    from stakeholders.models import Organisation
-
     barriers = [b.pk for b in initiative.barriers.all()]
     countries = [c.pk for c in initiative.countries.all()]
     regions = {r.pk for r in initiative.regions.all() if not r.is_global}
@@ -49,6 +50,37 @@ def potential_partners(initiative: Initiative, limit: int = 6) -> list[Partner]:
         return []
     excluded = {initiative.organisation_id}
     excluded |= {org.pk for org in initiative.partner_organisations.all()}
+    index = partner_index.load(content_version.current())
+    if index is None:
+        rows = _linked_rows(barriers, countries, regions, excluded)
+    else:
+        rows = _indexed_rows(index, barriers, countries, regions, excluded)
+    return _ranked(rows, limit)
+
+
+def _indexed_rows(index, barriers, countries, regions, excluded) -> list[tuple]:
+    """(organisation id, barrier, place kind, place) of the organisations, from the
+    index: what _linked_rows reads from the tag links."""
+    rows = []
+    for barrier in map(str, barriers):
+        for place_kind, places in (("country", countries), ("region", regions)):
+            for place in map(str, places):
+                for organisation in index.organisations.get((barrier, place_kind, place), ()):
+                    if organisation not in excluded:
+                        rows.append(
+                            (
+                                organisation,
+                                index.names[("barrier", barrier)],
+                                place_kind,
+                                index.names[(place_kind, place)],
+                            )
+                        )
+    return rows
+
+
+def _linked_rows(barriers, countries, regions, excluded):
+    """(organisation id, barrier, place kind, place) of the published items tagged
+    with the barriers in the places, from the tag links: one UNION of both kinds."""
     parts = []
     for _kind, model in KINDS.items():
         through = model.barriers.through
@@ -78,8 +110,14 @@ def potential_partners(initiative: Initiative, limit: int = 6) -> list[Partner]:
                     f"{item}__regions__name",
                 )
             )
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _ranked(rows, limit: int) -> list[Partner]:
+    from stakeholders.models import Organisation
+
     found: dict[int, Partner] = {}
-    for organisation_id, barrier, place_kind, place in parts[0].union(*parts[1:], all=True):
+    for organisation_id, barrier, place_kind, place in rows:
         partner = found.setdefault(organisation_id, Partner(organisation=None))
         partner.barriers.add(barrier)
         partner.places.add(place)

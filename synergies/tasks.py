@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from contributions.models import KINDS
 
-from . import common, related, stored
+from . import common, partner_index, related, stored
 from .models import RelatedWork
 
 
@@ -60,6 +60,9 @@ def refresh_stale_similarity_profiles(limit: int | None = None) -> int:
 
 @shared_task
 def count_common_words() -> int | None:
-    """Count the index's common words for the current content version (common.py);
-    queued after each committed change. Returns the version."""
-    return common.build()
+    """Count the index's common words for the current content version (common.py),
+    and who works on which barrier where (partner_index.py); queued after each
+    committed change. Returns the version."""
+    version = common.build()
+    partner_index.build(version)
+    return version

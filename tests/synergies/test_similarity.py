@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from barriers.models import Barrier
 from contributions.models import Initiative, Resource
 from pathway.models import Country, Region, TherapeuticArea
-from synergies import common
+from synergies import common, partner_index
 from synergies.models import SimilarityDecision
 from synergies.partners import potential_partners
 from synergies.profile import STRONG, Profile
@@ -424,10 +424,13 @@ def test_unpublished_work_does_not_make_a_partner(
     assert potential_partners(lead_initiative) == []
 
 
+@pytest.mark.parametrize("indexed", [True, False])
 @pytest.mark.parametrize("count", [1, 6])
-def test_partners_cost_two_queries_whatever_their_number(
-    lead_initiative, make_resource, patients_group, count
+def test_partners_cost_one_query_or_two_whatever_their_number(
+    lead_initiative, make_resource, patients_group, count, indexed, monkeypatch
 ):
+    """One query (the organisations) with the content version's partner index
+    (synergies/partner_index.py), two from the tag links until it is built."""
     from stakeholders.models import Organisation
 
     for n in range(count):
@@ -443,8 +446,12 @@ def test_partners_cost_two_queries_whatever_their_number(
             regions=["europe"],
         )
 
+    if indexed:
+        partner_index.build()
+    else:
+        monkeypatch.setattr(partner_index, "load", lambda version: None)
     with CaptureQueriesContext(connection) as queries:
         partners = potential_partners(lead_initiative)
 
     assert len(partners) == count
-    assert len(queries) == 2
+    assert len(queries) == (1 if indexed else 2)

@@ -33,7 +33,7 @@ from benchmarks.generator import Generator
 from contributions.models import TAG_FIELDS, Initiative, Resource
 from gaps.coverage import Scope, compare
 from pathway.models import Country
-from synergies import common
+from synergies import common, partner_index
 from synergies.partners import potential_partners
 from synergies.profile import Profile
 from synergies.similarity import find_similar, related_to
@@ -166,6 +166,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Common words of the index counted (or found in the cache) in "
             f"{time.perf_counter() - started:.1f} s."
+        )
+        started = time.perf_counter()
+        partner_index.forget()
+        partner_index.build()
+        self.stdout.write(
+            f"Partner index built (or found in the cache) in {time.perf_counter() - started:.1f} s."
         )
         self.stdout.write(
             f"\n{Resource.objects.published().count()} published resources, "
