@@ -27,10 +27,10 @@ def send_digests(frequency: str | None = None, period: str | None = None) -> int
 
 
 def dispatch(frequency: str, period: date, queue: str | None = None) -> int:
-    """Select who is due (one query), claim their rows and enqueue their batches."""
-    ids = sending.due_subscription_ids(frequency, period)
+    """Claim the rows of everyone due (one statement on PostgreSQL) and enqueue
+    their batches."""
+    ids = sending.claim_due(frequency, period)
     for batch in sending.batches(ids):
-        sending.lease(period, batch)
         send_digest_batch.apply_async((frequency, period.isoformat(), batch), queue=queue)
     logger.info("Dispatched %d %s digests for %s", len(ids), frequency, period)
     return len(ids)

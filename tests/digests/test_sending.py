@@ -258,6 +258,45 @@ def test_the_fan_out_selects_everyone_due_in_one_query(
     assert len(due) == subscribers
 
 
+def test_the_fan_out_claims_exactly_who_is_due_and_only_once(make_subscription):
+    now = timezone.now()
+    rows = {
+        "new": None,
+        "sent": {"status": Status.SENT},
+        "retry due": {"status": Status.FAILED, "attempts": 1, "retry_at": now},
+        "retry later": {"status": Status.FAILED, "attempts": 1, "retry_at": now + RECLAIM_AFTER},
+        "given up": {"status": Status.FAILED, "attempts": sending.MAX_ATTEMPTS},
+        "claimed": {"claimed_at": now},
+        "dead claim": {"claimed_at": now - RECLAIM_AFTER - timedelta(seconds=1)},
+    }
+    for n, (name, fields) in enumerate(rows.items()):
+        subscription = make_subscription(f"reader{n}@example.org")
+        if fields is not None:
+            DigestDelivery.objects.create(subscription=subscription, period_start=PERIOD, **fields)
+        rows[name] = subscription.pk
+    due = due_subscription_ids("weekly", PERIOD, now=now)
+
+    claimed = sending.claim_due("weekly", PERIOD, now=now)
+
+    assert claimed == due == [rows["new"], rows["retry due"], rows["dead claim"]]
+    assert set(
+        DigestDelivery.objects.filter(subscription__in=claimed).values_list("status", "claimed_at")
+    ) == {(Status.CLAIMED, now)}
+    # A second fan-out at the same moment (a duplicate beat) finds nothing to queue.
+    assert sending.claim_due("weekly", PERIOD, now=now) == []
+    assert due_subscription_ids("weekly", PERIOD, now=now) == []
+
+
+def test_the_fan_out_is_one_statement_on_postgresql(make_subscription, django_assert_num_queries):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite claims with due_subscription_ids and a lease per batch")
+    for n in range(30):
+        make_subscription(f"reader{n}@example.org")
+
+    with django_assert_num_queries(1):
+        assert len(sending.claim_due("weekly", PERIOD)) == 30
+
+
 def count_batch_queries(make_subscription, n: int, prefix: str) -> int:
     ids = [make_subscription(f"{prefix}{i}@example.org").pk for i in range(n)]
     sending.WINDOW_CACHE.clear()  # Both counts include reading the window's items.
