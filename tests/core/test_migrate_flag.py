@@ -16,6 +16,20 @@ from synergies.tasks import count_common_words
 pytestmark = pytest.mark.django_db
 
 
+def send(signal) -> None:
+    """As `migrate` sends it, for an app (core, which has no models)."""
+    core = apps.get_app_config("core")
+    signal.send(
+        sender=core,
+        app_config=core,
+        verbosity=0,
+        interactive=False,
+        using="default",
+        plan=[],
+        apps=apps,
+    )
+
+
 def test_nothing_is_queued_while_migrate_runs_and_both_are_queued_after(monkeypatch):
     queued = []
     monkeypatch.setattr(build_facet_indexes, "delay", lambda: queued.append("facets"))
@@ -23,31 +37,14 @@ def test_nothing_is_queued_while_migrate_runs_and_both_are_queued_after(monkeypa
     store = content_version.page_cache()
     store.delete(facet_index.QUEUED)
     cache.delete(common.QUEUED)
-    sender = apps.get_app_config("core")
-    pre_migrate.send(
-        sender=sender,
-        app_config=sender,
-        verbosity=0,
-        interactive=False,
-        using="default",
-        plan=[],
-        apps=apps,
-    )
+    send(pre_migrate)
     try:
         assert content_version.migrating()
         facet_index.schedule_build()
         common.schedule()
         assert queued == []
     finally:
-        post_migrate.send(
-            sender=sender,
-            app_config=sender,
-            verbosity=0,
-            interactive=False,
-            using="default",
-            plan=[],
-            apps=apps,
-        )
+        send(post_migrate)
     assert not content_version.migrating()
     facet_index.schedule_build()
     common.schedule()
