@@ -16,6 +16,7 @@ from adoptions.models import Adoption
 from barriers.models import BarrierCategory
 from contributions.models import Initiative, Resource
 from contributions.models.tag_lists import first_with_tags
+from core import content_version
 from core.widgets import KeptSelect
 from pathway.models import Country, Region, TherapeuticArea
 from stakeholders.models import Organisation
@@ -282,11 +283,18 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "legend": legend,
             "initiatives": first_with_tags(scope.published(Initiative), ITEMS_SHOWN),
             "resources": first_with_tags(scope.published(Resource), ITEMS_SHOWN),
-            "organisations": organisations_in(scope),
+            # Who works there and next door: public content only, worked out once
+            # per content version (their statements scan the coverage entries and
+            # the initiatives).
+            "organisations": content_version.kept(
+                f"country-organisations:{place.code}", lambda: organisations_in(scope)
+            ),
             "support": Organisation.objects.supporting_patients()
             .filter(country=place)
             .select_related("group"),
-            "neighbours": neighbouring_initiatives(place),
+            "neighbours": content_version.kept(
+                f"country-neighbours:{place.code}", lambda: neighbouring_initiatives(place)
+            ),
             "transfers": Adoption.objects.agreed().in_country(place.code).with_parties(),
             "library": library,
             "gaps_url": reverse("gaps:map") + f"?country={place.code}",
