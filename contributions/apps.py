@@ -7,8 +7,6 @@ class ContributionsConfig(AppConfig):
     verbose_name = _("Contributions")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate, pre_migrate
-
         from core import content_version
 
         from . import (
@@ -19,5 +17,3 @@ class ContributionsConfig(AppConfig):
         content_version.changed.connect(
             facet_index.schedule_build, dispatch_uid="facet-index-build"
         )
-        pre_migrate.connect(facet_index.migration_started, dispatch_uid="facet-index-migrate")
-        post_migrate.connect(facet_index.migration_finished, dispatch_uid="facet-index-migrated")

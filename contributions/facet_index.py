@@ -286,25 +286,13 @@ def selects_every_published_item(filterset) -> bool:
         return False
 
 
-# Set while `migrate` runs: its data migrations change content before the tables an
-# index reads exist, and the first library request builds it afterwards anyway.
-_migrating = threading.Event()
-
-
-def migration_started(**kwargs) -> None:
-    _migrating.set()
-
-
-def migration_finished(**kwargs) -> None:
-    _migrating.clear()
-
-
 def schedule_build(**kwargs) -> None:
     """After a committed change (core.content_version.changed): queue the task that
     builds the indexes for the new version, unless one is queued already."""
     from .tasks import build_facet_indexes
 
-    if _migrating.is_set():
+    # While `migrate` runs nothing is queued: the first library request builds it.
+    if content_version.migrating():
         return
     store = content_version.page_cache()
     try:

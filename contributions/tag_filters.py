@@ -12,13 +12,12 @@ from django.db.models import F, OuterRef, Q, Value
 from django.db.models.expressions import Expression
 from django.db.models.functions import Cast
 from django.http import QueryDict
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from core import content_version
-from pathway.countries import CountryNames
+from pathway.countries import CountryNames, country_names
 from pathway.models import Country, Region
 from search.text import MAX_QUERY_LENGTH
 
@@ -131,13 +130,6 @@ def global_region_ids() -> set[int]:
         "global-regions",
         lambda: set(Region.objects.filter(is_global=True).values_list("pk", flat=True)),
     )
-
-
-def country_names() -> CountryNames:
-    """Every country by each name it may be typed as, named in the active language,
-    read once per content version and language (a renamed country shows at once):
-    the library reads them on every view. Not to be changed by its readers."""
-    return content_version.kept(f"country-names:{get_language()}", CountryNames.load)
 
 
 def countries_by_region() -> dict[int, list[str]]:

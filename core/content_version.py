@@ -35,7 +35,13 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_migrate,
+)
 from django.dispatch import Signal
 
 KEY = "content-version"
@@ -153,8 +159,29 @@ def links_changed(sender, instance, action: str, reverse: bool, **kwargs) -> Non
     bump()
 
 
+# Set while `migrate` runs: its data migrations change content before the tables the
+# work done after a change reads exist (facet indexes, common words), and the first
+# request builds that work afterwards anyway. One flag for every such receiver.
+_migrating = threading.Event()
+
+
+def migrating() -> bool:
+    """Whether `migrate` is running in this process."""
+    return _migrating.is_set()
+
+
+def migration_started(**kwargs) -> None:
+    _migrating.set()
+
+
+def migration_finished(**kwargs) -> None:
+    _migrating.clear()
+
+
 def connect_signals() -> None:
     """Called from CoreConfig.ready()."""
+    pre_migrate.connect(migration_started, dispatch_uid="content-version-migrate")
+    post_migrate.connect(migration_finished, dispatch_uid="content-version-migrated")
     post_save.connect(saved_or_deleted, dispatch_uid="content-version-saved")
     post_delete.connect(saved_or_deleted, dispatch_uid="content-version-deleted")
     m2m_changed.connect(links_changed, dispatch_uid="content-version-links")

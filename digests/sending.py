@@ -63,8 +63,8 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from contributions.api.downloads import id_list
 from contributions.models import Initiative, Resource
+from core.sql import id_list
 from outbox.emails import in_language, supported_language
 from pathway.models import Stage
 

@@ -2,8 +2,11 @@
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 
+from contributions.models import Initiative, Resource, Status
+from pathway.models import Country
 from stakeholders.models import Organisation
 
 from .coverage import Scope, is_resource
@@ -30,3 +33,53 @@ def organisations_in(scope: Scope, limit: int = 30) -> list[dict]:
     ]
     ranked.sort(key=lambda row: (-row["total"], row["organisation"].name.lower()))
     return ranked[:limit]
+
+
+def neighbouring_initiatives(place: Country, limit: int = 5) -> list[Initiative]:
+    """Published initiatives in other countries of the same region, those sharing the
+    most barriers with the work published for `place` first. Each carries `shared`,
+    the barriers it has in common with that work. Four queries.
+
+    The barriers in common are counted per candidate by a correlated count on the
+    initiatives' barrier links (an index-only probe each), not by grouping the
+    candidates' whole rows: that grouping sorted thousands of wide rows (on disk)
+    for a busy region's country."""
+    if place.region_id is None:
+        return []
+    barriers = set(
+        Resource.barriers.through.objects.filter(
+            resource__status=Status.PUBLISHED, resource__countries=place
+        )
+        .values_list("barrier_id", flat=True)
+        .union(
+            Initiative.barriers.through.objects.filter(
+                initiative__status=Status.PUBLISHED, initiative__countries=place
+            ).values_list("barrier_id", flat=True)
+        )
+    )
+    overlap = Value(0)
+    if barriers:
+        shared = (
+            Initiative.barriers.through.objects.filter(
+                initiative=OuterRef("pk"), barrier__in=barriers
+            )
+            .order_by()
+            .annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+            .values("n")
+        )
+        overlap = Coalesce(Subquery(shared, output_field=IntegerField()), 0)
+    nearby = list(
+        Initiative.objects.published()
+        .filter(pk__in=Initiative.objects.filter(countries__region=place.region_id).values("pk"))
+        .exclude(pk__in=Initiative.objects.filter(countries=place).values("pk"))
+        .annotate(overlap=overlap)
+        .order_by("-overlap", "-published_at", "-pk")
+        .select_related("organisation")
+        .prefetch_related("countries", "barriers")[:limit]
+    )
+    for initiative in nearby:
+        initiative.shared = [b for b in initiative.barriers.all() if b.pk in barriers]
+        initiative.places = [
+            c for c in initiative.countries.all() if c.region_id == place.region_id
+        ]
+    return nearby

@@ -270,9 +270,15 @@ def entry_counts(scope: Scope, level: str, here: bool) -> dict[str, tuple[int, d
     category or barrier id): number}), "resources": …}, and with `here` the same for
     the work for the place itself ("initiatives here", "resources here"), from the
     coverage entries in one query; everywhere (the map as it opens: a pass over
-    every entry), once per content version."""
+    every entry), once per content version; so for one country or region with no
+    area (its page, and the map filtered by it: a few hundred such scopes at most,
+    whose counts scan the entries)."""
     if scope.is_everywhere and not here:
         name = f"gap-map:{level}"
+        return content_version.kept(name, lambda: scoped_entry_counts(scope, level, here))
+    if scope.is_place and scope.area is None:
+        place = scope.country.pk if scope.country is not None else f"r{scope.region.pk}"
+        name = f"gap-map:{level}:{place}:{scope.exact}:{here}"
         return content_version.kept(name, lambda: scoped_entry_counts(scope, level, here))
     return scoped_entry_counts(scope, level, here)
 

@@ -5,7 +5,6 @@ import csv
 import re
 
 from django import forms
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,13 +14,14 @@ from django.views.decorators.http import require_safe
 
 from adoptions.models import Adoption
 from barriers.models import BarrierCategory
-from contributions.models import Initiative, Resource, Status
+from contributions.models import Initiative, Resource
 from contributions.models.tag_lists import first_with_tags
+from core import content_version
 from core.widgets import KeptSelect
 from pathway.models import Country, Region, TherapeuticArea
 from stakeholders.models import Organisation
 
-from .country import organisations_in
+from .country import neighbouring_initiatives, organisations_in
 from .coverage import Coverage, Scope, compare
 from .proven import mark_proven, proven_places
 from .world import DEFAULT_SORT, SORTS, coverage_by_country, shapes_without_country, world_map
@@ -283,48 +283,21 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "legend": legend,
             "initiatives": first_with_tags(scope.published(Initiative), ITEMS_SHOWN),
             "resources": first_with_tags(scope.published(Resource), ITEMS_SHOWN),
-            "organisations": organisations_in(scope),
+            # Who works there and next door: public content only, worked out once
+            # per content version (their statements scan the coverage entries and
+            # the initiatives).
+            "organisations": content_version.kept(
+                f"country-organisations:{place.code}", lambda: organisations_in(scope)
+            ),
             "support": Organisation.objects.supporting_patients()
             .filter(country=place)
             .select_related("group"),
-            "neighbours": neighbouring_initiatives(place),
+            "neighbours": content_version.kept(
+                f"country-neighbours:{place.code}", lambda: neighbouring_initiatives(place)
+            ),
             "transfers": Adoption.objects.agreed().in_country(place.code).with_parties(),
             "library": library,
             "gaps_url": reverse("gaps:map") + f"?country={place.code}",
             "subscribe_query": f"country={place.code}",
         },
     )
-
-
-def neighbouring_initiatives(place: Country, limit: int = 5) -> list[Initiative]:
-    """Published initiatives in other countries of the same region, those sharing the
-    most barriers with the work published for `place` first. Each carries `shared`,
-    the barriers it has in common with that work. Four queries."""
-    if place.region_id is None:
-        return []
-    barriers = set(
-        Resource.barriers.through.objects.filter(
-            resource__status=Status.PUBLISHED, resource__countries=place
-        )
-        .values_list("barrier_id", flat=True)
-        .union(
-            Initiative.barriers.through.objects.filter(
-                initiative__status=Status.PUBLISHED, initiative__countries=place
-            ).values_list("barrier_id", flat=True)
-        )
-    )
-    nearby = list(
-        Initiative.objects.published()
-        .filter(pk__in=Initiative.objects.filter(countries__region=place.region_id).values("pk"))
-        .exclude(pk__in=Initiative.objects.filter(countries=place).values("pk"))
-        .annotate(overlap=Count("barriers", filter=Q(barriers__in=barriers), distinct=True))
-        .order_by("-overlap", "-published_at", "-pk")
-        .select_related("organisation")
-        .prefetch_related("countries", "barriers")[:limit]
-    )
-    for initiative in nearby:
-        initiative.shared = [b for b in initiative.barriers.all() if b.pk in barriers]
-        initiative.places = [
-            c for c in initiative.countries.all() if c.region_id == place.region_id
-        ]
-    return nearby

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from django_countries.data import COUNTRIES as ISO_NAMES
 
+from core import content_version
 from search.text import fold
 
 from .models import Country
@@ -153,3 +154,11 @@ class CountryNames:
         close = difflib.get_close_matches(typed, list(by_name), n=MAX_SUGGESTIONS, cutoff=0.7)
         found = starting[:MAX_SUGGESTIONS] + [by_name[k] for k in close]
         return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]
+
+
+def country_names() -> CountryNames:
+    """Every country by each name it may be typed as, named in the active language,
+    read once per content version and language (a renamed country shows at once):
+    the library and every country field read them on each view. Not to be changed
+    by its readers."""
+    return content_version.kept(f"country-names:{get_language()}", CountryNames.load)

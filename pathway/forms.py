@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .countries import EXAMPLE, CountryNames
+from .countries import EXAMPLE, CountryNames, country_names
 from .models import Country, Region
 
 MAX_REPORTED = 5
@@ -60,7 +60,7 @@ class CountryInput(ProjectTemplateWidget, forms.TextInput):
         if attrs and attrs.get("id"):
             attrs = {"aria-describedby": f"{attrs['id']}_help", **attrs}
         context = super().get_context(name, value, attrs)
-        context["options"] = CountryNames.load().options
+        context["options"] = country_names().options
         return context
 
     def format_value(self, value):
@@ -68,7 +68,7 @@ class CountryInput(ProjectTemplateWidget, forms.TextInput):
         if isinstance(value, Country):
             return str(value)
         if value and isinstance(value, str):
-            names = CountryNames.load()
+            names = country_names()
             code = names.code_of(value)
             return names.names[code] if code else value
         return super().format_value(value)
@@ -87,7 +87,7 @@ class CountryField(forms.Field):
         text = str(value or "").strip()
         if not text:
             return None
-        names = CountryNames.load()
+        names = country_names()
         code = names.code_of(text)
         country = Country.objects.filter(code=code).first() if code else None
         if country is None:
@@ -115,7 +115,7 @@ class CountriesPicker(ProjectTemplateWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        names = CountryNames.load()
+        names = country_names()
         chosen: list[tuple[str, str]] = []
         typed: list[str] = []
         values = value if isinstance(value, list | tuple) else [value] if value else []
@@ -175,7 +175,7 @@ class CountriesField(forms.Field):
         texts = [str(item.code) if isinstance(item, Country) else str(item) for item in values]
         if not any(text.strip() for text in texts):
             return []
-        names = CountryNames.load()
+        names = country_names()
         wanted: list[str] = []
         errors = []
         for text in texts[:50]:

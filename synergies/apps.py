@@ -7,8 +7,6 @@ class SynergiesConfig(AppConfig):
     verbose_name = _("Synergies")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate, pre_migrate
-
         from core import content_version
 
         from . import common, related, stored
@@ -18,5 +16,3 @@ class SynergiesConfig(AppConfig):
         content_version.changed.connect(
             common.content_changed, dispatch_uid="synergies-common-words"
         )
-        pre_migrate.connect(common.migration_started, dispatch_uid="synergies-common-migrate")
-        post_migrate.connect(common.migration_finished, dispatch_uid="synergies-common-migrated")

@@ -183,17 +183,6 @@ def build() -> int | None:
     return version
 
 
-_migrating = threading.Event()
-
-
-def migration_started(**kwargs) -> None:
-    _migrating.set()
-
-
-def migration_finished(**kwargs) -> None:
-    _migrating.clear()
-
-
 def content_changed(**kwargs) -> None:
     """After a committed change (core.content_version.changed)."""
     schedule()
@@ -204,7 +193,7 @@ def schedule() -> None:
     a committed change, or when a lookup finds its version's words uncounted."""
     from .tasks import count_common_words
 
-    if _migrating.is_set():
+    if content_version.migrating():
         return
     try:
         if not cache.add(QUEUED, 1, timeout=QUEUED_SECONDS):

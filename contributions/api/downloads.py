@@ -13,14 +13,12 @@ nothing is queried per item.
 import csv
 import io
 import itertools
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import connections, router
+from django.db import connections
 from django.db.models import F, QuerySet, StringAgg, Value
-from django.db.models.expressions import RawSQL
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,6 +31,7 @@ from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
 from core.api import MethodCheckFirst
+from core.sql import id_list
 from stakeholders.models import Organisation
 
 from ..filters import ContributionFilterSet, InitiativeFilterSet, ResourceFilterSet
@@ -65,14 +64,6 @@ def safe_text(value: str | None) -> str:
 
 
 TRIGGER_CHARACTERS = frozenset(FORMULA_TRIGGERS)
-
-
-def id_list(ids: list[int], model) -> RawSQL:
-    """A subquery of these ids, sent as one parameter: Django would prepare each of
-    thousands of ids of an `__in` list one by one, which costs more than the query."""
-    if connections[router.db_for_read(model)].vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
-    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
 
 
 @dataclass

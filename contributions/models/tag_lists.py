@@ -14,7 +14,7 @@ from .items import Contribution, Resource
 from .tags import TAG_FIELDS
 
 
-def every_tag() -> dict[str, list]:
+def every_tag(version: int | None = content_version.NOT_READ) -> dict[str, list]:
     """{tag field: every row it can point to (the same for both kinds), in the order
     a prefetch lists them}. The order follows the language (names sort differently),
     so per language; the rows are shared by the requests of a version and must not
@@ -27,7 +27,20 @@ def every_tag() -> dict[str, list]:
             found[name] = list(rows.select_related("category") if name == "barriers" else rows)
         return found
 
-    return content_version.kept(f"every-tag:{get_language()}", build)
+    return content_version.kept(f"every-tag:{get_language()}", build, version)
+
+
+def keyed_tags() -> dict[str, list[tuple[str, object]]]:
+    """every_tag() with each row's key as the link tables' query gives it (text):
+    worked out once per version and language, not for each row of each item (a
+    country's key goes through django-countries' field, 249 rows per item)."""
+    version = content_version.current()
+    tags = every_tag(version)
+    return content_version.kept(
+        f"every-tag-keyed:{get_language()}",
+        lambda: {name: [(str(row.pk), row) for row in rows] for name, rows in tags.items()},
+        version,
+    )
 
 
 def prefetch_tags(items: list[Contribution]) -> None:
@@ -54,14 +67,14 @@ def prefetch_tags(items: list[Contribution]) -> None:
     chosen = defaultdict(set)
     for n, pk, tag in links:
         chosen[(n, pk)].add(tag)
-    tags = every_tag()
+    tags = keyed_tags()
     for item in items:
         cache = item.__dict__.setdefault("_prefetched_objects_cache", {})
         for n, name in enumerate(TAG_FIELDS):
             ids = chosen.get((n, item.pk), set())
             # What Django's prefetch does: the related manager's query with its rows.
             queryset = getattr(item, name).get_queryset()
-            queryset._result_cache = [row for row in tags[name] if str(row.pk) in ids]
+            queryset._result_cache = [row for key, row in tags[name] if key in ids] if ids else []
             queryset._prefetch_done = True
             cache[name] = queryset
 

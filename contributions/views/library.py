@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from pathway.countries import country_names
 from search.text import significant_words
 from stakeholders.models import Organisation
 
@@ -30,7 +31,7 @@ from ..languages import active_language, can_translate, localise, versions
 from ..models import EDITABLE_STATUSES, TRANSLATION_LANGUAGES, Contribution, Initiative, Resource
 from ..models.tag_lists import prefetch_tags
 from ..search import library_rows
-from ..tag_filters import CountryFilter, country_names
+from ..tag_filters import CountryFilter
 
 PAGE_SIZE = 20
 # The deepest page a list shows: a page is read with an OFFSET, which costs as many

@@ -2,6 +2,8 @@
 linked from detail pages, the sitemap and the menu."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from contributions.models import Initiative, Resource
 from pathway.models import Country
@@ -86,3 +88,25 @@ def test_the_map_and_every_country_page_are_in_the_sitemap_and_the_main_menu(cli
         assert f"/countries/{code}/</loc>" in body
     menu = client.get("/countries/DE/").content.decode().split('aria-label="Main"')[1]
     assert '<a href="/countries/" aria-current="page">Countries</a>' in menu.split("</nav>")[0]
+
+
+def test_a_country_pages_counts_people_and_neighbours_are_kept_until_a_change(
+    german_work, client, make_initiative
+):
+    make_initiative("Dutch pilot", "published", barriers=[REIMBURSEMENT], countries=["NL"])
+    client.get("/countries/de/")
+    # Another address of the same page, so that the page cache does not answer.
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/countries/de/?again=1").content.decode()
+    read = " ".join(query["sql"] for query in queries)
+    # Neither the coverage entries (counts, organisations) nor the neighbours' barriers.
+    assert "contributions_coverageentry" not in read
+    assert 'COUNT("contributions_initiative_barriers"' not in read
+    assert "Dutch pilot" in body
+    assert "1 published initiative and 2 resources are tagged with Germany" in body
+    # A change is a new content version: shown at once.
+    make_initiative("Austrian pilot", "published", barriers=[REIMBURSEMENT], countries=["AT"])
+    make_initiative("German pilot", "published", barriers=[REIMBURSEMENT], countries=["DE"])
+    body = client.get("/countries/de/?third=1").content.decode()
+    assert "Austrian pilot" in body[body.index('id="neighbours-heading"') :]
+    assert "2 published initiatives and 2 resources are tagged with Germany" in body

@@ -2,9 +2,13 @@
 language of the portal: shown in the visitor's language, and typed in any of them."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from core import content_version
 from pathway.countries import CountryNames
+from pathway.forms import CountriesField, CountryField
 from pathway.models import Country
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +74,28 @@ def test_a_curators_name_is_kept():
     assert row.name_en == "Türkiye"
     with translation.override("de"):
         assert row.name == "Türkei"
+
+
+def test_country_fields_read_the_names_once_per_content_version_and_language():
+    single, several = CountryField(), CountriesField()
+    assert single.clean("Polska").code == "PL"
+    with CaptureQueriesContext(connection) as queries:
+        # The names are kept: only the chosen rows are read.
+        assert single.clean("Polska").code == "PL"
+        assert [country.code for country in several.clean(["Niemcy, PL"])] == ["DE", "PL"]
+        html = several.widget.render("countries", ["PL"])
+    assert not [
+        q
+        for q in queries
+        if 'FROM "pathway_country"' in q["sql"]
+        and "name" in q["sql"]
+        and "code" in q["sql"]
+        and "WHERE" not in q["sql"]
+    ]
+    assert "Poland" in html
+    # A rename is a new content version: read at once.
+    Country.objects.filter(code="PL").update(name_en="Republic of Poland")
+    content_version.bump()
+    assert "Republic of Poland" in CountryField().widget.format_value("PL")
+    with translation.override("de"):
+        assert CountryField().widget.format_value("PL") == "Polen"
