@@ -335,7 +335,7 @@ class DigestDelivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     # When the row was claimed, or its claim last renewed by the batch holding it:
-    # a claim older than sending.RECLAIM_AFTER belongs to a dead worker.
+    # a claim older than fanout.RECLAIM_AFTER belongs to a dead worker.
     claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
     # A failed row is tried again from this time on (back-off, sending.RETRY_BACKOFF).
     retry_at = models.DateTimeField(_("next try"), null=True, blank=True)

@@ -9,7 +9,7 @@ from datetime import date
 
 from celery import shared_task
 
-from . import digest, sending
+from . import digest, fanout, sending
 from .models import Frequency
 
 logger = logging.getLogger(__name__)
@@ -29,8 +29,8 @@ def send_digests(frequency: str | None = None, period: str | None = None) -> int
 def dispatch(frequency: str, period: date, queue: str | None = None) -> int:
     """Claim the rows of everyone due (one statement on PostgreSQL) and enqueue
     their batches."""
-    ids = sending.claim_due(frequency, period)
-    for batch in sending.batches(ids):
+    ids = fanout.claim_due(frequency, period)
+    for batch in fanout.batches(ids):
         send_digest_batch.apply_async((frequency, period.isoformat(), batch), queue=queue)
     logger.info("Dispatched %d %s digests for %s", len(ids), frequency, period)
     return len(ids)

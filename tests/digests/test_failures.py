@@ -10,11 +10,12 @@ from celery.schedules import crontab
 from django.conf import settings
 from django.utils import timezone
 
-from digests import sending
+from digests import fanout, sending
 from digests.digest import current_period
+from digests.fanout import RECLAIM_AFTER, due_subscription_ids
 from digests.mailing import MAX_ATTEMPTS, RETRY_BACKOFF
 from digests.models import DigestDelivery, Subscription
-from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
+from digests.sending import send_batch
 from ft3portal.settings import mailer_from_url
 
 from .conftest import PERIOD, subscribers
@@ -205,14 +206,14 @@ def test_rows_dispatched_once_are_not_dispatched_again_while_their_batch_is_aliv
     a, b = subscribers(make_subscription, "a", "b")
     then = timezone.now() - RECLAIM_AFTER - timedelta(minutes=1)
 
-    sending.lease(PERIOD, [a.pk, b.pk], now=then)
+    fanout.lease(PERIOD, [a.pk, b.pk], now=then)
 
     assert due_subscription_ids("weekly", PERIOD, now=then + RECLAIM_AFTER / 2) == []
     # A batch that is still working renews its claims; a dead one does not.
     sending.renew_claims(list(delivery_ids(a)))
     assert due_subscription_ids("weekly", PERIOD) == [b.pk]
     # Dispatched again, b's row is claimed afresh: no third dispatch.
-    sending.lease(PERIOD, [b.pk])
+    fanout.lease(PERIOD, [b.pk])
     assert due_subscription_ids("weekly", PERIOD) == []
 
 

@@ -21,8 +21,8 @@ from django.test import Client
 
 from contributions.models import Resource
 from digests.digest import current_period, previous_period_start
+from digests.fanout import RECLAIM_AFTER
 from digests.models import DigestDelivery, Subscription, start_of_day
-from digests.sending import RECLAIM_AFTER
 from digests.tasks import send_digests
 
 from .smtp import SMTPServer

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from digests.digest import current_period
+from digests.fanout import due_subscription_ids
 from digests.models import DigestDelivery
-from digests.sending import due_subscription_ids
 
 pytestmark = pytest.mark.django_db
 Status = DigestDelivery.Status

@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from digests import digest, rendering, sending
+from digests import digest, fanout, rendering, sending
+from digests.fanout import RECLAIM_AFTER, due_subscription_ids
 from digests.matcher import WindowMatcher
 from digests.models import DigestDelivery, Subscription
-from digests.sending import RECLAIM_AFTER, due_subscription_ids, send_batch
+from digests.sending import send_batch
 from digests.tasks import send_digests
 
 from .conftest import IN_WINDOW, PERIOD
@@ -276,14 +277,14 @@ def test_the_fan_out_claims_exactly_who_is_due_and_only_once(make_subscription):
         rows[name] = subscription.pk
     due = due_subscription_ids("weekly", PERIOD, now=now)
 
-    claimed = sending.claim_due("weekly", PERIOD, now=now)
+    claimed = fanout.claim_due("weekly", PERIOD, now=now)
 
     assert claimed == due == [rows["new"], rows["retry due"], rows["dead claim"]]
     assert set(
         DigestDelivery.objects.filter(subscription__in=claimed).values_list("status", "claimed_at")
     ) == {(Status.CLAIMED, now)}
     # A second fan-out at the same moment (a duplicate beat) finds nothing to queue.
-    assert sending.claim_due("weekly", PERIOD, now=now) == []
+    assert fanout.claim_due("weekly", PERIOD, now=now) == []
     assert due_subscription_ids("weekly", PERIOD, now=now) == []
 
 
@@ -294,7 +295,7 @@ def test_the_fan_out_is_one_statement_on_postgresql(make_subscription, django_as
         make_subscription(f"reader{n}@example.org")
 
     with django_assert_num_queries(1):
-        assert len(sending.claim_due("weekly", PERIOD)) == 30
+        assert len(fanout.claim_due("weekly", PERIOD)) == 30
 
 
 def count_batch_queries(make_subscription, n: int, prefix: str) -> int:

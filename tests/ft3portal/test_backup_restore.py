@@ -44,7 +44,7 @@ from django.test import Client
 from django.test.utils import setup_test_environment
 from contributions.models import Resource
 from digests.digest import current_period
-from digests.sending import due_subscription_ids
+from digests.fanout import due_subscription_ids
 
 setup_test_environment()
 client = Client()
