@@ -25,7 +25,6 @@ every word.
 
 import bisect
 import logging
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -39,12 +38,12 @@ from search.stopwords import STOP_WORDS
 from search.synonyms import Phrase
 from search.text import STEMMED_LANGUAGES, stem
 
+from .versioned import PerVersion
 from .wording import COMMON
 
 logger = logging.getLogger(__name__)
 
 # How long counted words stay in the cache; a new content version replaces them sooner.
-CACHE_SECONDS = 24 * 3600
 # How long a queued count keeps others from queueing.
 QUEUED_SECONDS = 120
 QUEUED = "synergies-common:queued"
@@ -127,60 +126,18 @@ def _count_sqlite(kind: str) -> list[str]:
         return [term for (term,) in cursor.fetchall()]
 
 
-def _key(version: int) -> str:
-    return f"synergies-common:{version}"
-
-
-# (content version, its common words): the last this process used.
-_local: list[tuple[int, CommonWords]] = []
-_local_lock = threading.Lock()
-
-
-def load(version: int | None) -> CommonWords | None:
-    """The common words of content version `version`: this process's or the
-    cache's; None if they are not counted yet (a count is queued then) or the cache
-    is unreachable."""
-    if version is None:
-        return None
-    with _local_lock:
-        if _local and _local[0][0] == version:
-            return _local[0][1]
-    try:
-        found = cache.get(_key(version))
-    except Exception:
-        logger.warning("Common words: cache unreachable", exc_info=True)
-        return None
-    if found is None:
-        schedule()
-        # Counted already if the task ran in this process (the embedded default).
-        with _local_lock:
-            return _local[0][1] if _local and _local[0][0] == version else None
-    _keep(version, found)
-    return found
-
-
-def _keep(version: int, found: CommonWords) -> None:
-    with _local_lock:
-        _local[:] = [(version, found)]
-
-
-def forget() -> None:
-    """Drop what this process holds (tests, benchmarks)."""
-    with _local_lock:
-        _local.clear()
+# Kept per content version, in the cache and in this process (versioned.py).
+_kept = PerVersion("synergies-common", "Common words", lambda: count(), lambda: schedule())
+# The common words of a content version; None if not counted yet (a count is queued).
+load = _kept.load
+forget = _kept.forget
 
 
 def build() -> int | None:
     """Count the common words for the current content version, unless they are
-    counted already; returns the version (None with the cache unreachable)."""
+    counted already; returns the version."""
     cache.delete(QUEUED)
-    version = content_version.current()
-    if version is None or cache.get(_key(version)) is not None:
-        return version
-    found = count()
-    cache.set(_key(version), found, CACHE_SECONDS)
-    _keep(version, found)
-    return version
+    return _kept.build(content_version.current())
 
 
 def content_changed(**kwargs) -> None:

@@ -17,20 +17,16 @@ Names are the ones the tag links' query read: the barriers', countries' and
 regions' own columns.
 """
 
-import logging
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 
 from contributions.models import KINDS, Status
 from core import content_version
 
-logger = logging.getLogger(__name__)
+from .versioned import PerVersion
 
-CACHE_SECONDS = 24 * 3600
 # The place links of an item: the kind of place, and the item's many-to-many field.
 PLACES = (("country", "countries"), ("region", "regions"))
 
@@ -87,58 +83,21 @@ def _names(model) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _key(version: int) -> str:
-    return f"synergies-partners:{version}"
+def _schedule() -> None:
+    from . import common
+
+    # Built with the common words, by the same task.
+    common.schedule()
 
 
-# (content version, its index): the last this process used.
-_local: list[tuple[int, PartnerIndex]] = []
-_local_lock = threading.Lock()
-
-
-def load(version: int | None) -> PartnerIndex | None:
-    """The index of content version `version`: this process's or the cache's; None
-    if it is not built yet (a build is queued then) or the cache is unreachable."""
-    if version is None:
-        return None
-    with _local_lock:
-        if _local and _local[0][0] == version:
-            return _local[0][1]
-    try:
-        found = cache.get(_key(version))
-    except Exception:
-        logger.warning("Partner index: cache unreachable", exc_info=True)
-        return None
-    if found is None:
-        from . import common
-
-        # Built with the common words, by the same task.
-        common.schedule()
-        with _local_lock:
-            return _local[0][1] if _local and _local[0][0] == version else None
-    _keep(version, found)
-    return found
-
-
-def _keep(version: int, found: PartnerIndex) -> None:
-    with _local_lock:
-        _local[:] = [(version, found)]
-
-
-def forget() -> None:
-    """Drop what this process holds (tests, benchmarks)."""
-    with _local_lock:
-        _local.clear()
+# Kept per content version, in the cache and in this process (versioned.py).
+_kept = PerVersion("synergies-partners", "Partner index", lambda: count(), _schedule)
+# The index of a content version; None if not built yet (a build is queued).
+load = _kept.load
+forget = _kept.forget
 
 
 def build(version: int | None = None) -> int | None:
     """Build the index for the content version `version` (the current one if not
     given), unless it is in the cache already; returns the version."""
-    if version is None:
-        version = content_version.current()
-    if version is None or cache.get(_key(version)) is not None:
-        return version
-    found = count()
-    cache.set(_key(version), found, CACHE_SECONDS)
-    _keep(version, found)
-    return version
+    return _kept.build(content_version.current() if version is None else version)
